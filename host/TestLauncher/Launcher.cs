@@ -1,0 +1,149 @@
+using System;
+using System.IO;
+using System.Reflection;
+using nanoFramework.TestFramework;
+
+namespace PodFirmware.TestLauncher
+{
+    /// <summary>
+    /// Runs the tests in one assembly the way nanoFramework's UnitTestLauncher runs them on a board:
+    /// for every class marked [TestClass], first its [Setup] methods (a skip there skips the class),
+    /// then its [TestMethod]s, then its [DataRow] rows (a method with rows does not run bare), then
+    /// its [Cleanup] methods; every method is invoked with no instance. Each invocation is one result.
+    /// </summary>
+    /// <remarks>
+    /// The board launcher calls test methods on a null instance, which only works there while the
+    /// method never touches <c>this</c>; here an instance method is reported as a failure so the rule
+    /// (test methods are static) is enforced before a board run meets it.
+    /// </remarks>
+    public sealed class Launcher
+    {
+        private readonly TextWriter _out;
+        private readonly string _filter;
+
+        /// <summary>Creates a launcher writing one line per result to <paramref name="output"/>.</summary>
+        /// <param name="output">Where result lines go.</param>
+        /// <param name="filter">Runs only tests whose full name contains this text; null or empty for all.</param>
+        public Launcher(TextWriter output, string filter)
+        {
+            _out = output;
+            _filter = filter;
+        }
+
+        /// <summary>Results that passed.</summary>
+        public int Passed { get; private set; }
+
+        /// <summary>Results that failed.</summary>
+        public int Failed { get; private set; }
+
+        /// <summary>Results that were skipped.</summary>
+        public int Skipped { get; private set; }
+
+        /// <summary>Runs every test class in <paramref name="assembly"/>, in metadata order.</summary>
+        public void Run(Assembly assembly)
+        {
+            foreach (Type type in assembly.GetTypes())
+            {
+                if (type.IsClass && type.GetCustomAttribute<TestClassAttribute>() != null)
+                {
+                    RunClass(type);
+                }
+            }
+        }
+
+        private void RunClass(Type type)
+        {
+            MethodInfo[] methods = type.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly);
+            if (!RunAll(methods, typeof(SetupAttribute), isSetup: true))
+            {
+                return;
+            }
+
+            RunAll(methods, typeof(TestMethodAttribute), isSetup: false);
+            RunAll(methods, typeof(DataRowAttribute), isSetup: false);
+            RunAll(methods, typeof(CleanupAttribute), isSetup: false);
+        }
+
+        private bool RunAll(MethodInfo[] methods, Type attributeToRun, bool isSetup)
+        {
+            foreach (MethodInfo method in methods)
+            {
+                object[] attributes = Helper.RemoveTestMethodIfDataRowExists(method.GetCustomAttributes(true));
+                int row = 0;
+                for (int i = 0; i < attributes.Length; i++)
+                {
+                    if (attributes[i].GetType() != attributeToRun)
+                    {
+                        continue;
+                    }
+
+                    string name = method.DeclaringType.FullName + "." + method.Name + (attributeToRun == typeof(DataRowAttribute) ? "[" + row++ + "]" : "");
+                    if (!isSetup && !string.IsNullOrEmpty(_filter) && !name.Contains(_filter, StringComparison.Ordinal))
+                    {
+                        continue;
+                    }
+
+                    if (!RunOne(method, attributes[i], name, isSetup))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
+        }
+
+        /// <returns><c>false</c> when a Setup method skipped, which skips the rest of its class.</returns>
+        private bool RunOne(MethodInfo method, object attribute, string name, bool isSetup)
+        {
+            if (!method.IsStatic)
+            {
+                Report("FAIL", name, "test methods must be static: the board launcher invokes them with no instance");
+                Failed++;
+                return true;
+            }
+
+            object[] parameters = attribute is DataRowAttribute row ? row.MethodParameters : null;
+            try
+            {
+                method.Invoke(null, parameters);
+                Report("PASS", name, null);
+                Passed++;
+            }
+            catch (TargetInvocationException wrapped) when (wrapped.InnerException is SkipTestException skip)
+            {
+                Report("SKIP", name, skip.Message);
+                Skipped++;
+                return !isSetup;
+            }
+            catch (TargetInvocationException wrapped)
+            {
+                Exception cause = wrapped.InnerException ?? wrapped;
+                Report("FAIL", name, cause.GetType().Name == "AssertFailedException" ? cause.Message : cause.ToString());
+                Failed++;
+            }
+            catch (ArgumentException bad)
+            {
+                Report("FAIL", name, "arguments do not fit the method: " + bad.Message);
+                Failed++;
+            }
+
+            return true;
+        }
+
+        private void Report(string outcome, string name, string detail)
+        {
+            _out.WriteLine(detail == null ? outcome + "  " + name : outcome + "  " + name + "  -- " + detail);
+        }
+
+        /// <summary>Runs the PodFirmware.Tests assembly; exit code 0 only when nothing failed and something ran.</summary>
+        public static int Main(string[] args)
+        {
+            string filter = args.Length > 0 ? args[0] : null;
+            var launcher = new Launcher(Console.Out, filter);
+            launcher.Run(Assembly.Load("PodFirmware.Tests"));
+            Console.WriteLine("nanoFramework: " + launcher.Passed + " passed, " + launcher.Failed + " failed, " + launcher.Skipped + " skipped");
+            return launcher.Failed == 0 && launcher.Passed > 0 ? 0 : 1;
+        }
+    }
+}
