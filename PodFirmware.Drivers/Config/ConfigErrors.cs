@@ -1,0 +1,60 @@
+using System.Collections;
+
+namespace PodFirmware.Drivers.Config
+{
+    /// <summary>
+    /// Collects every problem found while validating a configuration, each naming its key
+    /// (dotted path, e.g. <c>safety.thermal.limitC</c>), so one run reports them all.
+    /// </summary>
+    /// <remarks>Boot-time only: it allocates. Not thread-safe.</remarks>
+    public sealed class ConfigErrors
+    {
+        private readonly ArrayList _messages = new ArrayList();
+
+        /// <summary>Number of problems found.</summary>
+        public int Count
+        {
+            get { return _messages.Count; }
+        }
+
+        /// <summary>The problem at <paramref name="index"/>, as <c>key: reason</c>.</summary>
+        public string this[int index]
+        {
+            get { return (string)_messages[index]; }
+        }
+
+        /// <summary>Records that <paramref name="key"/> is wrong, and why.</summary>
+        public void Fail(string key, string reason)
+        {
+            _messages.Add(key + ": " + reason);
+        }
+
+        /// <summary>Records a problem unless <paramref name="min"/> &lt;= <paramref name="value"/> &lt;= <paramref name="max"/>.</summary>
+        /// <param name="key">Dotted key path.</param>
+        /// <param name="value">The configured value.</param>
+        /// <param name="min">Lowest allowed value, inclusive.</param>
+        /// <param name="max">Highest allowed value, inclusive.</param>
+        /// <param name="unit">Unit shown in the message (e.g. "degC", "ms", "A"); empty for none.</param>
+        public void Range(string key, double value, double min, double max, string unit)
+        {
+            // NaN fails both comparisons, so it is reported too.
+            if (!(value >= min && value <= max))
+            {
+                string u = unit.Length == 0 ? "" : " " + unit;
+                Fail(key, "must be between " + min.ToString() + u + " and " + max.ToString() + u + ", is " + value.ToString() + u);
+            }
+        }
+
+        /// <summary>All problems, one per line.</summary>
+        public override string ToString()
+        {
+            string text = "";
+            for (int i = 0; i < _messages.Count; i++)
+            {
+                text = text + (string)_messages[i] + "\n";
+            }
+
+            return text;
+        }
+    }
+}
