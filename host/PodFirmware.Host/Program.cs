@@ -1,12 +1,73 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using PodFirmware.Host.DeviceBuild;
+
 namespace PodFirmware.Host
 {
     /// <summary>Entry point of the host build: the verbs behind <c>./pod</c>.</summary>
     public static class Program
     {
-        /// <summary>Runs one verb; returns the process exit code.</summary>
+        /// <summary>Parses the verb and runs it; returns the process exit code.</summary>
         public static int Main(string[] args)
         {
-            return 0;
+            var root = new RootCommand("PodFirmware host tools: a virtual pod, the scenario simulator and build helpers.");
+            root.Subcommands.Add(NfprojCommand());
+            return root.Parse(args).Invoke();
+        }
+
+        private static Command NfprojCommand()
+        {
+            var check = new Option<bool>("--check") { Description = "Only report drift; exit 1 if a .nfproj list differs from the tree." };
+            var command = new Command("nfproj", "Rewrite the explicit file lists of the .nfproj projects from the source tree (the device build has no globbing).");
+            command.Options.Add(check);
+            command.SetAction(parse =>
+            {
+                string repo = RepoRoot();
+                if (parse.GetValue(check))
+                {
+                    int drift = 0;
+                    foreach (var group in NfprojFiles.Groups(repo))
+                    {
+                        var listed = NfprojFiles.Listed(NfprojFiles.NfprojPath(repo, group.Project), group.Label);
+                        if (listed == null || !System.Linq.Enumerable.SequenceEqual(listed, group.Expected))
+                        {
+                            Console.Error.WriteLine(group.Project + ".nfproj, ItemGroup " + group.Label + ": differs from the tree");
+                            drift++;
+                        }
+                    }
+
+                    return drift == 0 ? 0 : 1;
+                }
+
+                foreach (string project in NfprojFiles.Sync(repo))
+                {
+                    Console.WriteLine("updated " + project + ".nfproj");
+                }
+
+                return 0;
+            });
+            return command;
+        }
+
+        /// <summary>The repository root: $POD_REPO when set (./pod sets it), else the nearest ancestor of the working directory holding ./pod.</summary>
+        public static string RepoRoot()
+        {
+            string fromEnv = Environment.GetEnvironmentVariable("POD_REPO");
+            if (!string.IsNullOrEmpty(fromEnv))
+            {
+                return fromEnv;
+            }
+
+            for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir != null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "pod")) && Directory.Exists(Path.Combine(dir.FullName, "PodFirmware")))
+                {
+                    return dir.FullName;
+                }
+            }
+
+            throw new InvalidOperationException("run from inside the repository (no ./pod found above " + Directory.GetCurrentDirectory() + ")");
         }
     }
 }
