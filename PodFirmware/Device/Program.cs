@@ -242,6 +242,7 @@ namespace PodFirmware.Device
         {
             BoardConfig board = new BoardConfig();
             board.Board = "esp32-devkitc-pod-v1";
+            board.NanoffTarget = "ESP32_REV3";
 
             board.Outputs = new OutputPins();
             board.Outputs.RelayCoil = Output(26, false);
