@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Text;
+using System.Xml;
 using System.Xml.Linq;
 
 namespace PodFirmware.Host.DeviceBuild
@@ -86,7 +88,7 @@ namespace PodFirmware.Host.DeviceBuild
                         var item = new XElement(ns + "Compile", new XAttribute("Include", file));
                         if (g.LinkFrom != null)
                         {
-                            item.Add(new XElement(ns + "Link", @"PodFirmware\" + file.Substring(g.LinkFrom.Length)));
+                            item.Add(new XText("\n      "), new XElement(ns + "Link", @"PodFirmware\" + file.Substring(g.LinkFrom.Length)), new XText("\n    "));
                         }
 
                         group.Add(new XText("\n    "), item);
@@ -98,7 +100,11 @@ namespace PodFirmware.Host.DeviceBuild
 
                 if (dirty)
                 {
-                    doc.Save(path);
+                    // Visual Studio writes .nfproj files as UTF-8 without a byte-order mark; keep it so.
+                    using (XmlWriter writer = XmlWriter.Create(path, new XmlWriterSettings { Encoding = new UTF8Encoding(false) }))
+                    {
+                        doc.Save(writer);
+                    }
                     changed.Add(byProject.Key);
                 }
             }
