@@ -30,6 +30,7 @@ namespace PodFirmware.Drivers.Sensors
         private int _maxSeenRawCounts;
         private int _fingerprint;
         private SensorStatus _railStatus;
+        private bool _hasBurst;
 
         /// <summary>Allocates the burst buffer for <paramref name="burst"/>.BurstSamples samples.</summary>
         /// <param name="channel">The ADC channel; its MaxRawCounts must equal 2^<paramref name="adcBits"/> - 1.</param>
@@ -117,10 +118,10 @@ namespace PodFirmware.Drivers.Sensors
             get { return _railStatus; }
         }
 
-        /// <summary><c>true</c> when some sample of the latest burst sat exactly at 0 or full scale: the waveform was clipped, so <see cref="RmsMv"/> is a lower bound.</summary>
+        /// <summary><c>true</c> when some sample of the latest burst sat exactly at 0 or full scale: the waveform was clipped, so <see cref="RmsMv"/> is a lower bound. <c>false</c> before the first <see cref="Read"/>.</summary>
         public bool IsClipped
         {
-            get { return _minRawCounts <= 0 || _maxSeenRawCounts >= _maxRawCounts; }
+            get { return _hasBurst && (_minRawCounts <= 0 || _maxSeenRawCounts >= _maxRawCounts); }
         }
 
         /// <summary>Checksum of every raw sample of the latest burst, in order: equal for two bursts only if (almost certainly) every sample is equal.</summary>
@@ -167,6 +168,7 @@ namespace PodFirmware.Drivers.Sensors
             _minRawCounts = min;
             _maxSeenRawCounts = max;
             _fingerprint = hash;
+            _hasBurst = true;
             if (max <= _railCounts)
             {
                 _railStatus = SensorStatus.Open;

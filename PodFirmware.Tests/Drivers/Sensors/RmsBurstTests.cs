@@ -30,6 +30,14 @@ namespace PodFirmware.Tests.Drivers.Sensors
         }
 
         [TestMethod]
+        public static void Reports_open_and_unclipped_before_the_first_burst()
+        {
+            RmsBurst burst = Burst(new ScriptedAnalogChannel(4095, new int[] { 2048 }));
+            Assert.AreEqual((int)SensorStatus.Open, (int)burst.RailStatus);
+            Assert.IsFalse(burst.IsClipped);
+        }
+
+        [TestMethod]
         public static void A_flat_input_has_no_AC_content()
         {
             var channel = new ScriptedAnalogChannel(4095, new int[] { 1700 });
