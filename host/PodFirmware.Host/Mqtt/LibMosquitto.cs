@@ -1,0 +1,228 @@
+using System;
+using System.Runtime.InteropServices;
+
+namespace PodFirmware.Host.Mqtt
+{
+    /// <summary>
+    /// Hand-written P/Invoke declarations for the parts of libmosquitto (the Eclipse Mosquitto C
+    /// client, <c>libmosquitto.so.1</c>, Debian package <c>libmosquitto1</c>, 2.0.x) that
+    /// <see cref="MosquittoLink"/> uses.
+    /// </summary>
+    /// <remarks>
+    /// <para>
+    /// Why hand-written: no maintained NuGet binding of libmosquitto is available to this project,
+    /// and the project wants the host build to speak MQTT through the same C client the Wi-Fi AP
+    /// module's broker ships, not through a second, managed MQTT implementation with its own
+    /// reconnect and Will behaviour.
+    /// </para>
+    /// <para>
+    /// Each signature is copied from the public <c>include/mosquitto.h</c>; the C prototype is
+    /// quoted above every declaration. C <c>bool</c> is one byte (marshalled as
+    /// <see cref="UnmanagedType.U1"/>), <c>const char*</c> is a NUL-terminated UTF-8 string, and
+    /// callbacks are unmanaged <c>cdecl</c> function pointers. Callers pass pointers to
+    /// <c>[UnmanagedCallersOnly]</c> static methods, which, unlike delegates, cannot be collected
+    /// while the C library still holds them, so nothing needs rooting per client except the
+    /// user-data <see cref="GCHandle"/> that <see cref="MosquittoLink"/> keeps until
+    /// <see cref="mosquitto_destroy"/> has returned.
+    /// </para>
+    /// <para>
+    /// Thread-safety: libmosquitto's own rules apply. <see cref="mosquitto_lib_init"/> is not
+    /// thread safe (call it through <see cref="EnsureInitialized"/>); every other function may be
+    /// called from any thread on a client whose network thread was started with
+    /// <see cref="mosquitto_loop_start"/>, but never after <see cref="mosquitto_destroy"/>.
+    /// </para>
+    /// </remarks>
+    internal static unsafe partial class LibMosquitto
+    {
+        /// <summary>The shared object loaded: the SONAME of libmosquitto 1.x/2.x.</summary>
+        public const string Library = "libmosquitto.so.1";
+
+        /// <summary><c>MOSQ_ERR_SUCCESS</c>.</summary>
+        public const int MOSQ_ERR_SUCCESS = 0;
+
+        /// <summary><c>MOSQ_ERR_INVAL</c>: invalid input parameters.</summary>
+        public const int MOSQ_ERR_INVAL = 3;
+
+        /// <summary><c>MOSQ_ERR_NO_CONN</c>: the client is not connected to a broker.</summary>
+        public const int MOSQ_ERR_NO_CONN = 4;
+
+        /// <summary><c>MOSQ_OPT_PROTOCOL_VERSION</c> from <c>enum mosq_opt_t</c>.</summary>
+        public const int MOSQ_OPT_PROTOCOL_VERSION = 1;
+
+        /// <summary><c>MQTT_PROTOCOL_V311</c>: protocol level 4, MQTT 3.1.1.</summary>
+        public const int MQTT_PROTOCOL_V311 = 4;
+
+        private static readonly object InitGate = new object();
+        private static bool _initialized;
+
+        /// <summary>
+        /// Calls <see cref="mosquitto_lib_init"/> once per process. Thread-safe. The library is
+        /// never cleaned up: clients may live until the process exits.
+        /// </summary>
+        /// <exception cref="InvalidOperationException">libmosquitto reported an error.</exception>
+        public static void EnsureInitialized()
+        {
+            lock (InitGate)
+            {
+                if (_initialized)
+                {
+                    return;
+                }
+
+                int rc = mosquitto_lib_init();
+                if (rc != MOSQ_ERR_SUCCESS)
+                {
+                    throw new InvalidOperationException("mosquitto_lib_init failed: " + ErrorText(rc));
+                }
+
+                _initialized = true;
+            }
+        }
+
+        /// <summary>The text libmosquitto gives for an error code, with the code itself.</summary>
+        public static string ErrorText(int rc)
+        {
+            IntPtr text = mosquitto_strerror(rc);
+            string message = text == IntPtr.Zero ? "unknown error" : Marshal.PtrToStringUTF8(text);
+            return message + " (rc " + rc + ")";
+        }
+
+        /// <summary>
+        /// Layout of <c>struct mosquitto_message</c> as passed to the message callback. The
+        /// library owns it and its buffers; they are valid only during the callback.
+        /// </summary>
+        /// <remarks>
+        /// C: <c>struct mosquitto_message { int mid; char *topic; void *payload; int payloadlen; int qos; bool retain; };</c>
+        /// (on LP64: mid at 0, topic at 8, payload at 16, payloadlen at 24, qos at 28, retain at 32, size 40).
+        /// </remarks>
+        [StructLayout(LayoutKind.Sequential)]
+        public struct MosquittoMessage
+        {
+            /// <summary>Message id (meaningful for QoS 1 and 2).</summary>
+            public int Mid;
+
+            /// <summary>NUL-terminated UTF-8 topic.</summary>
+            public IntPtr Topic;
+
+            /// <summary>Payload bytes, <see cref="PayloadLen"/> long; may be null when empty.</summary>
+            public IntPtr Payload;
+
+            /// <summary>Payload length in bytes.</summary>
+            public int PayloadLen;
+
+            /// <summary>QoS the message was delivered with.</summary>
+            public int Qos;
+
+            /// <summary>Non-zero when the broker delivered it as a retained message.</summary>
+            public byte Retain;
+        }
+
+        // int mosquitto_lib_version(int *major, int *minor, int *revision);
+        /// <summary>Version of the loaded library; returns major*1000000+minor*1000+revision.</summary>
+        [LibraryImport(Library)]
+        public static partial int mosquitto_lib_version(out int major, out int minor, out int revision);
+
+        // int mosquitto_lib_init(void);
+        /// <summary>Initialises the library; not thread safe; use <see cref="EnsureInitialized"/>.</summary>
+        [LibraryImport(Library)]
+        public static partial int mosquitto_lib_init();
+
+        // const char *mosquitto_strerror(int mosq_errno);
+        /// <summary>Static, library-owned text for an error code (do not free).</summary>
+        [LibraryImport(Library)]
+        public static partial IntPtr mosquitto_strerror(int mosqErrno);
+
+        // struct mosquitto *mosquitto_new(const char *id, bool clean_session, void *obj);
+        /// <summary>Creates a client; <paramref name="id"/> null asks for a random id (then clean_session must be true). Returns null on failure, with errno in <see cref="Marshal.GetLastPInvokeError"/>.</summary>
+        [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+        public static partial IntPtr mosquitto_new(string id, [MarshalAs(UnmanagedType.U1)] bool cleanSession, IntPtr obj);
+
+        // void mosquitto_destroy(struct mosquitto *mosq);
+        /// <summary>Frees a client. Its network thread must already be stopped.</summary>
+        [LibraryImport(Library)]
+        public static partial void mosquitto_destroy(IntPtr mosq);
+
+        // int mosquitto_int_option(struct mosquitto *mosq, enum mosq_opt_t option, int value);
+        /// <summary>Sets an integer option, e.g. <see cref="MOSQ_OPT_PROTOCOL_VERSION"/>; before connecting.</summary>
+        [LibraryImport(Library)]
+        public static partial int mosquitto_int_option(IntPtr mosq, int option, int value);
+
+        // int mosquitto_username_pw_set(struct mosquitto *mosq, const char *username, const char *password);
+        /// <summary>Sets the credentials sent in CONNECT; null password sends only the user name.</summary>
+        [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+        public static partial int mosquitto_username_pw_set(IntPtr mosq, string username, string password);
+
+        // int mosquitto_will_set(struct mosquitto *mosq, const char *topic, int payloadlen, const void *payload, int qos, bool retain);
+        /// <summary>Registers the Last Will sent in every CONNECT; before connecting. The payload is copied.</summary>
+        [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+        public static partial int mosquitto_will_set(IntPtr mosq, string topic, int payloadlen, byte* payload, int qos, [MarshalAs(UnmanagedType.U1)] bool retain);
+
+        // int mosquitto_tls_set(struct mosquitto *mosq, const char *cafile, const char *capath,
+        //         const char *certfile, const char *keyfile,
+        //         int (*pw_callback)(char *buf, int size, int rwflag, void *userdata));
+        /// <summary>Enables TLS with a CA file (or directory); certfile/keyfile null for no client certificate; pw_callback may be null.</summary>
+        [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+        public static partial int mosquitto_tls_set(IntPtr mosq, string cafile, string capath, string certfile, string keyfile, IntPtr pwCallback);
+
+        // int mosquitto_reconnect_delay_set(struct mosquitto *mosq, unsigned int reconnect_delay,
+        //         unsigned int reconnect_delay_max, bool reconnect_exponential_backoff);
+        /// <summary>Reconnect delay of the loop thread, in whole SECONDS (not milliseconds).</summary>
+        [LibraryImport(Library)]
+        public static partial int mosquitto_reconnect_delay_set(IntPtr mosq, uint reconnectDelay, uint reconnectDelayMax, [MarshalAs(UnmanagedType.U1)] bool reconnectExponentialBackoff);
+
+        // int mosquitto_connect(struct mosquitto *mosq, const char *host, int port, int keepalive);
+        /// <summary>Blocking connect; keepalive in seconds (at least 5). Not used by the link, which must not block.</summary>
+        [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+        public static partial int mosquitto_connect(IntPtr mosq, string host, int port, int keepalive);
+
+        // int mosquitto_connect_async(struct mosquitto *mosq, const char *host, int port, int keepalive);
+        /// <summary>Non-blocking connect for use with <see cref="mosquitto_loop_start"/>; keepalive in seconds (at least 5).</summary>
+        [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+        public static partial int mosquitto_connect_async(IntPtr mosq, string host, int port, int keepalive);
+
+        // int mosquitto_disconnect(struct mosquitto *mosq);
+        /// <summary>Queues DISCONNECT and marks the client as disconnecting so the loop thread ends; a clean disconnect suppresses the Will.</summary>
+        [LibraryImport(Library)]
+        public static partial int mosquitto_disconnect(IntPtr mosq);
+
+        // int mosquitto_loop_start(struct mosquitto *mosq);
+        /// <summary>Starts the library's network thread (which also reconnects).</summary>
+        [LibraryImport(Library)]
+        public static partial int mosquitto_loop_start(IntPtr mosq);
+
+        // int mosquitto_loop_stop(struct mosquitto *mosq, bool force);
+        /// <summary>Joins the network thread; without force, <see cref="mosquitto_disconnect"/> must have been called first.</summary>
+        [LibraryImport(Library)]
+        public static partial int mosquitto_loop_stop(IntPtr mosq, [MarshalAs(UnmanagedType.U1)] bool force);
+
+        // int mosquitto_publish(struct mosquitto *mosq, int *mid, const char *topic, int payloadlen, const void *payload, int qos, bool retain);
+        /// <summary>Queues a PUBLISH; the payload is copied before return; <paramref name="mid"/> receives its message id.</summary>
+        [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+        public static partial int mosquitto_publish(IntPtr mosq, out int mid, string topic, int payloadlen, byte* payload, int qos, [MarshalAs(UnmanagedType.U1)] bool retain);
+
+        // int mosquitto_subscribe(struct mosquitto *mosq, int *mid, const char *sub, int qos);
+        /// <summary>Queues a SUBSCRIBE for one pattern.</summary>
+        [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+        public static partial int mosquitto_subscribe(IntPtr mosq, out int mid, string sub, int qos);
+
+        // void mosquitto_connect_callback_set(struct mosquitto *mosq, void (*on_connect)(struct mosquitto *, void *, int));
+        /// <summary>Sets the CONNACK callback: (mosq, obj, rc); rc 0 is accepted.</summary>
+        [LibraryImport(Library)]
+        public static partial void mosquitto_connect_callback_set(IntPtr mosq, delegate* unmanaged[Cdecl]<IntPtr, IntPtr, int, void> onConnect);
+
+        // void mosquitto_disconnect_callback_set(struct mosquitto *mosq, void (*on_disconnect)(struct mosquitto *, void *, int));
+        /// <summary>Sets the disconnect callback: (mosq, obj, rc); rc 0 is a disconnect the client asked for.</summary>
+        [LibraryImport(Library)]
+        public static partial void mosquitto_disconnect_callback_set(IntPtr mosq, delegate* unmanaged[Cdecl]<IntPtr, IntPtr, int, void> onDisconnect);
+
+        // void mosquitto_publish_callback_set(struct mosquitto *mosq, void (*on_publish)(struct mosquitto *, void *, int));
+        /// <summary>Sets the publish-complete callback: (mosq, obj, mid); for QoS 1 it fires on PUBACK, for QoS 0 once written.</summary>
+        [LibraryImport(Library)]
+        public static partial void mosquitto_publish_callback_set(IntPtr mosq, delegate* unmanaged[Cdecl]<IntPtr, IntPtr, int, void> onPublish);
+
+        // void mosquitto_message_callback_set(struct mosquitto *mosq, void (*on_message)(struct mosquitto *, void *, const struct mosquitto_message *));
+        /// <summary>Sets the message callback: (mosq, obj, message); the message is freed when it returns.</summary>
+        [LibraryImport(Library)]
+        public static partial void mosquitto_message_callback_set(IntPtr mosq, delegate* unmanaged[Cdecl]<IntPtr, IntPtr, MosquittoMessage*, void> onMessage);
+    }
+}
