@@ -6,7 +6,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Threading;
 
-namespace PodFirmware.Host.Tests.Support
+namespace PodFirmware.Host.Mqtt
 {
     /// <summary>
     /// A private mosquitto broker for one test: its own config in a temp directory, listening only
