@@ -14,7 +14,10 @@ namespace PodFirmware.Drivers.Ports
         /// <summary>Starts connecting in the background with <paramref name="options"/>; returns at once.</summary>
         void Start(MqttLinkOptions options);
 
-        /// <summary>Publishes the Last Will's payload itself, disconnects cleanly and stops the link's thread.</summary>
+        /// <summary>
+        /// Disconnects cleanly and stops the link's thread. A clean disconnect suppresses the Last
+        /// Will, so a caller that wants subscribers to see "offline" publishes it before Stop.
+        /// </summary>
         void Stop();
 
         /// <summary><c>true</c> while the broker has accepted the connection.</summary>
