@@ -12,6 +12,8 @@ namespace PodFirmware.Host
         public static int Main(string[] args)
         {
             var root = new RootCommand("PodFirmware host tools: a virtual pod, the scenario simulator and build helpers.");
+            root.Subcommands.Add(Verbs.RunVerb.Create());
+            root.Subcommands.Add(Verbs.SimVerb.Create());
             root.Subcommands.Add(NfprojCommand());
             return root.Parse(args).Invoke();
         }

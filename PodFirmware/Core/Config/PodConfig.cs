@@ -1,3 +1,4 @@
+using PodFirmware.Core.Safety;
 using PodFirmware.Drivers.Config;
 
 namespace PodFirmware.Core.Config
@@ -23,11 +24,23 @@ namespace PodFirmware.Core.Config
         /// <summary><c>tickPeriodMs</c>: control tick period, 20..1000 ms. Default 100.</summary>
         public int TickPeriodMs = 100;
 
+        /// <summary>
+        /// <c>ratedCurrentA</c>: the pod's rated charging current, the allowed current until the
+        /// controller sets a lower limit; 6..32 A (IEC 61851-1 AC range for this hardware). Default 32.
+        /// </summary>
+        public double RatedCurrentA = 32.0;
+
         /// <summary><c>mqtt</c>: broker connection.</summary>
         public MqttConfig Mqtt = new MqttConfig();
 
         /// <summary><c>telemetry</c>: publishing periods.</summary>
         public TelemetryConfig Telemetry = new TelemetryConfig();
+
+        /// <summary><c>sensors</c>: the measurement channels.</summary>
+        public SensorsConfig Sensors = new SensorsConfig();
+
+        /// <summary><c>safety</c>: trip limits, windows and escalation (docs/safety.md).</summary>
+        public SafetyConfig Safety = new SafetyConfig();
 
         /// <summary>Checks every key; returns the problems found (empty when the config may be used).</summary>
         public ConfigErrors Validate()
@@ -37,6 +50,7 @@ namespace PodFirmware.Core.Config
             CheckId("siteId", SiteId, errors);
             errors.Range("parkingSpace", ParkingSpace, 1, 9999, "");
             errors.Range("tickPeriodMs", TickPeriodMs, 20, 1000, "ms");
+            errors.Range("ratedCurrentA", RatedCurrentA, 6, 32, "A");
             CheckSection("mqtt", Mqtt, errors);
             if (Mqtt != null)
             {
@@ -47,6 +61,18 @@ namespace PodFirmware.Core.Config
             if (Telemetry != null)
             {
                 Telemetry.Validate("telemetry", errors);
+            }
+
+            CheckSection("sensors", Sensors, errors);
+            if (Sensors != null)
+            {
+                Sensors.Validate("sensors", errors);
+            }
+
+            CheckSection("safety", Safety, errors);
+            if (Safety != null)
+            {
+                Safety.Validate("safety", errors);
             }
 
             return errors;

@@ -57,7 +57,7 @@ namespace PodFirmware.Host.Tests.Drivers
                 double high = System.Math.Max(a, b) + 1e-9;
                 return temperatureC >= low && temperatureC <= high
                     && read >= low && read <= high;
-            }).Check(Config.QuickThrowOnFailure.WithMaxTest(5000));
+            }).Check(FsCheck.Config.QuickThrowOnFailure.WithMaxTest(5000));
         }
     }
 }

@@ -29,6 +29,8 @@ namespace PodFirmware.Host.Config
             UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
             ReadCommentHandling = JsonCommentHandling.Disallow,
             AllowTrailingCommas = false,
+            // Enumerations are written by name in camelCase ("currentTransformer"), never by number.
+            Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
         };
 
         /// <summary>Reads and validates <paramref name="path"/>; throws <see cref="ConfigFileException"/> listing every problem.</summary>

@@ -132,7 +132,7 @@ namespace PodFirmware.Host.Tests.Core.Json
         public void Random_bytes_never_throw_and_always_give_ok_or_an_error()
         {
             var reader = new JsonReader();
-            Check.One(Config.QuickThrowOnFailure.WithMaxTest(3000), Prop.ForAll(Arb.From(RandomBytes()), bytes => Coherent(reader, bytes)));
+            Check.One(FsCheck.Config.QuickThrowOnFailure.WithMaxTest(3000), Prop.ForAll(Arb.From(RandomBytes()), bytes => Coherent(reader, bytes)));
         }
 
         [Fact]
@@ -141,7 +141,7 @@ namespace PodFirmware.Host.Tests.Core.Json
             var reader = new JsonReader();
             int runs = 0;
             int accepted = 0;
-            Check.One(Config.QuickThrowOnFailure.WithMaxTest(20000), Prop.ForAll(Arb.From(MutatedSeeds()), bytes =>
+            Check.One(FsCheck.Config.QuickThrowOnFailure.WithMaxTest(20000), Prop.ForAll(Arb.From(MutatedSeeds()), bytes =>
             {
                 bool coherent = Coherent(reader, bytes);
                 runs++;
@@ -175,7 +175,7 @@ namespace PodFirmware.Host.Tests.Core.Json
             var reader = new JsonReader();
             var gen = Gen.ArrayOf(Gen.Choose(0, 0x10FFFF).Where(cp => cp < 0xD800 || cp > 0xDFFF), 12)
                 .Select(cps => string.Concat(cps.Select(char.ConvertFromUtf32)));
-            Check.One(Config.QuickThrowOnFailure.WithMaxTest(2000), Prop.ForAll(Arb.From(gen), text =>
+            Check.One(FsCheck.Config.QuickThrowOnFailure.WithMaxTest(2000), Prop.ForAll(Arb.From(gen), text =>
             {
                 // Escaped (\uXXXX, surrogate pairs as two escapes) and raw UTF-8.
                 byte[] escaped = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new { s = text });

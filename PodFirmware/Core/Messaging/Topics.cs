@@ -1,0 +1,42 @@
+namespace PodFirmware.Core.Messaging
+{
+    /// <summary>
+    /// The pod's MQTT topic names (docs/mqtt.md), built once at boot from the pod and site ids
+    /// so publishing allocates no strings.
+    /// </summary>
+    public sealed class Topics
+    {
+        /// <summary>Builds every topic for <paramref name="podId"/> on <paramref name="siteId"/>.</summary>
+        public Topics(string podId, string siteId)
+        {
+            Availability = "pods/" + podId + "/availability";
+            Status = "pods/" + podId + "/status";
+            Telemetry = "pods/" + podId + "/telemetry";
+            Alarm = "pods/" + podId + "/alarm";
+            SiteAlarm = "site/" + siteId + "/alarm";
+            Events = "pods/" + podId + "/events";
+            All = "pods/" + podId + "/#";
+        }
+
+        /// <summary><c>pods/{podId}/availability</c>: retained "online"/"offline" (the Last Will).</summary>
+        public string Availability { get; private set; }
+
+        /// <summary><c>pods/{podId}/status</c>: retained status JSON.</summary>
+        public string Status { get; private set; }
+
+        /// <summary><c>pods/{podId}/telemetry</c>: measurements, every second while charging, every 30 s otherwise.</summary>
+        public string Telemetry { get; private set; }
+
+        /// <summary><c>pods/{podId}/alarm</c>: this pod's alarms, QoS 1.</summary>
+        public string Alarm { get; private set; }
+
+        /// <summary><c>site/{siteId}/alarm</c>: the mesh-wide alarm topic every pod and phone hears, QoS 1.</summary>
+        public string SiteAlarm { get; private set; }
+
+        /// <summary><c>pods/{podId}/events</c>: every other event (relay, trip, ...), QoS 0.</summary>
+        public string Events { get; private set; }
+
+        /// <summary><c>pods/{podId}/#</c>: everything this pod publishes, for a technician's subscriber.</summary>
+        public string All { get; private set; }
+    }
+}

@@ -1,0 +1,133 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using System.Text;
+using System.Threading;
+using PodFirmware.Core.Messaging;
+using PodFirmware.Core.Scenarios;
+using PodFirmware.Drivers.Ports;
+using PodFirmware.Host.Config;
+using PodFirmware.Host.Mqtt;
+using PodFirmware.Host.Simulation;
+using Spectre.Console;
+
+namespace PodFirmware.Host.Verbs
+{
+    /// <summary>
+    /// <c>./pod run</c>: a virtual pod live on a private mosquitto. The pod publishes through the
+    /// real portable path (tick, simulated sensors, status JSON, MQTT link); the view shows what a
+    /// separate subscriber receives from the broker, not the pod's memory.
+    /// </summary>
+    public static class RunVerb
+    {
+        /// <summary>Builds the verb.</summary>
+        public static Command Create()
+        {
+            var config = new Option<FileInfo>("--config") { Description = "Pod config JSON.", DefaultValueFactory = _ => new FileInfo(Path.Combine(Program.RepoRoot(), "nf-device-config", "pods", "pod-demo.json")) };
+            var scenario = new Option<FileInfo>("--scenario") { Description = "Scenario replayed in real time (default scenarios/live-demo.txt).", DefaultValueFactory = _ => new FileInfo(Path.Combine(Program.RepoRoot(), "scenarios", "live-demo.txt")) };
+            var seconds = new Option<int>("--seconds") { Description = "Stop after this many seconds (0: run until Ctrl-C)." };
+            var command = new Command("run", "Run a virtual pod live on a private mosquitto broker on a free loopback port; Ctrl-C stops both.");
+            command.Options.Add(config);
+            command.Options.Add(scenario);
+            command.Options.Add(seconds);
+            command.SetAction(parse => Run(parse.GetValue(config), parse.GetValue(scenario), parse.GetValue(seconds)));
+            return command;
+        }
+
+        private static int Run(FileInfo configFile, FileInfo scenarioFile, int seconds)
+        {
+            Core.Config.PodConfig config;
+            ScenarioStep[] steps;
+            try
+            {
+                config = ConfigFile.Load(configFile.FullName);
+                steps = ScenarioParser.Parse(File.ReadAllText(scenarioFile.FullName));
+            }
+            catch (Exception e) when (e is ConfigFileException || e is ScenarioException || e is IOException)
+            {
+                Console.Error.WriteLine("pod run: " + e.Message);
+                return 2;
+            }
+
+            using var broker = new MosquittoBroker();
+            var topics = new Topics(config.PodId, config.SiteId);
+            using var link = new MosquittoLink();
+            link.Start(new MqttLinkOptions
+            {
+                Host = "127.0.0.1",
+                Port = broker.Port,
+                ClientId = config.PodId,
+                WillTopic = topics.Availability,
+                WillPayload = "offline",
+                WillRetain = true,
+                ReconnectMinMs = 200,
+                ReconnectMaxMs = 2000,
+            });
+            using var watcher = new MosquittoLink();
+            watcher.Subscribe(topics.All, 1);
+            watcher.Subscribe("site/" + config.SiteId + "/alarm", 1);
+            watcher.Start(new MqttLinkOptions { Host = "127.0.0.1", Port = broker.Port, ClientId = config.PodId + "-watch" });
+
+            var clock = new RealTimeClock();
+            var pod = new VirtualPod(config, clock);
+            var pump = new MessagingPump(config, link, pod.Controller);
+            var view = new LiveView(config, broker.Port, topics);
+
+            Console.WriteLine("private broker on 127.0.0.1:" + broker.Port + "; watch this pod with:");
+            Console.WriteLine("  mosquitto_sub -h 127.0.0.1 -p " + broker.Port + " -t '" + topics.All + "' -t 'site/" + config.SiteId + "/alarm' -v");
+
+            using var stop = new CancellationTokenSource();
+            Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
+            if (seconds > 0)
+            {
+                stop.CancelAfter(TimeSpan.FromSeconds(seconds));
+            }
+
+            int next = 0;
+            var inbound = new MqttInboundMessage();
+            void Loop(Action refresh)
+            {
+                long nextTickMs = 0;
+                while (!stop.IsCancellationRequested)
+                {
+                    long now = clock.MonotonicMs;
+                    if (now >= nextTickMs)
+                    {
+                        while (next < steps.Length && steps[next].TimeMs <= now)
+                        {
+                            pod.Apply(steps[next++]);
+                        }
+
+                        pod.Tick();
+                        pump.Pump(now);
+                        nextTickMs += config.TickPeriodMs;
+                    }
+
+                    while (watcher.TryTakeMessage(inbound))
+                    {
+                        view.Receive(inbound.Topic, Encoding.UTF8.GetString(inbound.Payload, 0, inbound.Length));
+                    }
+
+                    refresh();
+                    Thread.Sleep(10);
+                }
+            }
+
+            if (Console.IsOutputRedirected)
+            {
+                Loop(view.PrintNewLines);
+            }
+            else
+            {
+                AnsiConsole.Live(view.Render()).Start(ctx => Loop(() => { ctx.UpdateTarget(view.Render()); }));
+            }
+
+            // A clean disconnect suppresses the Will, so say "offline" ourselves first.
+            byte[] offline = Encoding.UTF8.GetBytes("offline");
+            link.Publish(topics.Availability, offline, offline.Length, 1, true, out _);
+            link.Stop();
+            Console.WriteLine("stopped: pod offline, broker down");
+            return 0;
+        }
+    }
+}
