@@ -1,0 +1,54 @@
+using System;
+using PodFirmware.Core.Scenarios;
+using PodFirmware.Drivers.Simulated;
+using PodFirmware.Host.Config;
+using PodFirmware.Host.Simulation;
+using Xunit;
+
+namespace PodFirmware.Host.Tests.Core.Control
+{
+    /// <summary>The control tick must allocate nothing in steady state: the nanoFramework GC stops the world.</summary>
+    public class PodControllerAllocationTests
+    {
+        // The trip itself persists the latch once (the test store copies the record); the ticks
+        // before it and every tick after it must not allocate.
+        [Fact]
+        public void Ten_thousand_ticks_allocate_zero_bytes_while_charging_and_again_while_latched()
+        {
+            var config = ConfigFile.Parse("{\"podId\":\"pod-017\",\"siteId\":\"site-a\",\"parkingSpace\":17}", "test");
+            var clock = new VirtualClock();
+            var pod = new VirtualPod(config, clock);
+            pod.Apply(new ScenarioStep { Target = "current_a", Value = 16 });
+            var drained = new PodFirmware.Core.Events.PodEvent();
+            void Ticks(int n)
+            {
+                for (int i = 0; i < n; i++)
+                {
+                    pod.Tick();
+                    while (pod.Events.TryTake(drained))
+                    {
+                    }
+
+                    clock.AdvanceMs(config.TickPeriodMs);
+                }
+            }
+
+            Ticks(200);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            Ticks(10000);
+            long charging = GC.GetAllocatedBytesForCurrentThread() - before;
+            Assert.True(pod.Relay.IsEnergised, "the pod must have been charging");
+
+            pod.Temperature.TemperatureC = 170;
+            Ticks(200);
+            before = GC.GetAllocatedBytesForCurrentThread();
+            Ticks(10000);
+            long latched = GC.GetAllocatedBytesForCurrentThread() - before;
+
+            Assert.True(pod.Controller.Supervisor.IsLatched, "the 170 °C phase must have tripped");
+            Assert.False(pod.Relay.IsEnergised);
+            Assert.Equal(0, charging);
+            Assert.Equal(0, latched);
+        }
+    }
+}
