@@ -1,0 +1,45 @@
+using PodFirmware.Drivers.Sensors;
+
+namespace PodFirmware.Core.Safety
+{
+    /// <summary>
+    /// What the safety supervisor sees in one tick. The tick owns one instance, allocated at start-up,
+    /// and overwrites every field before each <see cref="SafetySupervisor.Evaluate"/>.
+    /// </summary>
+    /// <remarks>Not thread-safe: written and read on the control tick only.</remarks>
+    public sealed class SafetyInputs
+    {
+        /// <summary>Monotonic time of this tick in milliseconds (<c>IClock.MonotonicMs</c>); never goes back.</summary>
+        public long NowMs;
+
+        /// <summary>Connector temperature in degrees Celsius; used only while <see cref="TemperatureStatus"/> is Ok.</summary>
+        public double TemperatureC;
+
+        /// <summary>Health of the connector temperature channel.</summary>
+        public SensorStatus TemperatureStatus;
+
+        /// <summary>Charging current in amperes RMS; used only while <see cref="CurrentStatus"/> is Ok.</summary>
+        public double CurrentA;
+
+        /// <summary>Health of the current channel.</summary>
+        public SensorStatus CurrentStatus;
+
+        /// <summary>Mains voltage at the dock in volts RMS (0 when undocked); used only while <see cref="VoltageStatus"/> is Ok.</summary>
+        public double VoltageV;
+
+        /// <summary>Health of the voltage channel.</summary>
+        public SensorStatus VoltageStatus;
+
+        /// <summary>Current the session currently allows the vehicle to draw, in amperes; 0 or less when none.</summary>
+        public double AllowedCurrentA;
+
+        /// <summary>
+        /// <c>true</c> while the tick commands the relay closed (the pod is charging). Current rules, current and
+        /// voltage sensor faults and under-voltage are judged only then.
+        /// </summary>
+        public bool RelayCommandedClosed;
+
+        /// <summary>Parking-space number the pod stands at, copied into events; 0 when not docked or unknown.</summary>
+        public int SpaceNumber;
+    }
+}
