@@ -1,0 +1,65 @@
+namespace PodFirmware.Core.Commands
+{
+    /// <summary>
+    /// A verified command, filled in place by <see cref="CommandAuthenticator.Verify"/> so the
+    /// messaging side can reuse one instance. Fields a command type does not carry keep their cleared values.
+    /// </summary>
+    /// <remarks>Not thread-safe: plain fields, owned by whoever passed it to Verify.</remarks>
+    public sealed class Command
+    {
+        /// <summary>Digits after the point of <see cref="LimitAScaled"/>: 2, so 1650 means 16.50 A.</summary>
+        public const int LimitADecimals = 2;
+
+        /// <summary>Digits after the point of <see cref="TariffPerKwhScaled"/>: 4, so 3150 means 0.3150 per kWh.</summary>
+        public const int TariffDecimals = 4;
+
+        /// <summary>What the command asks; <see cref="CommandType.None"/> when cleared.</summary>
+        public CommandType Type;
+
+        /// <summary>The pod id the command is addressed to (<c>"pod"</c>); equals the authenticator's pod id once verified.</summary>
+        public string PodId;
+
+        /// <summary>The sender's unique command id (<c>"id"</c>), 1 to 64 printable ASCII characters; echo it in the acknowledgement.</summary>
+        public string Id;
+
+        /// <summary>When the sender signed the command (<c>"ts"</c>), UTC seconds since 1970-01-01.</summary>
+        public long TimestampUtcS;
+
+        /// <summary>The sender's random nonce (<c>"nonce"</c>), 16 to 64 lowercase hex digits.</summary>
+        public string Nonce;
+
+        /// <summary>The account the session or reservation belongs to (<c>"account"</c>); null when the type carries none.</summary>
+        public string Account;
+
+        /// <summary><c>true</c> when <see cref="LimitAScaled"/> holds a value (<c>"limitA"</c> was present).</summary>
+        public bool HasLimit;
+
+        /// <summary>Charging current limit in A × 10^<see cref="LimitADecimals"/> (1650 is 16.50 A), 0 to 100000; 0 when absent.</summary>
+        public long LimitAScaled;
+
+        /// <summary><c>true</c> when <see cref="TariffPerKwhScaled"/> holds a value (<c>"tariffPerKwh"</c> was present).</summary>
+        public bool HasTariff;
+
+        /// <summary>Energy price in currency units per kWh × 10^<see cref="TariffDecimals"/> (3150 is 0.3150), 0 to 10000000; 0 when absent.</summary>
+        public long TariffPerKwhScaled;
+
+        /// <summary>Reservation length in seconds (<c>"durationS"</c>), 1 to 86400; 0 when absent.</summary>
+        public int DurationS;
+
+        /// <summary>Resets every field to its cleared value. Allocates nothing.</summary>
+        public void Clear()
+        {
+            Type = CommandType.None;
+            PodId = null;
+            Id = null;
+            TimestampUtcS = 0;
+            Nonce = null;
+            Account = null;
+            HasLimit = false;
+            LimitAScaled = 0;
+            HasTariff = false;
+            TariffPerKwhScaled = 0;
+            DurationS = 0;
+        }
+    }
+}
