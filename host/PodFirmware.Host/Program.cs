@@ -14,6 +14,7 @@ namespace PodFirmware.Host
             var root = new RootCommand("PodFirmware host tools: a virtual pod, the scenario simulator and build helpers.");
             root.Subcommands.Add(Verbs.RunVerb.Create());
             root.Subcommands.Add(Verbs.SimVerb.Create());
+            root.Subcommands.Add(Verbs.SignVerb.Create());
             root.Subcommands.Add(NfprojCommand());
             return root.Parse(args).Invoke();
         }

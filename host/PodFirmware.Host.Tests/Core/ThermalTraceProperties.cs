@@ -98,7 +98,7 @@ namespace PodFirmware.Host.Tests.Core
 
                 return true;
             }).Label("relay permitted iff the independent model has not tripped yet")
-              .Check(Config.QuickThrowOnFailure.WithMaxTest(500).WithEndSize(400));
+              .Check(FsCheck.Config.QuickThrowOnFailure.WithMaxTest(500).WithEndSize(400));
         }
 
         [Fact]
@@ -132,7 +132,7 @@ namespace PodFirmware.Host.Tests.Core
                 }
 
                 return true;
-            }).Check(Config.QuickThrowOnFailure.WithMaxTest(500).WithEndSize(400));
+            }).Check(FsCheck.Config.QuickThrowOnFailure.WithMaxTest(500).WithEndSize(400));
         }
     }
 }

@@ -6,7 +6,7 @@ using System.Threading;
 using PodFirmware.Core.Messaging;
 using PodFirmware.Core.Scenarios;
 using PodFirmware.Drivers.Ports;
-using PodFirmware.Host.Config;
+using PodFirmware.Host.Configuration;
 using PodFirmware.Host.Mqtt;
 using PodFirmware.Host.Simulation;
 using Spectre.Console;

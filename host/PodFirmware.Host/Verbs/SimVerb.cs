@@ -3,7 +3,7 @@ using System.CommandLine;
 using System.IO;
 using PodFirmware.Core.Scenarios;
 using PodFirmware.Drivers.Simulated;
-using PodFirmware.Host.Config;
+using PodFirmware.Host.Configuration;
 using PodFirmware.Host.Simulation;
 
 namespace PodFirmware.Host.Verbs

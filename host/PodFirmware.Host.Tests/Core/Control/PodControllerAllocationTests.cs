@@ -1,7 +1,7 @@
 using System;
 using PodFirmware.Core.Scenarios;
 using PodFirmware.Drivers.Simulated;
-using PodFirmware.Host.Config;
+using PodFirmware.Host.Configuration;
 using PodFirmware.Host.Simulation;
 using Xunit;
 

@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using PodFirmware.Core.Config;
 
-namespace PodFirmware.Host.Config
+namespace PodFirmware.Host.Configuration
 {
     /// <summary>A pod config file that cannot be used; the message names the file and the key.</summary>
     public sealed class ConfigFileException : Exception

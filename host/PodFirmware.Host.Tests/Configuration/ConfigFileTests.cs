@@ -1,7 +1,7 @@
-using PodFirmware.Host.Config;
+using PodFirmware.Host.Configuration;
 using Xunit;
 
-namespace PodFirmware.Host.Tests.Config
+namespace PodFirmware.Host.Tests.Configuration
 {
     public class ConfigFileTests
     {
