@@ -32,7 +32,8 @@ namespace PodFirmware.Core.Events
 
         /// <summary>
         /// Kind-specific detail. Alarm for a sensor fault: the channel's <c>SensorStatus</c> value (0 Ok means the value
-        /// was NaN or infinite). Relay: 1 closed, 0 open. Other kinds: 0 unless their producer documents it.
+        /// was NaN or infinite; also 0 on a restored alarm, as the status is not persisted). Relay: 1 closed, 0 open.
+        /// Other kinds: 0 unless their producer documents it.
         /// </summary>
         public int Arg;
 

@@ -18,7 +18,8 @@ namespace PodFirmware.Core.Safety
     /// </code>
     /// Values are rounded to 0.001 of their unit.
     /// </summary>
-    /// <remarks>Encoding and decoding use the caller's buffer and allocate nothing. Not thread-safe.</remarks>
+    /// <remarks>The supervisor keeps its latch in one instance, so what is persisted is what is latched. Encoding and
+    /// decoding use the caller's buffer and allocate nothing. Not thread-safe.</remarks>
     public sealed class FaultLatchRecord
     {
         /// <summary>Encoded length in bytes.</summary>
@@ -41,6 +42,16 @@ namespace PodFirmware.Core.Safety
 
         /// <summary>Connector temperature at the trip in degrees Celsius; NaN when unknown.</summary>
         public double TripTemperatureC = double.NaN;
+
+        /// <summary>Empties the record: <see cref="FaultCode.None"/>, zero value and limit, no unit, unknown trip temperature.</summary>
+        public void Clear()
+        {
+            Code = FaultCode.None;
+            Value = 0;
+            Limit = 0;
+            Unit = ValueUnit.None;
+            TripTemperatureC = double.NaN;
+        }
 
         /// <summary>Writes the record into the first <see cref="Length"/> bytes of <paramref name="buffer"/>; returns <see cref="Length"/>.</summary>
         public int Encode(byte[] buffer)

@@ -42,7 +42,9 @@ namespace PodFirmware.Core.Safety
         private readonly RollingMinimum _recentTemperatures;
         private readonly SustainedTimer _quiet = new SustainedTimer();
         private readonly PodEvent _scratch = new PodEvent();
-        private readonly FaultLatchRecord _record = new FaultLatchRecord();
+
+        // The latch itself: Code is None while nothing is latched. Persisted as it stands.
+        private readonly FaultLatchRecord _latch = new FaultLatchRecord();
 
         // Larger than a record so that an over-long blob is read whole and rejected by its length.
         private readonly byte[] _recordBuffer = new byte[FaultLatchRecord.Length * 2];
@@ -54,15 +56,9 @@ namespace PodFirmware.Core.Safety
         private ValueUnit _foundUnit;
         private int _foundArg;
 
-        private bool _latched;
-        private FaultCode _latchedCode;
-        private double _latchedValue;
-        private double _latchedLimit;
-        private ValueUnit _latchedUnit;
         private int _latchedArg;
         private long _latchedAtMs;
         private bool _restoredAlarmPending;
-        private double _tripTemperatureC = double.NaN;
         private bool _fireRiskRaised;
         private bool _allClearSent;
         private int _persistFailureCount;
@@ -123,31 +119,31 @@ namespace PodFirmware.Core.Safety
         /// <summary><c>true</c> while a trip is latched (including one restored at construction).</summary>
         public bool IsLatched
         {
-            get { return _latched; }
+            get { return _latch.Code != FaultCode.None; }
         }
 
         /// <summary>The latched fault; <see cref="FaultCode.None"/> when nothing is latched.</summary>
         public FaultCode LatchedCode
         {
-            get { return _latchedCode; }
+            get { return _latch.Code; }
         }
 
         /// <summary>Measured value that decided the latched trip, in <see cref="LatchedUnit"/>.</summary>
         public double LatchedValue
         {
-            get { return _latchedValue; }
+            get { return _latch.Value; }
         }
 
         /// <summary>Limit the latched trip's value was judged against, in <see cref="LatchedUnit"/>.</summary>
         public double LatchedLimit
         {
-            get { return _latchedLimit; }
+            get { return _latch.Limit; }
         }
 
         /// <summary>Unit of <see cref="LatchedValue"/> and <see cref="LatchedLimit"/>.</summary>
         public ValueUnit LatchedUnit
         {
-            get { return _latchedUnit; }
+            get { return _latch.Unit; }
         }
 
         /// <summary>Monotonic time of the trip in milliseconds; -1 for a latch restored at construction or when nothing is latched.</summary>
@@ -159,7 +155,7 @@ namespace PodFirmware.Core.Safety
         /// <summary>Connector temperature at the trip in degrees Celsius (fire_risk's baseline); NaN when unknown or nothing is latched.</summary>
         public double TripTemperatureC
         {
-            get { return _tripTemperatureC; }
+            get { return _latch.TripTemperatureC; }
         }
 
         /// <summary>The fault the rules found in the last <see cref="Evaluate"/> (present now, latched or not); <see cref="FaultCode.None"/> when none.</summary>
@@ -241,17 +237,17 @@ namespace PodFirmware.Core.Safety
                 EmitAlarm(nowMs, inputs.SpaceNumber, true);
             }
 
-            if (_activeCode != FaultCode.None && !_latched)
+            if (_activeCode != FaultCode.None && !IsLatched)
             {
                 Latch(inputs, temperatureUsable);
             }
 
-            if (_latched)
+            if (IsLatched)
             {
                 Escalate(inputs, temperatureUsable);
             }
 
-            _relayPermitted = !_latched;
+            _relayPermitted = !IsLatched;
             return _relayPermitted;
         }
 
@@ -264,7 +260,7 @@ namespace PodFirmware.Core.Safety
         /// <param name="inputs">This tick's readings; <see cref="SafetyInputs.NowMs"/> is the time of the reset.</param>
         public ResetResult TryReset(SafetyInputs inputs)
         {
-            if (!_latched)
+            if (!IsLatched)
             {
                 return ResetResult.NothingLatched;
             }
@@ -297,7 +293,7 @@ namespace PodFirmware.Core.Safety
                 return ResetResult.StoreFailed;
             }
 
-            FaultCode cleared = _latchedCode;
+            FaultCode cleared = _latch.Code;
             ClearLatch();
             _thermal.Reset();
             _current.Reset();
@@ -354,34 +350,24 @@ namespace PodFirmware.Core.Safety
 
         private void Latch(SafetyInputs inputs, bool temperatureUsable)
         {
-            _latched = true;
             _relayPermitted = false;
-            _latchedCode = _activeCode;
-            _latchedValue = _foundValue;
-            _latchedLimit = _foundLimit;
-            _latchedUnit = _foundUnit;
+            _latch.Code = _activeCode;
+            _latch.Value = _foundValue;
+            _latch.Limit = _foundLimit;
+            _latch.Unit = _foundUnit;
+            _latch.TripTemperatureC = temperatureUsable ? inputs.TemperatureC : double.NaN;
             _latchedArg = _foundArg;
             _latchedAtMs = inputs.NowMs;
-            _tripTemperatureC = temperatureUsable ? inputs.TemperatureC : double.NaN;
-            Persist();
-            EmitAlarm(inputs.NowMs, inputs.SpaceNumber, false);
-        }
-
-        private void Persist()
-        {
-            _record.Code = _latchedCode;
-            _record.Value = _latchedValue;
-            _record.Limit = _latchedLimit;
-            _record.Unit = _latchedUnit;
-            _record.TripTemperatureC = _tripTemperatureC;
             try
             {
-                _store.Write(LatchBlobName, _recordBuffer, _record.Encode(_recordBuffer));
+                _store.Write(LatchBlobName, _recordBuffer, _latch.Encode(_recordBuffer));
             }
             catch (Exception)
             {
                 _persistFailureCount++;
             }
+
+            EmitAlarm(inputs.NowMs, inputs.SpaceNumber, false);
         }
 
         private void RestoreLatch()
@@ -402,39 +388,22 @@ namespace PodFirmware.Core.Safety
                 return;
             }
 
-            _latched = true;
             _restoredAlarmPending = true;
             _latchedAtMs = -1;
             _latchedArg = 0;
-            if (_record.TryDecode(_recordBuffer, length))
+            if (!_latch.TryDecode(_recordBuffer, length))
             {
-                _latchedCode = _record.Code;
-                _latchedValue = _record.Value;
-                _latchedLimit = _record.Limit;
-                _latchedUnit = _record.Unit;
-                _tripTemperatureC = _record.TripTemperatureC;
-            }
-            else
-            {
-                _latchedCode = FaultCode.LatchRecordCorrupt;
-                _latchedValue = 0;
-                _latchedLimit = 0;
-                _latchedUnit = ValueUnit.None;
-                _tripTemperatureC = double.NaN;
+                _latch.Clear();
+                _latch.Code = FaultCode.LatchRecordCorrupt;
             }
         }
 
         private void ClearLatch()
         {
-            _latched = false;
+            _latch.Clear();
             _restoredAlarmPending = false;
-            _latchedCode = FaultCode.None;
-            _latchedValue = 0;
-            _latchedLimit = 0;
-            _latchedUnit = ValueUnit.None;
             _latchedArg = 0;
             _latchedAtMs = -1;
-            _tripTemperatureC = double.NaN;
             _fireRiskRaised = false;
             _allClearSent = false;
             _recentTemperatures.Clear();
@@ -453,19 +422,19 @@ namespace PodFirmware.Core.Safety
 
             long nowMs = inputs.NowMs;
             double temperatureC = inputs.TemperatureC;
-            if (double.IsNaN(_tripTemperatureC))
+            if (double.IsNaN(_latch.TripTemperatureC))
             {
-                _tripTemperatureC = temperatureC;
+                _latch.TripTemperatureC = temperatureC;
             }
 
             _recentTemperatures.Add(nowMs, temperatureC);
-            if (!_fireRiskRaised && temperatureC > _thermal.LimitC && temperatureC > _tripTemperatureC)
+            if (!_fireRiskRaised && temperatureC > _thermal.LimitC && temperatureC > _latch.TripTemperatureC)
             {
                 double riskLevelC = _recentTemperatures.Minimum(nowMs) + _fireRiskRiseC;
                 if (temperatureC >= riskLevelC)
                 {
                     _fireRiskRaised = true;
-                    Emit(EventKind.FireRisk, nowMs, _latchedCode, temperatureC, riskLevelC, ValueUnit.Celsius, inputs.SpaceNumber, 0, false);
+                    Emit(EventKind.FireRisk, nowMs, _latch.Code, temperatureC, riskLevelC, ValueUnit.Celsius, inputs.SpaceNumber, 0, false);
                 }
             }
 
@@ -481,13 +450,13 @@ namespace PodFirmware.Core.Safety
             if (!_allClearSent && _quiet.HasLastedMoreThan(nowMs, _quietPeriodMs))
             {
                 _allClearSent = true;
-                Emit(EventKind.AllClear, nowMs, _latchedCode, temperatureC, _thermal.ResetLevelC, ValueUnit.Celsius, inputs.SpaceNumber, 0, false);
+                Emit(EventKind.AllClear, nowMs, _latch.Code, temperatureC, _thermal.ResetLevelC, ValueUnit.Celsius, inputs.SpaceNumber, 0, false);
             }
         }
 
         private void EmitAlarm(long nowMs, int spaceNumber, bool restored)
         {
-            Emit(EventKind.Alarm, nowMs, _latchedCode, _latchedValue, _latchedLimit, _latchedUnit, spaceNumber, _latchedArg, restored);
+            Emit(EventKind.Alarm, nowMs, _latch.Code, _latch.Value, _latch.Limit, _latch.Unit, spaceNumber, _latchedArg, restored);
         }
 
         private void Emit(EventKind kind, long nowMs, FaultCode code, double value, double limit, ValueUnit unit, int spaceNumber, int arg, bool restored)
