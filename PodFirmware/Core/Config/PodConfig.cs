@@ -7,7 +7,7 @@ namespace PodFirmware.Core.Config
     /// The whole pod configuration, one JSON file (nf-device-config/pods/*.json; on the device
     /// I:\pod.json). Field names are the JSON keys in camelCase. Loaded at boot by
     /// nanoFramework.Json on the device and System.Text.Json on the host into these same classes;
-    /// <see cref="Validate"/> then runs on both. Every key, with unit, range and default, is in docs/config.md.
+    /// <see cref="Validate"/> then runs on both. Each key states its unit, range and default in its XML doc.
     /// </summary>
     /// <remarks>Read-only after boot; safe to read from any thread once validated.</remarks>
     public sealed class PodConfig
