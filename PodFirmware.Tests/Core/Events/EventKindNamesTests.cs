@@ -16,6 +16,9 @@ namespace PodFirmware.Tests.Core.Events
         [DataRow((int)EventKind.Session, "session")]
         [DataRow((int)EventKind.CommandResult, "command_result")]
         [DataRow((int)EventKind.Warning, "warning")]
+        [DataRow((int)EventKind.SessionStarted, "session_started")]
+        [DataRow((int)EventKind.Lock, "lock")]
+        [DataRow((int)EventKind.Moving, "moving")]
         [TestMethod]
         public static void Names_each_kind_in_snake_case(int kind, string name)
         {
@@ -35,7 +38,7 @@ namespace PodFirmware.Tests.Core.Events
 
             Assert.AreEqual("unknown", EventKindNames.Of((EventKind)EventKindNames.Count));
             Assert.AreEqual("unknown", EventKindNames.Of((EventKind)(-1)));
-            Assert.AreEqual(EventKindNames.Count - 1, (int)EventKind.Warning);
+            Assert.AreEqual(EventKindNames.Count - 1, (int)EventKind.Moving);
         }
     }
 }

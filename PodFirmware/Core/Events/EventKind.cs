@@ -27,16 +27,35 @@ namespace PodFirmware.Core.Events
         /// <summary>An authorised reset cleared the latched fault.</summary>
         FaultCleared = 6,
 
-        /// <summary>A change of the pod's published status.</summary>
+        /// <summary>The connector status changed; <see cref="PodEvent.Arg"/> is the new <c>Session.ConnectorStatus</c>.</summary>
         Status = 7,
 
-        /// <summary>A charging session record (start, stop, energy).</summary>
+        /// <summary>A charging session stopped; <see cref="PodEvent.Record"/> holds its whole record.</summary>
         Session = 8,
 
-        /// <summary>The outcome of a remote or console command.</summary>
+        /// <summary>
+        /// The outcome of a command applied by the tick: <see cref="PodEvent.Text"/> is the command id,
+        /// <see cref="PodEvent.Arg"/> the <c>Commands.CommandResultCode</c>, <see cref="PodEvent.Value"/> a detail
+        /// (seconds left of another account's reservation; 0 otherwise).
+        /// </summary>
         CommandResult = 9,
 
         /// <summary>A warning-severity fault was raised.</summary>
         Warning = 10,
+
+        /// <summary>A charging session started; <see cref="PodEvent.Record"/> holds its id, account and start time.</summary>
+        SessionStarted = 11,
+
+        /// <summary>
+        /// A lock reached or left a position: <see cref="PodEvent.Text"/> names the lock ("wheel" or "cable"),
+        /// <see cref="PodEvent.Arg"/> is its <c>Locks.LockState</c>.
+        /// </summary>
+        Lock = 12,
+
+        /// <summary>
+        /// The pod started moving (<see cref="PodEvent.Arg"/> 1: locks released by an authorised unlock) or stopped
+        /// (0: relocked); <see cref="PodEvent.Text"/> names why ("unlock", "docked", "lock_command", "timeout", "geofence").
+        /// </summary>
+        Moving = 13,
     }
 }

@@ -1,4 +1,5 @@
 using PodFirmware.Core.Faults;
+using PodFirmware.Core.Session;
 
 namespace PodFirmware.Core.Events
 {
@@ -40,6 +41,15 @@ namespace PodFirmware.Core.Events
         /// <summary>Alarm only: <c>true</c> when the alarm repeats a latch restored at boot rather than reporting a new trip.</summary>
         public bool Restored;
 
+        /// <summary>
+        /// Kind-specific text, always a reference to an existing string (never built per event): the command id
+        /// of a command result, the lock name of a lock event, the reason of a moving event; null otherwise.
+        /// </summary>
+        public string Text;
+
+        /// <summary>Session and SessionStarted only: the session record. Preallocated; copied field by field.</summary>
+        public readonly SessionRecord Record = new SessionRecord();
+
         /// <summary>Copies every field of <paramref name="source"/> into this instance. Allocates nothing.</summary>
         public void CopyFrom(PodEvent source)
         {
@@ -52,6 +62,8 @@ namespace PodFirmware.Core.Events
             SpaceNumber = source.SpaceNumber;
             Arg = source.Arg;
             Restored = source.Restored;
+            Text = source.Text;
+            Record.CopyFrom(source.Record);
         }
 
         /// <summary>Resets every field to its empty value (<see cref="EventKind.None"/>, zeros).</summary>
@@ -66,6 +78,8 @@ namespace PodFirmware.Core.Events
             SpaceNumber = 0;
             Arg = 0;
             Restored = false;
+            Text = null;
+            Record.Clear();
         }
     }
 }
