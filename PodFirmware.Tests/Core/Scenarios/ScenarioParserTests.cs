@@ -34,6 +34,12 @@ namespace PodFirmware.Tests.Core.Scenarios
         [DataRow("0 temp_sensor broken", 1, "temp_sensor takes one of ok|open|short|stuck")]
         [DataRow("0 temp_c", 1, "needs a value")]
         [DataRow("500 temp_c 20\n100 temp_c 30", 2, "goes back")]
+        [DataRow("0 plug maybe", 1, "plug takes one of in|out")]
+        [DataRow("0 relay_feedback welded", 1, "relay_feedback takes one of ok|stuck_closed|stuck_open")]
+        [DataRow("0 cable_lock_sense jammed", 1, "cable_lock_sense takes one of ok|stuck_locked|stuck_unlocked")]
+        [DataRow("0 position 91 11", 1, "position takes")]
+        [DataRow("0 position 48.1", 1, "position takes")]
+        [DataRow("0 cmd stop", 1, "cmd needs a JSON object")]
         [TestMethod]
         public static void Rejects_a_bad_line_naming_it(string text, int lineNumber, string reason)
         {
@@ -50,6 +56,33 @@ namespace PodFirmware.Tests.Core.Scenarios
             }
 
             Assert.IsTrue(false, "no error for: " + text);
+        }
+    
+        [TestMethod]
+        public static void Reads_inputs_positions_and_commands()
+        {
+            ScenarioStep[] steps = ScenarioParser.Parse(
+                "0 dock in\n" +
+                "0 plug in\n" +
+                "100 cmd {\"type\":\"start\",\"account\":\"ann#1\"}  # the '#' inside the JSON string is not a comment\n" +
+                "200 relay_feedback stuck_closed\n" +
+                "300 wheel_lock_sense stuck_locked\n" +
+                "400 vehicle present\n" +
+                "500 position -33.8688 151.2093\n" +
+                "600 position none\n");
+            Assert.AreEqual(8, steps.Length);
+            Assert.AreEqual((int)ScenarioStepKind.Input, (int)steps[0].Kind);
+            Assert.AreEqual("dock", steps[0].Target);
+            Assert.AreEqual("in", steps[0].Text);
+            Assert.AreEqual((int)ScenarioStepKind.Command, (int)steps[2].Kind);
+            Assert.AreEqual("{\"type\":\"start\",\"account\":\"ann#1\"}", steps[2].Text);
+            Assert.AreEqual("stuck_closed", steps[3].Text);
+            Assert.AreEqual((int)ScenarioStepKind.Input, (int)steps[4].Kind);
+            Assert.AreEqual("present", steps[5].Text);
+            Assert.AreEqual((int)ScenarioStepKind.Position, (int)steps[6].Kind);
+            Assert.AreEqual(-33.8688, steps[6].Value);
+            Assert.AreEqual(151.2093, steps[6].Value2);
+            Assert.AreEqual("none", steps[7].Text);
         }
     }
 }

@@ -18,13 +18,29 @@ namespace PodFirmware.Core.Scenarios
 
         // Targets that take one word, and the words each accepts.
         // Add a target here only together with the simulator code that applies it.
-        private static readonly string[] WordTargets = { "temp_sensor", "current_sensor", "voltage_sensor" };
+        private static readonly string[] WordTargets =
+        {
+            "temp_sensor", "current_sensor", "voltage_sensor", "plug", "dock", "vehicle", "relay_feedback", "wheel_lock_sense", "cable_lock_sense",
+        };
+
+        // The first three are sensor wiring states; the rest are inputs and actuator faults.
+        private const int SensorWordTargets = 3;
+
         private static readonly string[][] WordValues =
         {
             new string[] { "ok", "open", "short", "stuck" },
             new string[] { "ok", "open", "short", "stuck" },
             new string[] { "ok", "open", "short", "stuck" },
+            new string[] { "in", "out" },
+            new string[] { "in", "out" },
+            new string[] { "present", "absent" },
+            new string[] { "ok", "stuck_closed", "stuck_open" },
+            new string[] { "ok", "stuck_locked", "stuck_unlocked" },
+            new string[] { "ok", "stuck_locked", "stuck_unlocked" },
         };
+
+        private const string PositionTarget = "position";
+        private const string CommandTarget = "cmd";
 
         /// <summary>
         /// Parses <paramref name="text"/> into steps in file order. Throws <see cref="ScenarioException"/>
@@ -56,10 +72,28 @@ namespace PodFirmware.Core.Scenarios
             return (ScenarioStep[])steps.ToArray(typeof(ScenarioStep));
         }
 
+        // A '#' starts a comment unless it sits inside a JSON string of a cmd line.
         private static string StripComment(string line)
         {
-            int hash = line.IndexOf('#');
-            return hash < 0 ? line : line.Substring(0, hash);
+            bool inString = false;
+            for (int i = 0; i < line.Length; i++)
+            {
+                char c = line[i];
+                if (inString && c == '\\')
+                {
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    inString = !inString;
+                }
+                else if (c == '#' && !inString)
+                {
+                    return line.Substring(0, i);
+                }
+            }
+
+            return line;
         }
 
         private static ScenarioStep ParseLine(string line, int lineNumber)
@@ -112,12 +146,54 @@ namespace PodFirmware.Core.Scenarios
                     throw new ScenarioException(lineNumber, step.Target + " takes one of " + Join(WordValues[word]) + ", got '" + value + "'");
                 }
 
-                step.Kind = ScenarioStepKind.SensorState;
+                step.Kind = word < SensorWordTargets ? ScenarioStepKind.SensorState : ScenarioStepKind.Input;
                 step.Text = value;
                 return step;
             }
 
-            throw new ScenarioException(lineNumber, "unknown target '" + step.Target + "' (known: " + Join(ValueTargets) + ", " + Join(WordTargets) + ")");
+            if (step.Target == PositionTarget)
+            {
+                return ParsePosition(step, value, lineNumber);
+            }
+
+            if (step.Target == CommandTarget)
+            {
+                if (value.Length < 2 || value[0] != '{' || value[value.Length - 1] != '}')
+                {
+                    throw new ScenarioException(lineNumber, "cmd needs a JSON object, e.g. {\"type\":\"stop\"}, got '" + value + "'");
+                }
+
+                step.Kind = ScenarioStepKind.Command;
+                step.Text = value;
+                return step;
+            }
+
+            throw new ScenarioException(lineNumber, "unknown target '" + step.Target + "' (known: " + Join(ValueTargets) + ", " + Join(WordTargets) +
+                ", " + PositionTarget + ", " + CommandTarget + ")");
+        }
+
+        private static ScenarioStep ParsePosition(ScenarioStep step, string value, int lineNumber)
+        {
+            step.Kind = ScenarioStepKind.Position;
+            if (value == "none")
+            {
+                step.Text = value;
+                return step;
+            }
+
+            int space = value.IndexOf(' ');
+            double latitudeDeg;
+            double longitudeDeg;
+            if (space < 0 || !double.TryParse(value.Substring(0, space), out latitudeDeg) ||
+                !double.TryParse(value.Substring(space + 1).Trim(), out longitudeDeg) ||
+                !(latitudeDeg >= -90 && latitudeDeg <= 90) || !(longitudeDeg >= -180 && longitudeDeg <= 180))
+            {
+                throw new ScenarioException(lineNumber, "position takes '<lat_deg> <lon_deg>' (-90..90, -180..180) or 'none', got '" + value + "'");
+            }
+
+            step.Value = latitudeDeg;
+            step.Value2 = longitudeDeg;
+            return step;
         }
 
         private static int IndexOf(string[] items, string item)
