@@ -313,6 +313,55 @@ namespace PodFirmware.Core.Json
             }
         }
 
+        /// <summary>Latest UTC time <see cref="UtcIso(string, long)"/> formats: 9999-12-31T23:59:59.999Z, in ms since 1970-01-01.</summary>
+        public const long MaxUtcMs = 253402300799999L;
+
+        /// <summary>
+        /// Writes member <paramref name="name"/> as the string <paramref name="prefix"/> followed by the decimal digits of
+        /// <paramref name="number"/>, e.g. <c>"pod-017-42"</c> from <c>"pod-017-"</c> and 42, without building a string.
+        /// The prefix is escaped like any string; a null prefix counts as empty.
+        /// </summary>
+        public void StringWithNumber(string name, string prefix, long number)
+        {
+            if (BeginValue(name, true))
+            {
+                Put((byte)'"');
+                if (prefix != null)
+                {
+                    PutEscaped(prefix);
+                }
+
+                PutInteger(number);
+                Put((byte)'"');
+                EndValue();
+            }
+        }
+
+        /// <summary>
+        /// Writes member <paramref name="name"/> as an ISO-8601 UTC time with milliseconds, e.g.
+        /// <c>"2026-11-21T14:03:07.250Z"</c>, from <paramref name="utcMs"/> (ms since 1970-01-01T00:00:00Z, proleptic
+        /// Gregorian calendar, no leap seconds). Digits come from integer arithmetic, never from DateTime formatting.
+        /// A value below 0 or above <see cref="MaxUtcMs"/> is written as <c>null</c>.
+        /// </summary>
+        public void UtcIso(string name, long utcMs)
+        {
+            if (BeginValue(name, true))
+            {
+                PutUtcIso(utcMs);
+                EndValue();
+            }
+        }
+
+        /// <summary>Array element or root form of <see cref="UtcIso(string, long)"/>.</summary>
+        public void UtcIso(long utcMs)
+        {
+            if (BeginValue(null, false))
+            {
+                PutUtcIso(utcMs);
+                EndValue();
+            }
+        }
+
         /// <summary>The document so far decoded as text, for tests and the console. Allocates a new string: never call it from the tick.</summary>
         public override string ToString()
         {
@@ -475,6 +524,12 @@ namespace PodFirmware.Core.Json
         private void PutString(string text)
         {
             Put((byte)'"');
+            PutEscaped(text);
+            Put((byte)'"');
+        }
+
+        private void PutEscaped(string text)
+        {
             int count = text.Length;
             for (int i = 0; i < count; i++)
             {
@@ -533,7 +588,7 @@ namespace PodFirmware.Core.Json
                 }
             }
 
-            Put((byte)'"');
+            
         }
 
         private static byte HexDigit(int nibble)
@@ -545,6 +600,47 @@ namespace PodFirmware.Core.Json
         {
             // -(value + 1) + 1 avoids negating long.MinValue, which has no positive long.
             return value < 0 ? (ulong)(-(value + 1)) + 1UL : (ulong)value;
+        }
+
+        private void PutUtcIso(long utcMs)
+        {
+            if (utcMs < 0 || utcMs > MaxUtcMs)
+            {
+                PutAscii("null");
+                return;
+            }
+
+            long days = utcMs / 86400000L;
+            long msOfDay = utcMs - days * 86400000L;
+
+            // Civil date from days since 1970-01-01 (H. Hinnant's days_from_civil inverse): eras of 400 years
+            // starting on 0000-03-01, so the leap day is the last day of its year.
+            long z = days + 719468;
+            long era = z / 146097;
+            long dayOfEra = z - era * 146097;
+            long yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365;
+            long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+            long monthIndex = (5 * dayOfYear + 2) / 153;
+            long day = dayOfYear - (153 * monthIndex + 2) / 5 + 1;
+            long month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9;
+            long year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+
+            Put((byte)'"');
+            PutDigits((ulong)year, 4);
+            Put((byte)'-');
+            PutDigits((ulong)month, 2);
+            Put((byte)'-');
+            PutDigits((ulong)day, 2);
+            Put((byte)'T');
+            PutDigits((ulong)(msOfDay / 3600000L), 2);
+            Put((byte)':');
+            PutDigits((ulong)(msOfDay / 60000L % 60), 2);
+            Put((byte)':');
+            PutDigits((ulong)(msOfDay / 1000L % 60), 2);
+            Put((byte)'.');
+            PutDigits((ulong)(msOfDay % 1000L), 3);
+            Put((byte)'Z');
+            Put((byte)'"');
         }
 
         private void PutInteger(long value)

@@ -1,21 +1,22 @@
 using PodFirmware.Core.Events;
 using PodFirmware.Core.Faults;
 using PodFirmware.Core.Json;
+using PodFirmware.Core.Session;
 
 namespace PodFirmware.Core.Messaging
 {
     /// <summary>
-    /// Writes one <see cref="PodEvent"/> as a JSON object: the same bytes go to the simulator's
-    /// event stream and into MQTT payloads, so what a bench tester sees is what the gateway gets.
-    /// Field names carry their units (<c>valueC</c>, <c>limitA</c>); temperatures are written to
-    /// 0.1 °C, currents to 0.01 A, voltages to 0.1 V, all formatted from integers.
+    /// Writes one <see cref="PodEvent"/> as a JSON object: <see cref="Write"/> for the event stream (the simulator's
+    /// output and <c>pods/{podId}/events</c>), <see cref="WriteAlarm"/> for the alarm topics. Field names carry their
+    /// units (<c>valueC</c>, <c>limitA</c>); temperatures are written to 0.1 °C, currents to 0.01 A, voltages to 0.1 V,
+    /// all formatted from integers.
     /// </summary>
     /// <remarks>Allocates nothing; not thread-safe (one writer per caller).</remarks>
     public static class EventJson
     {
         /// <summary>
         /// Writes <paramref name="e"/> as a complete object into <paramref name="w"/> (after Reset by the caller):
-        /// <c>{"t":ms,"event":kind,"pod":id,"space":n,...}</c> with the fields its kind has.
+        /// <c>{"t":ms,"event":kind,"pod":id,"space":n,...}</c> with the fields its kind has (docs/mqtt.md, events topic).
         /// </summary>
         public static void Write(JsonWriter w, PodEvent e, string podId)
         {
@@ -24,23 +25,113 @@ namespace PodFirmware.Core.Messaging
             w.String("event", EventKindNames.Of(e.Kind));
             w.String("pod", podId);
             w.Int("space", e.SpaceNumber);
-            if (e.Kind == EventKind.Relay)
+            switch (e.Kind)
             {
-                w.Bool("closed", e.Arg != 0);
+                case EventKind.Relay:
+                    w.Bool("closed", e.Arg != 0);
+                    break;
+                case EventKind.Warning:
+                    w.Bool("active", e.Arg != 0);
+                    break;
+                case EventKind.Status:
+                    w.String("connector", ConnectorStatusNames.Of((ConnectorStatus)e.Arg));
+                    break;
+                case EventKind.Lock:
+                    w.String("lock", e.Text);
+                    w.Int("state", e.Arg);
+                    break;
+                case EventKind.Moving:
+                    w.Bool("moving", e.Arg != 0);
+                    w.String("reason", e.Text);
+                    break;
+                case EventKind.SessionStarted:
+                    w.String("session", e.Record.SessionId);
+                    w.String("account", e.Record.Account);
+                    break;
             }
 
-            if (e.Code != FaultCode.None)
+            WriteCode(w, e.Code);
+            WriteMeasurement(w, e.Unit, e.Value, e.Limit);
+            w.EndObject();
+        }
+
+        /// <summary><c>true</c> for the kinds published on the alarm topics: alarm, fire_risk, all_clear and fault_cleared.</summary>
+        public static bool IsAlarmTopicKind(EventKind kind)
+        {
+            return kind == EventKind.Alarm || kind == EventKind.FireRisk || kind == EventKind.AllClear || kind == EventKind.FaultCleared;
+        }
+
+        /// <summary>
+        /// The alarm <c>level</c> of <paramref name="kind"/>: <c>alarm</c>, <c>fire_risk</c>, or <c>cleared</c> for both
+        /// all_clear (cooled down and quiet) and fault_cleared (an authorised reset); <c>event</c> tells those two apart.
+        /// Null for other kinds.
+        /// </summary>
+        public static string LevelOf(EventKind kind)
+        {
+            switch (kind)
             {
-                FaultInfo fault = FaultCatalogue.Get(e.Code);
+                case EventKind.Alarm: return "alarm";
+                case EventKind.FireRisk: return "fire_risk";
+                case EventKind.AllClear: return "cleared";
+                case EventKind.FaultCleared: return "cleared";
+                default: return null;
+            }
+        }
+
+        /// <summary>
+        /// Writes the alarm payload of <c>pods/{podId}/alarm</c> and <c>site/{siteId}/alarm</c> (docs/mqtt.md):
+        /// <c>{"id":"{podId}-{seq}","seq":n,"pod","site","space","event","level","code","ocpp",value/limit with units,"t","uptimeMs","restored"}</c>.
+        /// </summary>
+        /// <param name="w">Writer, after Reset by the caller.</param>
+        /// <param name="e">An event of a kind for which <see cref="IsAlarmTopicKind"/> is true.</param>
+        /// <param name="podId">This pod's id.</param>
+        /// <param name="idPrefix"><paramref name="podId"/> followed by "-", built once at boot.</param>
+        /// <param name="siteId">This pod's site id.</param>
+        /// <param name="seq">The alarm's sequence number, unique per pod (assigned by the sender); the id is the prefix plus it.</param>
+        /// <param name="utcMs">UTC of the event, ms since 1970-01-01; 0 or less when the pod had no valid UTC (then <c>"t":null</c>).</param>
+        public static void WriteAlarm(JsonWriter w, PodEvent e, string podId, string idPrefix, string siteId, long seq, long utcMs)
+        {
+            w.BeginObject();
+            w.StringWithNumber("id", idPrefix, seq);
+            w.Int("seq", seq);
+            w.String("pod", podId);
+            w.String("site", siteId);
+            w.Int("space", e.SpaceNumber);
+            w.String("event", EventKindNames.Of(e.Kind));
+            w.String("level", LevelOf(e.Kind));
+            WriteCode(w, e.Code);
+            WriteMeasurement(w, e.Unit, e.Value, e.Limit);
+            if (utcMs > 0)
+            {
+                w.UtcIso("t", utcMs);
+            }
+            else
+            {
+                w.Null("t");
+            }
+
+            w.Int("uptimeMs", e.TimeMs);
+            w.Bool("restored", e.Restored);
+            w.EndObject();
+        }
+
+        private static void WriteCode(JsonWriter w, FaultCode code)
+        {
+            if (code != FaultCode.None)
+            {
+                FaultInfo fault = FaultCatalogue.Get(code);
+                if (fault == null)
+                {
+                    w.String("code", FaultCatalogue.UnknownName);
+                    return;
+                }
+
                 w.String("code", fault.Name);
                 if (fault.OcppErrorCode != null && fault.OcppErrorCode.Length > 0)
                 {
                     w.String("ocpp", fault.OcppErrorCode);
                 }
             }
-
-            WriteMeasurement(w, e.Unit, e.Value, e.Limit);
-            w.EndObject();
         }
 
         private static void WriteMeasurement(JsonWriter w, ValueUnit unit, double value, double limit)

@@ -22,6 +22,16 @@ namespace PodFirmware.Core.Messaging
         public static void Write(JsonWriter w, PodStatus status, PodConfig config)
         {
             w.BeginObject();
+            WriteMembers(w, status, config);
+            w.EndObject();
+        }
+
+        /// <summary>
+        /// Writes the members of the status document into the object open in <paramref name="w"/>, so that a command
+        /// result (get_status) can embed the same document as <c>"status":{...}</c>.
+        /// </summary>
+        public static void WriteMembers(JsonWriter w, PodStatus status, PodConfig config)
+        {
             w.String("pod", config.PodId);
             w.String("site", config.SiteId);
             w.Int("space", config.ParkingSpace);
@@ -45,7 +55,6 @@ namespace PodFirmware.Core.Messaging
             w.String("temperature", NameOf(status.TemperatureStatus));
             w.String("current", NameOf(status.CurrentStatus));
             w.String("voltage", NameOf(status.VoltageStatus));
-            w.EndObject();
             w.EndObject();
         }
 

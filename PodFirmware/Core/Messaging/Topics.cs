@@ -16,6 +16,10 @@ namespace PodFirmware.Core.Messaging
             SiteAlarm = "site/" + siteId + "/alarm";
             Events = "pods/" + podId + "/events";
             All = "pods/" + podId + "/#";
+            Session = "pods/" + podId + "/session";
+            Command = "pods/" + podId + "/cmd";
+            CommandResult = "pods/" + podId + "/cmd/result";
+            Heartbeat = "site/" + siteId + "/heartbeat";
         }
 
         /// <summary><c>pods/{podId}/availability</c>: retained "online"/"offline" (the Last Will).</summary>
@@ -38,5 +42,17 @@ namespace PodFirmware.Core.Messaging
 
         /// <summary><c>pods/{podId}/#</c>: everything this pod publishes, for a technician's subscriber.</summary>
         public string All { get; private set; }
+
+        /// <summary><c>pods/{podId}/session</c>: one record per finished charging session, QoS 1.</summary>
+        public string Session { get; private set; }
+
+        /// <summary><c>pods/{podId}/cmd</c>: signed commands in (the pod subscribes, QoS 1).</summary>
+        public string Command { get; private set; }
+
+        /// <summary><c>pods/{podId}/cmd/result</c>: exactly one result per command received, QoS 1.</summary>
+        public string CommandResult { get; private set; }
+
+        /// <summary><c>site/{siteId}/heartbeat</c>: the site controller's heartbeat in (the pod subscribes, QoS 0).</summary>
+        public string Heartbeat { get; private set; }
     }
 }

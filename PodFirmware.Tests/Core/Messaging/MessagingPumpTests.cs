@@ -1,0 +1,248 @@
+using nanoFramework.TestFramework;
+using PodFirmware.Core.Commands;
+using PodFirmware.Core.Config;
+using PodFirmware.Core.Control;
+using PodFirmware.Core.Events;
+using PodFirmware.Core.Faults;
+using PodFirmware.Core.Heartbeat;
+using PodFirmware.Core.Messaging;
+using PodFirmware.Tests.Core.Commands;
+
+namespace PodFirmware.Tests.Core.Messaging
+{
+    [TestClass]
+    public class MessagingPumpTests
+    {
+        private const string ResultTopic = "pods/P-017/cmd/result";
+        private const string CommandTopic = "pods/P-017/cmd";
+
+        private sealed class Rig
+        {
+            public readonly FakeMqttLink Link = new FakeMqttLink();
+            public readonly EventRing Events = new EventRing(16, 4);
+            public readonly PodStatus Status = new PodStatus();
+            public readonly UtcTime Utc = new UtcTime();
+            public readonly CommandQueue Queue;
+            public readonly HeartbeatMonitor Heartbeat;
+            public readonly MessagingPump Pump;
+
+            public Rig(int queueCapacity, bool timeSet)
+            {
+                var config = new PodConfig();
+                config.PodId = SignedCommands.Pod;
+                config.SiteId = "S-1";
+                config.ParkingSpace = 3;
+                Queue = new CommandQueue(queueCapacity);
+                Heartbeat = new HeartbeatMonitor(new HeartbeatConfig(), 0, Events, Utc);
+                Pump = new MessagingPump(config, Link, Events, Status);
+                Pump.EnableCommands(SignedCommands.NewAuthenticator(), Queue, Utc);
+                Pump.EnableHeartbeat(Heartbeat);
+                if (timeSet)
+                {
+                    // At pump time 1000 ms the pod's UTC is SignedCommands.Now + 1 s.
+                    Utc.SetFromSntp(0, SignedCommands.Now * 1000);
+                }
+            }
+
+            public void Send(byte[] envelope)
+            {
+                Link.Deliver(CommandTopic, envelope);
+                Pump.Pump(1000);
+            }
+
+            public FakeMqttLink.Sent OnlyResult()
+            {
+                System.Collections.ArrayList results = Link.On(ResultTopic);
+                Assert.AreEqual(1, results.Count, "results published");
+                var result = (FakeMqttLink.Sent)results[0];
+                Assert.AreEqual(1, result.Qos, "results go at QoS 1");
+                Assert.IsFalse(result.Retain);
+                return result;
+            }
+        }
+
+        private static string Stop(string id)
+        {
+            return SignedCommands.Json("stop", id, SignedCommands.Nonce1, SignedCommands.Now, "");
+        }
+
+        [TestMethod]
+        public static void Subscribes_commands_at_QoS1_and_the_heartbeat_on_every_connect()
+        {
+            var rig = new Rig(4, true);
+            rig.Pump.Pump(0);
+            Assert.AreEqual(2, rig.Link.Subscriptions.Count);
+            Assert.AreEqual("pods/P-017/cmd@1", (string)rig.Link.Subscriptions[0]);
+            Assert.AreEqual("site/S-1/heartbeat@0", (string)rig.Link.Subscriptions[1]);
+
+            rig.Link.Connected = false;
+            rig.Pump.Pump(100);
+            rig.Link.Connected = true;
+            rig.Pump.Pump(200);
+            Assert.AreEqual(4, rig.Link.Subscriptions.Count, "subscribed again after the reconnect");
+        }
+
+        [TestMethod]
+        public static void A_valid_command_is_queued_for_the_tick_and_answered_only_by_the_tick_result()
+        {
+            var rig = new Rig(4, true);
+            rig.Send(SignedCommands.Sign(Stop("stop-1")));
+            Assert.AreEqual(1, rig.Queue.Count, "queued");
+            Assert.AreEqual(0, rig.Link.On(ResultTopic).Count, "no result before the tick applied it");
+
+            var taken = new Command();
+            Assert.IsTrue(rig.Queue.TryTake(taken));
+            Assert.AreEqual("stop-1", taken.Id);
+            Assert.AreEqual((int)CommandType.Stop, (int)taken.Type);
+
+            var e = new PodEvent();
+            e.Kind = EventKind.CommandResult;
+            e.Text = taken.Id;
+            e.Arg = (int)CommandResultCode.NoSession;
+            rig.Events.TryWrite(e);
+            rig.Pump.Pump(1100);
+            Assert.AreEqual("{\"id\":\"stop-1\",\"ok\":false,\"code\":\"no_session\",\"reason\":\"No charging session is running.\"}", rig.OnlyResult().Text);
+        }
+
+        [TestMethod]
+        public static void A_forged_command_gets_bad_signature_naming_its_id_and_is_not_queued()
+        {
+            var rig = new Rig(4, true);
+            byte[] genuine = SignedCommands.Sign(Stop("stop-1"));
+            rig.Send(SignedCommands.WithSignatureOf(genuine, Stop("forged-1")));
+            Assert.AreEqual(0, rig.Queue.Count);
+            string text = rig.OnlyResult().Text;
+            Assert.Contains("{\"id\":\"forged-1\",\"ok\":false,\"code\":\"bad_signature\",\"reason\":\"", text);
+        }
+
+        [TestMethod]
+        public static void A_replayed_command_gets_replayed_and_is_queued_only_once()
+        {
+            var rig = new Rig(4, true);
+            byte[] envelope = SignedCommands.Sign(Stop("stop-1"));
+            rig.Send(envelope);
+            rig.Send(envelope);
+            Assert.AreEqual(1, rig.Queue.Count);
+            Assert.Contains("\"id\":\"stop-1\",\"ok\":false,\"code\":\"replayed\"", rig.OnlyResult().Text);
+        }
+
+        [TestMethod]
+        public static void An_expired_command_gets_expired()
+        {
+            var rig = new Rig(4, true);
+            rig.Send(SignedCommands.Sign(SignedCommands.Json("stop", "old-1", SignedCommands.Nonce1, SignedCommands.Now - 600, "")));
+            Assert.AreEqual(0, rig.Queue.Count);
+            Assert.Contains("\"id\":\"old-1\",\"ok\":false,\"code\":\"expired\"", rig.OnlyResult().Text);
+        }
+
+        [TestMethod]
+        public static void A_command_for_another_pod_gets_wrong_pod()
+        {
+            var rig = new Rig(4, true);
+            string json = "{\"pod\":\"P-018\",\"id\":\"other-1\",\"ts\":" + SignedCommands.Now.ToString() + ",\"nonce\":\"" + SignedCommands.Nonce1 + "\",\"type\":\"stop\"}";
+            rig.Send(SignedCommands.Sign(json));
+            Assert.AreEqual(0, rig.Queue.Count);
+            Assert.Contains("\"id\":\"other-1\",\"ok\":false,\"code\":\"wrong_pod\"", rig.OnlyResult().Text);
+        }
+
+        [TestMethod]
+        public static void A_malformed_payload_gets_malformed_with_a_null_id()
+        {
+            var rig = new Rig(4, true);
+            rig.Send(SignedCommands.Bytes("stop now please"));
+            Assert.AreEqual(0, rig.Queue.Count);
+            Assert.Contains("{\"id\":null,\"ok\":false,\"code\":\"malformed\",\"reason\":\"", rig.OnlyResult().Text);
+        }
+
+        [TestMethod]
+        public static void An_oversize_payload_gets_too_large_with_a_null_id()
+        {
+            var rig = new Rig(4, true);
+            rig.Send(new byte[CommandAuthenticator.MaxEnvelopeBytes + 1]);
+            Assert.AreEqual(0, rig.Queue.Count);
+            Assert.Contains("{\"id\":null,\"ok\":false,\"code\":\"too_large\",", rig.OnlyResult().Text);
+        }
+
+        [TestMethod]
+        public static void Without_valid_UTC_a_signed_command_is_refused_as_expired_because_pod_time_is_not_set()
+        {
+            var rig = new Rig(4, false);
+            rig.Send(SignedCommands.Sign(Stop("stop-1")));
+            Assert.AreEqual(0, rig.Queue.Count);
+            Assert.AreEqual("{\"id\":\"stop-1\",\"ok\":false,\"code\":\"expired\",\"reason\":\"pod time not set\"}", rig.OnlyResult().Text);
+        }
+
+        [TestMethod]
+        public static void A_full_queue_answers_busy_and_keeps_the_queued_command()
+        {
+            var rig = new Rig(1, true);
+            rig.Send(SignedCommands.Sign(Stop("stop-1")));
+            rig.Send(SignedCommands.Sign(SignedCommands.Json("lock", "lock-1", SignedCommands.Nonce2, SignedCommands.Now, "")));
+            Assert.AreEqual(1, rig.Queue.Count);
+            Assert.AreEqual("{\"id\":\"lock-1\",\"ok\":false,\"code\":\"busy\",\"reason\":\"The command queue is full; nothing was applied; send again.\"}", rig.OnlyResult().Text);
+        }
+
+        [TestMethod]
+        public static void A_get_status_result_embeds_the_status_document()
+        {
+            var rig = new Rig(4, true);
+            rig.Status.UptimeMs = 5000;
+            rig.Send(SignedCommands.Sign(SignedCommands.Json("get_status", "gs-1", SignedCommands.Nonce1, SignedCommands.Now, "")));
+            var taken = new Command();
+            Assert.IsTrue(rig.Queue.TryTake(taken));
+            var e = new PodEvent();
+            e.Kind = EventKind.CommandResult;
+            e.Text = taken.Id;
+            rig.Events.TryWrite(e);
+            rig.Pump.Pump(1100);
+            Assert.Contains("{\"id\":\"gs-1\",\"ok\":true,\"code\":\"ok\",\"reason\":\"Applied.\",\"status\":{\"pod\":\"P-017\",\"site\":\"S-1\",\"space\":3,", rig.OnlyResult().Text);
+        }
+
+        [TestMethod]
+        public static void A_heartbeat_is_handed_to_the_monitor_and_sets_the_pod_clock()
+        {
+            var rig = new Rig(4, false);
+            rig.Link.Deliver("site/S-1/heartbeat", SignedCommands.Bytes("{\"t\":1767225600000,\"seq\":17}"));
+            rig.Pump.Pump(2000);
+            Assert.AreEqual(1, rig.Heartbeat.BeatCount);
+            Assert.IsTrue(rig.Utc.IsValid);
+            Assert.AreEqual(1767225601000L, rig.Utc.UtcMs(3000));
+        }
+
+        [TestMethod]
+        public static void An_alarm_goes_to_the_pod_and_site_alarm_topics_at_QoS1_with_one_id()
+        {
+            var rig = new Rig(4, true);
+            var e = new PodEvent();
+            e.Kind = EventKind.Alarm;
+            e.TimeMs = 500;
+            e.Code = FaultCode.OverVoltage;
+            rig.Events.TryWrite(e);
+            rig.Pump.Pump(1000);
+            System.Collections.ArrayList pod = rig.Link.On("pods/P-017/alarm");
+            System.Collections.ArrayList site = rig.Link.On("site/S-1/alarm");
+            Assert.AreEqual(1, pod.Count);
+            Assert.AreEqual(1, site.Count);
+            var sent = (FakeMqttLink.Sent)pod[0];
+            Assert.AreEqual(1, sent.Qos);
+            Assert.AreEqual(sent.Text, ((FakeMqttLink.Sent)site[0]).Text);
+            Assert.Contains("{\"id\":\"P-017-1\",\"seq\":1,", sent.Text);
+            Assert.Contains("\"t\":\"2026-01-01T00:00:00.500Z\"", sent.Text);
+        }
+
+        [TestMethod]
+        public static void A_session_record_goes_to_the_session_topic_at_QoS1()
+        {
+            var rig = new Rig(4, true);
+            var e = new PodEvent();
+            e.Kind = EventKind.Session;
+            e.Record.SessionId = "start-1";
+            rig.Events.TryWrite(e);
+            rig.Pump.Pump(1000);
+            System.Collections.ArrayList sessions = rig.Link.On("pods/P-017/session");
+            Assert.AreEqual(1, sessions.Count);
+            Assert.AreEqual(1, ((FakeMqttLink.Sent)sessions[0]).Qos);
+            Assert.Contains("{\"id\":\"start-1\",\"pod\":\"P-017\",", ((FakeMqttLink.Sent)sessions[0]).Text);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Text;
+using PodFirmware.Core.Commands;
+using PodFirmware.Core.Config;
+using PodFirmware.Core.Control;
+using PodFirmware.Core.Events;
+using PodFirmware.Core.Heartbeat;
+using PodFirmware.Core.Messaging;
+using PodFirmware.Drivers.Ports;
+using PodFirmware.Host.Mqtt;
+using PodFirmware.Host.Tests.Support;
+using Xunit;
+
+namespace PodFirmware.Host.Tests.Mqtt
+{
+    /// <summary>
+    /// The pod's command intake over a real mosquitto broker: a back end signs a command with CommandSigner (the code
+    /// behind <c>./pod sign</c>), publishes it on pods/{podId}/cmd, and reads pods/{podId}/cmd/result.
+    /// </summary>
+    public sealed class CommandIntakeBrokerTests : IDisposable
+    {
+        private const int SoonMs = 3000;
+        private const string Pod = "P-017";
+        private const string Site = "S-1";
+        private const string CmdTopic = "pods/P-017/cmd";
+        private const string ResultTopic = "pods/P-017/cmd/result";
+        private const string HeartbeatTopic = "site/S-1/heartbeat";
+
+        private static readonly byte[] Key = Enumerable.Range(0, 32).Select(i => (byte)(i * 7)).ToArray();
+
+        private readonly MosquittoBroker _broker = new MosquittoBroker();
+        private readonly MosquittoLink _podLink = new MosquittoLink();
+        private readonly MosquittoLink _backEnd = new MosquittoLink();
+        private readonly EventRing _events = new EventRing(16, 4);
+        private readonly CommandQueue _queue = new CommandQueue(4);
+        private readonly UtcTime _utc = new UtcTime();
+        private readonly HeartbeatMonitor _heartbeat;
+        private readonly MessagingPump _pump;
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private readonly List<string> _results = new List<string>();
+        private readonly MqttInboundMessage _inbound = new MqttInboundMessage();
+
+        public CommandIntakeBrokerTests()
+        {
+            var config = new PodConfig { PodId = Pod, SiteId = Site, ParkingSpace = 3 };
+            _heartbeat = new HeartbeatMonitor(new HeartbeatConfig(), 0, _events, _utc);
+            _pump = new MessagingPump(config, _podLink, _events, new PodStatus());
+            _pump.EnableCommands(new CommandAuthenticator(Pod, Key), _queue, _utc);
+            _pump.EnableHeartbeat(_heartbeat);
+
+            _podLink.Start(new MqttLinkOptions { Host = "127.0.0.1", Port = _broker.Port, ClientId = Pod, KeepAliveS = 5, WillTopic = "pods/P-017/availability", WillPayload = "offline" });
+            _backEnd.Subscribe(ResultTopic, 1);
+            _backEnd.Start(new MqttLinkOptions { Host = "127.0.0.1", Port = _broker.Port, ClientId = "back-end", KeepAliveS = 5 });
+            Wait.Until(() => _podLink.IsConnected && _backEnd.IsConnected, SoonMs, "both links connect", () => "broker: " + _broker.Stderr);
+
+            // The controller's heartbeat sets the pod's clock; its arrival also proves the pod's subscriptions are active
+            // (cmd is subscribed before heartbeat on the same connection).
+            byte[] beat = Encoding.UTF8.GetBytes("{\"t\":" + DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() + ",\"seq\":1}");
+            Wait.Until(() =>
+            {
+                _pump.Pump(NowMs);
+                _backEnd.Publish(HeartbeatTopic, beat, beat.Length, 0, false, out _);
+                _pump.Pump(NowMs);
+                return _heartbeat.BeatCount > 0;
+            }, SoonMs, "the pod hears the heartbeat");
+            Assert.True(_utc.IsValid);
+        }
+
+        private long NowMs => _clock.ElapsedMilliseconds;
+
+        public void Dispose()
+        {
+            _podLink.Dispose();
+            _backEnd.Dispose();
+            _broker.Dispose();
+        }
+
+        private static byte[] Command(string type, string id, string nonce)
+        {
+            long ts = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+            string json = "{\"pod\":\"" + Pod + "\",\"id\":\"" + id + "\",\"ts\":" + ts + ",\"nonce\":\"" + nonce + "\",\"type\":\"" + type + "\"}";
+            byte[] bytes = Encoding.UTF8.GetBytes(json);
+            return CommandSigner.Sign(Key, bytes, bytes.Length);
+        }
+
+        private void Publish(byte[] envelope)
+        {
+            Assert.True(_backEnd.Publish(CmdTopic, envelope, envelope.Length, 1, false, out _));
+        }
+
+        /// <summary>Pumps and collects results until <paramref name="count"/> have arrived; returns all so far.</summary>
+        private List<string> AwaitResults(int count, Action tick = null)
+        {
+            Wait.Until(() =>
+            {
+                _pump.Pump(NowMs);
+                tick?.Invoke();
+                _pump.Pump(NowMs);
+                while (_backEnd.TryTakeMessage(_inbound))
+                {
+                    Assert.Equal(ResultTopic, _inbound.Topic);
+                    _results.Add(Encoding.UTF8.GetString(_inbound.Payload, 0, _inbound.Length));
+                }
+
+                return _results.Count >= count;
+            }, SoonMs, count + " result(s) on " + ResultTopic, () => "results: " + string.Join(" | ", _results));
+            return _results;
+        }
+
+        /// <summary>Stands in for the control tick: applies every queued command and reports ok.</summary>
+        private void Tick()
+        {
+            var command = new Command();
+            while (_queue.TryTake(command))
+            {
+                _events.TryWrite(new PodEvent { Kind = EventKind.CommandResult, Text = command.Id, Arg = (int)CommandResultCode.Ok });
+            }
+        }
+
+        [Fact]
+        public void A_signed_command_yields_exactly_one_ok_result_and_a_forged_one_bad_signature()
+        {
+            Publish(Command("stop", "stop-1", "0123456789abcdef"));
+            List<string> results = AwaitResults(1, Tick);
+            Assert.Equal("{\"id\":\"stop-1\",\"ok\":true,\"code\":\"ok\",\"reason\":\"Applied.\"}", results[0]);
+
+            byte[] forged = Command("unlock", "forged-1", "fedcba9876543210");
+            forged[forged.Length - 3] = forged[forged.Length - 3] == (byte)'0' ? (byte)'1' : (byte)'0';
+            Publish(forged);
+
+            // The forged command's result comes second: nothing else was published for stop-1 in between.
+            results = AwaitResults(2, Tick);
+            Assert.Equal(2, results.Count);
+            Assert.StartsWith("{\"id\":\"forged-1\",\"ok\":false,\"code\":\"bad_signature\",", results[1]);
+            Assert.Equal(0, _queue.Count);
+        }
+    }
+}
