@@ -11,8 +11,8 @@ namespace PodFirmware.Core.Safety
     {
         /// <summary>
         /// Time after a coil command change before the contacts are judged, in milliseconds, 50 to 5000. Default 300:
-        /// a 40 A contactor releases in under 50 ms (datasheet drop-out time), the next 100 ms tick measures one RMS
-        /// burst over the still-settling contacts, and the plausibility filter holds that reading one more tick.
+        /// a 40 A contactor's datasheet opening (drop-out) time is typically 10 to 100 ms, the next 100 ms tick
+        /// measures one RMS burst over contacts that may still be moving, and the plausibility filter holds that reading one more tick.
         /// </summary>
         public int SettleMs = 300;
 
