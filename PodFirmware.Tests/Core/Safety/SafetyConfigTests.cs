@@ -180,6 +180,47 @@ namespace PodFirmware.Tests.Core.Safety
         }
 
         [TestMethod]
+        public static void Relay_defaults_are_300ms_settle_and_2A_weld_current()
+        {
+            var config = new SafetyConfig();
+            Assert.AreEqual(300, config.Relay.SettleMs);
+            Assert.AreEqual(2.0, config.Relay.WeldCurrentA);
+        }
+
+        [DataRow(49, 2.0)]
+        [DataRow(5001, 2.0)]
+        [TestMethod]
+        public static void Names_a_relay_settle_time_outside_50_to_5000ms(int settleMs, double weldCurrentA)
+        {
+            var config = new SafetyConfig();
+            config.Relay.SettleMs = settleMs;
+            config.Relay.WeldCurrentA = weldCurrentA;
+            ConfigErrors errors = Validate(config);
+            Assert.AreEqual(1, errors.Count, errors.ToString());
+            AssertNames(errors, "safety.relay.settleMs");
+        }
+
+        [DataRow(0.4)]
+        [DataRow(10.1)]
+        [TestMethod]
+        public static void Names_a_weld_current_outside_0_5_to_10A(double weldCurrentA)
+        {
+            var config = new SafetyConfig();
+            config.Relay.WeldCurrentA = weldCurrentA;
+            ConfigErrors errors = Validate(config);
+            Assert.AreEqual(1, errors.Count, errors.ToString());
+            AssertNames(errors, "safety.relay.weldCurrentA");
+        }
+
+        [TestMethod]
+        public static void A_missing_relay_section_is_named()
+        {
+            var config = new SafetyConfig();
+            config.Relay = null;
+            AssertNames(Validate(config), "safety.relay");
+        }
+
+        [TestMethod]
         public static void Uses_the_given_key_prefix()
         {
             var config = new SafetyConfig();

@@ -1,4 +1,5 @@
 using PodFirmware.Core.Events;
+using PodFirmware.Core.Faults;
 using PodFirmware.Core.Safety;
 using PodFirmware.Drivers.Ports;
 using PodFirmware.Drivers.Sensors;
@@ -9,7 +10,7 @@ namespace PodFirmware.Tests.Core.Safety
 {
     /// <summary>
     /// Test helper: a supervisor over an in-memory store and a ring, with inputs that start nominal
-    /// (25 degC, 0 A, 230 V, all Ok, 16 A allowed, relay open, space 12) and a 100 ms virtual tick.
+    /// (25 degC, 0 A, 230 V, all Ok, 16 A allowed, relay open since 0 ms without a mirror contact, no equipment fault, space 12) and a 100 ms virtual tick.
     /// </summary>
     public sealed class SafetyRig
     {
@@ -46,6 +47,16 @@ namespace PodFirmware.Tests.Core.Safety
             Inputs.AllowedCurrentA = 16.0;
             Inputs.RelayCommandedClosed = false;
             Inputs.SpaceNumber = Space;
+            Inputs.RelayFeedbackPresent = false;
+            Inputs.RelayFeedbackClosed = false;
+            Inputs.EquipmentFault = FaultCode.None;
+        }
+
+        /// <summary>Commands the relay as the tick would after the Evaluate at <paramref name="atMs"/>: sets the command and its change time.</summary>
+        public void CommandRelay(bool closed, long atMs)
+        {
+            Inputs.RelayCommandedClosed = closed;
+            Inputs.RelayChangedAtMs = atMs;
         }
 
         /// <summary>One Evaluate at <paramref name="nowMs"/>; returns RelayPermitted.</summary>

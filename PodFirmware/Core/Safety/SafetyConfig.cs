@@ -23,6 +23,9 @@ namespace PodFirmware.Core.Safety
         /// <summary>Mains voltage range (<c>voltage.*</c>).</summary>
         public VoltageConfig Voltage = new VoltageConfig();
 
+        /// <summary>Relay feedback checks (<c>relay.*</c>).</summary>
+        public RelayConfig Relay = new RelayConfig();
+
         /// <summary>fire_risk and all_clear (<c>escalation.*</c>).</summary>
         public EscalationConfig Escalation = new EscalationConfig();
 
@@ -61,6 +64,15 @@ namespace PodFirmware.Core.Safety
             else
             {
                 Voltage.Validate(keyPrefix + ".voltage", errors);
+            }
+
+            if (Relay == null)
+            {
+                errors.Fail(keyPrefix + ".relay", "missing");
+            }
+            else
+            {
+                Relay.Validate(keyPrefix + ".relay", errors);
             }
 
             if (Escalation == null)

@@ -1,3 +1,4 @@
+using PodFirmware.Core.Faults;
 using PodFirmware.Drivers.Sensors;
 
 namespace PodFirmware.Core.Safety
@@ -41,5 +42,23 @@ namespace PodFirmware.Core.Safety
 
         /// <summary>Parking-space number the pod stands at, copied into events; 0 when not docked or unknown.</summary>
         public int SpaceNumber;
+
+        /// <summary><c>true</c> when the board has a relay mirror contact and <see cref="RelayFeedbackClosed"/> is meaningful.</summary>
+        public bool RelayFeedbackPresent;
+
+        /// <summary>The mirror contact reads the main contacts closed; ignored unless <see cref="RelayFeedbackPresent"/>.</summary>
+        public bool RelayFeedbackClosed;
+
+        /// <summary>
+        /// Monotonic time in milliseconds at which the coil command (<see cref="RelayCommandedClosed"/>) last changed;
+        /// the tick sets it when it writes the relay. The relay feedback rule counts its settle time from here.
+        /// </summary>
+        public long RelayChangedAtMs;
+
+        /// <summary>
+        /// A trip-severity fault another monitor reports this tick (lock fault, self-test failed, geofence exit), or
+        /// <see cref="FaultCode.None"/>. The supervisor latches it like its own rules and refuses a reset while it is present.
+        /// </summary>
+        public FaultCode EquipmentFault;
     }
 }

@@ -18,8 +18,11 @@ namespace PodFirmware.Core.Safety
     /// be read intact comes back latched as <see cref="FaultCode.LatchRecordCorrupt"/> (fail safe). Either way the first
     /// <see cref="Evaluate"/> re-emits its alarm with <see cref="PodEvent.Restored"/> set, so an alarm lost to a power
     /// cut before the messaging pump stored it is sent after all.</para>
-    /// <para>Rule priority when several trip in one call: temperature ceiling, current ceiling, sensor fault,
-    /// long-term temperature, over-current, over/under-voltage.</para>
+    /// <para>Rule priority when several trip in one call: relay welded, temperature ceiling, current ceiling, sensor
+    /// fault, long-term temperature, over-current, over/under-voltage, relay failed to close, then the equipment fault
+    /// another monitor reports (<see cref="SafetyInputs.EquipmentFault"/>). A welded relay is the most dangerous
+    /// (the connector stays live and the pod cannot remove the power), so it also replaces any other latched fault,
+    /// persisting and alarming at once.</para>
     /// <para>Evaluate and TryReset allocate nothing (the store adapter's own allocation aside). Not thread-safe: every member
     /// belongs to the control tick; other threads learn the state from events or from snapshots the tick publishes.</para>
     /// </remarks>
@@ -37,6 +40,7 @@ namespace PodFirmware.Core.Safety
         private readonly OverCurrentRule _current;
         private readonly VoltageRule _voltage;
         private readonly SensorFaultRule _sensors = new SensorFaultRule();
+        private readonly RelayFeedbackRule _relay;
         private readonly double _fireRiskRiseC;
         private readonly int _quietPeriodMs;
         private readonly RollingMinimum _recentTemperatures;
@@ -50,6 +54,7 @@ namespace PodFirmware.Core.Safety
         private readonly byte[] _recordBuffer = new byte[FaultLatchRecord.Length * 2];
 
         private bool _relayPermitted;
+        private bool _weldPresent;
         private FaultCode _activeCode;
         private double _foundValue;
         private double _foundLimit;
@@ -101,6 +106,7 @@ namespace PodFirmware.Core.Safety
             _current = new OverCurrentRule(current.TolerancePercent, current.ToleranceMs, current.CeilingPercent, current.AbsoluteMaxA, current.ReductionGraceMs);
             VoltageConfig voltage = config.Voltage;
             _voltage = new VoltageRule(voltage.OverLimitV, voltage.OverToleranceMs, voltage.UnderLimitV, voltage.UnderToleranceMs);
+            _relay = new RelayFeedbackRule(config.Relay.SettleMs, config.Relay.WeldCurrentA);
             _fireRiskRiseC = config.Escalation.FireRiskRiseC;
             _quietPeriodMs = config.Escalation.QuietPeriodMs;
             _recentTemperatures = new RollingMinimum(config.Escalation.FireRiskWindowMs, FireRiskBuckets);
@@ -162,6 +168,15 @@ namespace PodFirmware.Core.Safety
         public FaultCode ActiveCode
         {
             get { return _activeCode; }
+        }
+
+        /// <summary>
+        /// <c>true</c> when the last <see cref="Evaluate"/> found the relay welded (commanded open past its settle time,
+        /// yet the mirror reads closed or current flows). Status reports it; <see cref="TryReset"/> refuses while it holds.
+        /// </summary>
+        public bool RelayWeldPresent
+        {
+            get { return _weldPresent; }
         }
 
         /// <summary>Thermal reset level in degrees Celsius (limit minus hysteresis): the connector must be strictly below it for a reset or all_clear.</summary>
@@ -229,7 +244,10 @@ namespace PodFirmware.Core.Safety
                 _voltage.Reset();
             }
 
-            _activeCode = Choose(inputs, sensor, thermal, current, voltage);
+            FaultCode relay = _relay.Evaluate(inputs);
+            _weldPresent = relay == FaultCode.RelayWelded;
+
+            _activeCode = Choose(inputs, relay, sensor, thermal, current, voltage);
 
             if (_restoredAlarmPending)
             {
@@ -237,7 +255,13 @@ namespace PodFirmware.Core.Safety
                 EmitAlarm(nowMs, inputs.SpaceNumber, true);
             }
 
-            if (_activeCode != FaultCode.None && !IsLatched)
+            if (_weldPresent && IsLatched && _latch.Code != FaultCode.RelayWelded)
+            {
+                // The weld outranks whatever tripped before: re-latch so the alarm and the record say so.
+                ForgetEscalation();
+                Latch(inputs, temperatureUsable);
+            }
+            else if (_activeCode != FaultCode.None && !IsLatched)
             {
                 Latch(inputs, temperatureUsable);
             }
@@ -254,7 +278,8 @@ namespace PodFirmware.Core.Safety
         /// <summary>
         /// Clears the latch on an authorised reset (the command path authenticates; this only checks that it is safe).
         /// Refuses, changing nothing, unless something is latched, the sensors it relies on are usable, the connector is
-        /// strictly below <see cref="ResetLevelC"/> and current and voltage are within their limits right now. On success
+        /// strictly below <see cref="ResetLevelC"/>, current and voltage are within their limits right now, the relay is not
+        /// welded (<see cref="RelayWeldPresent"/>) and no equipment fault is reported (<see cref="SafetyInputs.EquipmentFault"/>). On success
         /// deletes the persisted latch, forgets the rules' timers, emits fault_cleared and permits the relay. Allocates nothing.
         /// </summary>
         /// <param name="inputs">This tick's readings; <see cref="SafetyInputs.NowMs"/> is the time of the reset.</param>
@@ -279,7 +304,8 @@ namespace PodFirmware.Core.Safety
             }
 
             if ((charging && _current.IsOverLimit(inputs.CurrentA, inputs.AllowedCurrentA)) ||
-                (voltageUsable && _voltage.IsOutOfRange(inputs.VoltageV, charging)))
+                (voltageUsable && _voltage.IsOutOfRange(inputs.VoltageV, charging)) ||
+                _weldPresent || inputs.EquipmentFault != FaultCode.None)
             {
                 return ResetResult.ConditionPresent;
             }
@@ -304,8 +330,15 @@ namespace PodFirmware.Core.Safety
         }
 
         // Picks the code to act on and records its value, limit and unit in the _found fields.
-        private FaultCode Choose(SafetyInputs inputs, FaultCode sensor, FaultCode thermal, FaultCode current, FaultCode voltage)
+        private FaultCode Choose(SafetyInputs inputs, FaultCode relay, FaultCode sensor, FaultCode thermal, FaultCode current, FaultCode voltage)
         {
+            if (relay == FaultCode.RelayWelded)
+            {
+                return _relay.LastByCurrent
+                    ? Found(relay, inputs.CurrentA, _relay.WeldCurrentA, ValueUnit.Ampere, 0)
+                    : Found(relay, 0, 0, ValueUnit.None, 0);
+            }
+
             if (thermal == FaultCode.ConnectorTemperatureCeiling)
             {
                 return Found(thermal, inputs.TemperatureC, _thermal.LastLimitC, ValueUnit.Celsius, 0);
@@ -334,6 +367,16 @@ namespace PodFirmware.Core.Safety
             if (voltage != FaultCode.None)
             {
                 return Found(voltage, inputs.VoltageV, _voltage.LastLimitV, ValueUnit.Volt, 0);
+            }
+
+            if (relay != FaultCode.None)
+            {
+                return Found(relay, 0, 0, ValueUnit.None, 0);
+            }
+
+            if (inputs.EquipmentFault != FaultCode.None)
+            {
+                return Found(inputs.EquipmentFault, 0, 0, ValueUnit.None, 0);
             }
 
             return Found(FaultCode.None, 0, 0, ValueUnit.None, 0);
@@ -404,6 +447,11 @@ namespace PodFirmware.Core.Safety
             _restoredAlarmPending = false;
             _latchedArg = 0;
             _latchedAtMs = -1;
+            ForgetEscalation();
+        }
+
+        private void ForgetEscalation()
+        {
             _fireRiskRaised = false;
             _allClearSent = false;
             _recentTemperatures.Clear();
