@@ -26,7 +26,7 @@ namespace PodFirmware.Tests.Core.Session
             session.Update(inputs);
             PodEvent[] taken = EventDrain.All(events);
             Assert.AreEqual("Available", SessionRig.StatusTrail(taken));
-            Assert.AreEqual(7, (int)taken[0].Kind, "Status kind");
+            Assert.AreEqual((int)EventKind.Status, (int)taken[0].Kind);
             Assert.AreEqual(10L, taken[0].TimeMs);
         }
 
@@ -144,6 +144,66 @@ namespace PodFirmware.Tests.Core.Session
             rig.ExpectStatus(ConnectorStatus.Charging, "idle count restarted by the 1.0 A tick");
             rig.Run(200, 100);
             rig.ExpectStatus(ConnectorStatus.SuspendedEV, "3 s after the restart");
+        }
+
+        [TestMethod]
+        public static void SuspendedEV_gives_way_to_SuspendedEVSE_and_a_suspended_session_stops_to_Finishing()
+        {
+            var rig = new SessionRig();
+            rig.StartOk();
+            rig.In.CurrentA = 0;
+            rig.Run(3100, 100);
+            rig.ExpectStatus(ConnectorStatus.SuspendedEV, "idle EV");
+            rig.Session.SetCurrentLimit(0);
+            rig.ExpectStatus(ConnectorStatus.SuspendedEVSE, "the controller's 0 A outranks the idle EV");
+            rig.Tick(100);
+            Assert.AreEqual((int)CommandResultCode.Ok, (int)rig.Session.Stop(rig.In));
+            rig.ExpectStatus(ConnectorStatus.Finishing, "stopped while suspended");
+            Assert.AreEqual("Preparing>Charging>SuspendedEV>SuspendedEVSE>Finishing", SessionRig.StatusTrail(rig.Drain()));
+        }
+
+        [TestMethod]
+        public static void Unplugging_a_suspended_session_goes_to_Available()
+        {
+            var rig = new SessionRig();
+            rig.Session.SetCurrentLimit(0);
+            rig.StartOk();
+            rig.In.Plugged = false;
+            rig.Tick(100);
+            Assert.AreEqual("Preparing>SuspendedEVSE>Available", SessionRig.StatusTrail(rig.Drain()));
+        }
+
+        [TestMethod]
+        public static void A_reset_fault_returns_to_Available_without_a_plug_and_to_Unavailable_when_undocked()
+        {
+            var rig = new SessionRig();
+            rig.In.Plugged = false;
+            rig.In.FaultLatched = true;
+            rig.Tick(100);
+            rig.In.FaultLatched = false;
+            rig.Tick(100);
+            rig.In.FaultLatched = true;
+            rig.Tick(100);
+            rig.In.Docked = false;
+            rig.In.FaultLatched = false;
+            rig.Tick(100);
+            Assert.AreEqual("Preparing>Faulted>Available>Faulted>Unavailable", SessionRig.StatusTrail(rig.Drain()));
+        }
+
+        [TestMethod]
+        public static void Status_events_carry_the_time_and_the_space_number()
+        {
+            var rig = new SessionRig();
+            rig.Drain();
+            rig.In.SpaceNumber = 12;
+            rig.In.Plugged = false;
+            rig.Tick(2500);
+            PodEvent[] events = rig.Drain();
+            Assert.AreEqual(1, events.Length);
+            Assert.AreEqual((int)EventKind.Status, (int)events[0].Kind);
+            Assert.AreEqual((int)ConnectorStatus.Available, events[0].Arg);
+            Assert.AreEqual(3500L, events[0].TimeMs);
+            Assert.AreEqual(12, events[0].SpaceNumber);
         }
     }
 }
