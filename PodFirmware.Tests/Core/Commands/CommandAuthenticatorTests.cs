@@ -68,6 +68,7 @@ namespace PodFirmware.Tests.Core.Commands
                 string extra = type == CommandType.Start ? Account
                     : type == CommandType.Reserve ? Account + ",\"durationS\":900"
                     : type == CommandType.SetCurrentLimit ? ",\"limitA\":10"
+                    : type == CommandType.Unlock ? Account
                     : "";
                 string nonce = "00000000000000" + (t < 10 ? "0" : "") + t.ToString();
                 byte[] envelope = SignedCommands.Sign(SignedCommands.Json(CommandTypeNames.Name(type), "id-" + t.ToString(), nonce, SignedCommands.Now, extra));
@@ -269,7 +270,7 @@ namespace PodFirmware.Tests.Core.Commands
         [DataRow("{\"pod\":\"P-017\",\"id\":\"c-1\",\"ts\":1767225600,\"nonce\":\"0123456789abcdef\"}", "field 'type': missing")]
         [DataRow("{\"pod\":\"P-017\",\"id\":\"c-1\",\"ts\":1767225600,\"nonce\":\"0123456789abcdef\",\"type\":\"start\"}", "field 'account': missing")]
         [DataRow("{\"pod\":\"P-017\",\"id\":\"c-1\",\"ts\":1767225600,\"nonce\":\"0123456789abcdef\",\"type\":\"set_current_limit\"}", "field 'limitA': missing")]
-        [DataRow("{\"pod\":\"P-017\",\"id\":\"c-1\",\"ts\":1767225600,\"nonce\":\"0123456789abcdef\",\"type\":\"reserve\",\"account\":\"a\"}", "field 'durationS': missing")]
+        [DataRow("{\"pod\":\"P-017\",\"id\":\"c-1\",\"ts\":1767225600,\"nonce\":\"0123456789abcdef\",\"type\":\"unlock\"}", "field 'account': missing")]
         [TestMethod]
         public static void Rejects_a_missing_field_naming_it(string json, string reason)
         {

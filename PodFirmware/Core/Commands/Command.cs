@@ -13,6 +13,12 @@ namespace PodFirmware.Core.Commands
         /// <summary>Digits after the point of <see cref="TariffPerKwhScaled"/>: 4, so 3150 means 0.3150 per kWh.</summary>
         public const int TariffDecimals = 4;
 
+        /// <summary>Digits after the point of <see cref="MaxAmountScaled"/>: 4, as for the tariff.</summary>
+        public const int AmountDecimals = 4;
+
+        /// <summary>Digits of <c>maxEnergyKwh</c> kept after the point: 3, so <see cref="MaxEnergyWh"/> is exact in Wh.</summary>
+        public const int EnergyKwhDecimals = 3;
+
         /// <summary>What the command asks; <see cref="CommandType.None"/> when cleared.</summary>
         public CommandType Type;
 
@@ -43,8 +49,26 @@ namespace PodFirmware.Core.Commands
         /// <summary>Energy price in currency units per kWh × 10^<see cref="TariffDecimals"/> (3150 is 0.3150), 0 to 10000000; 0 when absent.</summary>
         public long TariffPerKwhScaled;
 
-        /// <summary>Reservation length in seconds (<c>"durationS"</c>), 1 to 86400; 0 when absent.</summary>
+        /// <summary>Reservation length in seconds (<c>"durationS"</c>), 1 to 86400; 0 when absent, meaning the pod's default window (<c>session.reservationDefaultS</c>).</summary>
         public int DurationS;
+
+        /// <summary><c>true</c> when <see cref="MaxEnergyWh"/> holds a value (<c>"maxEnergyKwh"</c> was present on a start).</summary>
+        public bool HasMaxEnergy;
+
+        /// <summary>Energy limit of the session in Wh (<c>"maxEnergyKwh"</c> × 1000, exact), 1 to 1000000; 0 when absent.</summary>
+        public long MaxEnergyWh;
+
+        /// <summary><c>true</c> when <see cref="MaxDurationS"/> holds a value (<c>"maxDurationS"</c> was present on a start).</summary>
+        public bool HasMaxDuration;
+
+        /// <summary>Duration limit of the session in seconds (<c>"maxDurationS"</c>), 1 to 86400; 0 when absent.</summary>
+        public int MaxDurationS;
+
+        /// <summary><c>true</c> when <see cref="MaxAmountScaled"/> holds a value (<c>"maxAmount"</c> was present on a start; a tariff then is too).</summary>
+        public bool HasMaxAmount;
+
+        /// <summary>Amount limit of the session in currency units × 10^<see cref="AmountDecimals"/> (<c>"maxAmount"</c>), 0 to 1000000000; 0 when absent.</summary>
+        public long MaxAmountScaled;
 
         /// <summary>Resets every field to its cleared value. Allocates nothing.</summary>
         public void Clear()
@@ -60,6 +84,12 @@ namespace PodFirmware.Core.Commands
             HasTariff = false;
             TariffPerKwhScaled = 0;
             DurationS = 0;
+            HasMaxEnergy = false;
+            MaxEnergyWh = 0;
+            HasMaxDuration = false;
+            MaxDurationS = 0;
+            HasMaxAmount = false;
+            MaxAmountScaled = 0;
         }
     }
 }

@@ -65,10 +65,22 @@ namespace PodFirmware.Core.Commands
         /// <summary>Longest reservation, <c>durationS</c>: one day in seconds.</summary>
         public const int MaxDurationS = 86400;
 
+        /// <summary>Smallest <c>maxEnergyKwh</c>: 0.001 kWh, as <see cref="Command.MaxEnergyWh"/>.</summary>
+        public const long MinMaxEnergyWh = 1;
+
+        /// <summary>Largest <c>maxEnergyKwh</c>: 1000 kWh, as <see cref="Command.MaxEnergyWh"/>.</summary>
+        public const long MaxMaxEnergyWh = 1000000;
+
+        /// <summary>Largest <c>maxAmount</c>: 100000.0000, as <see cref="Command.MaxAmountScaled"/>.</summary>
+        public const long MaxMaxAmountScaled = 1000000000;
+
         private const int FieldAccount = 1;
         private const int FieldLimit = 2;
         private const int FieldTariff = 4;
         private const int FieldDuration = 8;
+        private const int FieldMaxEnergy = 16;
+        private const int FieldMaxDuration = 32;
+        private const int FieldMaxAmount = 64;
 
         private static readonly int[] RequiredFields = BuildFieldTable(true);
         private static readonly int[] AllowedFields = BuildFieldTable(false);
@@ -555,6 +567,60 @@ namespace PodFirmware.Core.Commands
                 into.DurationS = (int)duration;
             }
 
+            if ((allowed & FieldMaxEnergy) != 0)
+            {
+                JsonFieldStatus status = _command.GetDecimal("maxEnergyKwh", Command.EnergyKwhDecimals, out into.MaxEnergyWh);
+                into.HasMaxEnergy = status == JsonFieldStatus.Ok;
+                if (status != JsonFieldStatus.Ok && status != JsonFieldStatus.Missing)
+                {
+                    return FieldFail("maxEnergyKwh", status, "a number of kWh from 0.001 to 1000 with at most 3 decimals");
+                }
+
+                if (into.HasMaxEnergy && (into.MaxEnergyWh < MinMaxEnergyWh || into.MaxEnergyWh > MaxMaxEnergyWh))
+                {
+                    return Fail(CommandAuthResult.InvalidField, "field 'maxEnergyKwh': must be a number of kWh from 0.001 to 1000 with at most 3 decimals");
+                }
+            }
+
+            if ((allowed & FieldMaxDuration) != 0)
+            {
+                long maxDuration;
+                JsonFieldStatus status = _command.GetLong("maxDurationS", out maxDuration);
+                if (status != JsonFieldStatus.Ok && status != JsonFieldStatus.Missing)
+                {
+                    return FieldFail("maxDurationS", status == JsonFieldStatus.OutOfRange ? JsonFieldStatus.WrongType : status, "an integer number of seconds from 1 to 86400");
+                }
+
+                if (status == JsonFieldStatus.Ok && (maxDuration < 1 || maxDuration > MaxDurationS))
+                {
+                    return Fail(CommandAuthResult.InvalidField, "field 'maxDurationS': must be an integer number of seconds from 1 to 86400");
+                }
+
+                into.HasMaxDuration = status == JsonFieldStatus.Ok;
+                into.MaxDurationS = (int)maxDuration;
+            }
+
+            if ((allowed & FieldMaxAmount) != 0)
+            {
+                JsonFieldStatus status = _command.GetDecimal("maxAmount", Command.AmountDecimals, out into.MaxAmountScaled);
+                into.HasMaxAmount = status == JsonFieldStatus.Ok;
+                if (status != JsonFieldStatus.Ok && status != JsonFieldStatus.Missing)
+                {
+                    return FieldFail("maxAmount", status, "an amount from 0 to 100000 with at most 4 decimals");
+                }
+
+                if (into.HasMaxAmount && (into.MaxAmountScaled < 0 || into.MaxAmountScaled > MaxMaxAmountScaled))
+                {
+                    return Fail(CommandAuthResult.InvalidField, "field 'maxAmount': must be an amount from 0 to 100000 with at most 4 decimals");
+                }
+
+                if (into.HasMaxAmount && !into.HasTariff)
+                {
+                    // The amount is energy times the tariff: without a tariff the limit could never be reached.
+                    return Fail(CommandAuthResult.InvalidField, "field 'maxAmount': requires tariffPerKwh");
+                }
+            }
+
             return CommandAuthResult.Ok;
         }
 
@@ -703,8 +769,9 @@ namespace PodFirmware.Core.Commands
         private static int[] BuildFieldTable(bool required)
         {
             var table = new int[CommandTypeNames.Count];
-            table[(int)CommandType.Start] = required ? FieldAccount : FieldAccount | FieldLimit | FieldTariff;
-            table[(int)CommandType.Reserve] = FieldAccount | FieldDuration;
+            table[(int)CommandType.Start] = required ? FieldAccount : FieldAccount | FieldLimit | FieldTariff | FieldMaxEnergy | FieldMaxDuration | FieldMaxAmount;
+            table[(int)CommandType.Reserve] = required ? FieldAccount : FieldAccount | FieldDuration;
+            table[(int)CommandType.Unlock] = FieldAccount;
             table[(int)CommandType.SetCurrentLimit] = FieldLimit;
             return table;
         }
@@ -722,12 +789,15 @@ namespace PodFirmware.Core.Commands
 
         private static string[] BuildExtraFieldNames()
         {
-            // Indexed by bit position: FieldAccount, FieldLimit, FieldTariff, FieldDuration.
-            var names = new string[4];
+            // Indexed by bit position: FieldAccount, FieldLimit, FieldTariff, FieldDuration, FieldMaxEnergy, FieldMaxDuration, FieldMaxAmount.
+            var names = new string[7];
             names[0] = "account";
             names[1] = "limitA";
             names[2] = "tariffPerKwh";
             names[3] = "durationS";
+            names[4] = "maxEnergyKwh";
+            names[5] = "maxDurationS";
+            names[6] = "maxAmount";
             return names;
         }
     }

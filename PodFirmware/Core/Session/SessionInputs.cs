@@ -1,0 +1,66 @@
+using PodFirmware.Core.Faults;
+
+namespace PodFirmware.Core.Session
+{
+    /// <summary>
+    /// What the control tick knows about the pod, handed to every <see cref="ChargingSession"/> call.
+    /// Plain fields so that one instance is filled in place every tick.
+    /// </summary>
+    /// <remarks>Not thread-safe: owned by the tick thread.</remarks>
+    public sealed class SessionInputs
+    {
+        /// <summary>Monotonic time, ms since boot.</summary>
+        public long NowMs;
+
+        /// <summary><c>true</c> when <see cref="UtcS"/> holds the wall clock (SNTP synchronised).</summary>
+        public bool UtcValid;
+
+        /// <summary>Wall clock, UTC seconds since 1970-01-01; meaningful only when <see cref="UtcValid"/>.</summary>
+        public long UtcS;
+
+        /// <summary>The pod is docked to a lamp post.</summary>
+        public bool Docked;
+
+        /// <summary>A charging plug is detected in the connector.</summary>
+        public bool Plugged;
+
+        /// <summary>The pod is moving: its wheel and cable locks are released.</summary>
+        public bool Moving;
+
+        /// <summary>A safety fault is latched (the relay must stay open until an authorised reset).</summary>
+        public bool FaultLatched;
+
+        /// <summary>The latched fault; <see cref="FaultCode.None"/> when none.</summary>
+        public FaultCode LatchedFault;
+
+        /// <summary>The charging relay is closed (as commanded and confirmed by the tick).</summary>
+        public bool RelayClosed;
+
+        /// <summary>Mains voltage, V RMS; meaningful only when <see cref="VoltageUsable"/>.</summary>
+        public double VoltageV;
+
+        /// <summary>The voltage reading is trustworthy (sensor status Ok).</summary>
+        public bool VoltageUsable;
+
+        /// <summary>Charging current, A RMS; meaningful only when <see cref="CurrentUsable"/>.</summary>
+        public double CurrentA;
+
+        /// <summary>The current reading is trustworthy (sensor status Ok).</summary>
+        public bool CurrentUsable;
+
+        /// <summary>Connector temperature, °C; meaningful only when <see cref="TemperatureUsable"/>.</summary>
+        public double TemperatureC;
+
+        /// <summary>The temperature reading is trustworthy (sensor status Ok).</summary>
+        public bool TemperatureUsable;
+
+        /// <summary>Every fault active this tick, warnings included: bit n set means <see cref="FaultCode"/> n is active.</summary>
+        public int ActiveFaultsMask;
+
+        /// <summary>Number of the parking space the pod stands on; 0 when unknown. Copied into events.</summary>
+        public int SpaceNumber;
+
+        /// <summary>The controller-lost policy says stop now (the site controller stayed silent too long).</summary>
+        public bool ControllerLostStop;
+    }
+}
