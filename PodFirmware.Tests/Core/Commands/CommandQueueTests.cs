@@ -69,6 +69,12 @@ namespace PodFirmware.Tests.Core.Commands
             source.HasTariff = true;
             source.TariffPerKwhScaled = 3150;
             source.DurationS = 77;
+            source.HasMaxEnergy = true;
+            source.MaxEnergyWh = 12500;
+            source.HasMaxDuration = true;
+            source.MaxDurationS = 3600;
+            source.HasMaxAmount = true;
+            source.MaxAmountScaled = 50000;
             Assert.IsTrue(queue.TryEnqueue(source));
             source.Clear();
 
@@ -85,6 +91,10 @@ namespace PodFirmware.Tests.Core.Commands
             Assert.IsTrue(taken.HasTariff);
             Assert.AreEqual(3150L, taken.TariffPerKwhScaled);
             Assert.AreEqual(77, taken.DurationS);
+            Assert.IsTrue(taken.HasMaxEnergy && taken.HasMaxDuration && taken.HasMaxAmount);
+            Assert.AreEqual(12500L, taken.MaxEnergyWh);
+            Assert.AreEqual(3600, taken.MaxDurationS);
+            Assert.AreEqual(50000L, taken.MaxAmountScaled);
         }
 
         [DataRow(0)]

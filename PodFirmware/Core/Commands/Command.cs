@@ -70,6 +70,31 @@ namespace PodFirmware.Core.Commands
         /// <summary>Amount limit of the session in currency units × 10^<see cref="AmountDecimals"/> (<c>"maxAmount"</c>), 0 to 1000000000; 0 when absent.</summary>
         public long MaxAmountScaled;
 
+        /// <summary>
+        /// Copies every field of <paramref name="source"/> into this instance (strings by reference). Allocates nothing;
+        /// used by <see cref="CommandQueue"/> to hand commands to the tick. A field added here must be copied here.
+        /// </summary>
+        public void CopyFrom(Command source)
+        {
+            Type = source.Type;
+            PodId = source.PodId;
+            Id = source.Id;
+            TimestampUtcS = source.TimestampUtcS;
+            Nonce = source.Nonce;
+            Account = source.Account;
+            HasLimit = source.HasLimit;
+            LimitAScaled = source.LimitAScaled;
+            HasTariff = source.HasTariff;
+            TariffPerKwhScaled = source.TariffPerKwhScaled;
+            DurationS = source.DurationS;
+            HasMaxEnergy = source.HasMaxEnergy;
+            MaxEnergyWh = source.MaxEnergyWh;
+            HasMaxDuration = source.HasMaxDuration;
+            MaxDurationS = source.MaxDurationS;
+            HasMaxAmount = source.HasMaxAmount;
+            MaxAmountScaled = source.MaxAmountScaled;
+        }
+
         /// <summary>Resets every field to its cleared value. Allocates nothing.</summary>
         public void Clear()
         {

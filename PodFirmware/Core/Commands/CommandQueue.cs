@@ -71,7 +71,7 @@ namespace PodFirmware.Core.Commands
                 return false;
             }
 
-            Copy(source, _slots[write]);
+            _slots[write].CopyFrom(source);
             Interlocked.Exchange(ref _writeIndex, Next(write));
             return true;
         }
@@ -88,29 +88,10 @@ namespace PodFirmware.Core.Commands
                 return false;
             }
 
-            Copy(_slots[read], into);
+            into.CopyFrom(_slots[read]);
             _slots[read].Clear();
             Interlocked.Exchange(ref _readIndex, Next(read));
             return true;
-        }
-
-        /// <summary>
-        /// Copies every field of <paramref name="from"/> into <paramref name="to"/>. Kept here, field by field, so that
-        /// <see cref="Command"/> stays owned by the command work; a field added there must be added here too.
-        /// </summary>
-        private static void Copy(Command from, Command to)
-        {
-            to.Type = from.Type;
-            to.PodId = from.PodId;
-            to.Id = from.Id;
-            to.TimestampUtcS = from.TimestampUtcS;
-            to.Nonce = from.Nonce;
-            to.Account = from.Account;
-            to.HasLimit = from.HasLimit;
-            to.LimitAScaled = from.LimitAScaled;
-            to.HasTariff = from.HasTariff;
-            to.TariffPerKwhScaled = from.TariffPerKwhScaled;
-            to.DurationS = from.DurationS;
         }
 
         private static int Load(ref int index)
