@@ -14,7 +14,7 @@ namespace PodFirmware.Tests.Drivers.Gnss
                 sum ^= body[i];
             }
 
-            return HexDigits[(sum >> 4) & 0xF].ToString() + HexDigits[sum & 0xF].ToString();
+            return HexDigits.Substring((sum >> 4) & 0xF, 1) + HexDigits.Substring(sum & 0xF, 1);
         }
 
         /// <summary><c>$body*hh</c> followed by CR LF, with a correct checksum.</summary>
