@@ -37,7 +37,6 @@ namespace PodFirmware.Drivers.Device
             _receiver = receiver;
             _port = new SerialPort(portName, baud, Parity.None, 8, StopBits.One);
             _port.ReadBufferSize = 1024;
-            _port.ReadTimeout = 0;
             _port.Open();
         }
 
