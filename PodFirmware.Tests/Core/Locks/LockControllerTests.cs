@@ -1,3 +1,4 @@
+using PodFirmware.Core.Position;
 using nanoFramework.TestFramework;
 using PodFirmware.Core.Commands;
 using PodFirmware.Core.Events;

@@ -1,3 +1,4 @@
+using PodFirmware.Core.Position;
 using PodFirmware.Core.Events;
 using PodFirmware.Core.Locks;
 using PodFirmware.Drivers.Simulated;

@@ -1,3 +1,4 @@
+using PodFirmware.Core.Position;
 using System;
 using PodFirmware.Core.Commands;
 using PodFirmware.Core.Events;

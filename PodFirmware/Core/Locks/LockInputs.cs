@@ -1,3 +1,5 @@
+using PodFirmware.Core.Position;
+
 namespace PodFirmware.Core.Locks
 {
     /// <summary>

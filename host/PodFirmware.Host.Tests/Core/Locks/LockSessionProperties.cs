@@ -1,3 +1,4 @@
+using PodFirmware.Core.Position;
 using FsCheck;
 using FsCheck.Fluent;
 using PodFirmware.Core.Commands;
