@@ -28,11 +28,10 @@ namespace PodFirmware.Host.Mqtt
     /// This deliberately differs from the summary on <see cref="IMqttLink.Stop"/>.
     /// </para>
     /// <para>
-    /// Reconnect: after a lost or failed connection the thread waits
-    /// <see cref="MqttLinkOptions.ReconnectMinMs"/>, doubling per further failure up to
-    /// <see cref="MqttLinkOptions.ReconnectMaxMs"/> (each wait jittered into [delay/2, delay], never
-    /// below the minimum), and goes back to the minimum once a CONNACK accepted a connection. It
-    /// never gives up. libmosquitto's own <c>mosquitto_loop_start</c> thread is not used because
+    /// Reconnect: after a lost or failed connection the thread waits as
+    /// <see cref="ReconnectBackoff"/> says: <see cref="MqttLinkOptions.ReconnectMinMs"/>, doubling
+    /// per further failure up to <see cref="MqttLinkOptions.ReconnectMaxMs"/>, jittered, and back
+    /// to the minimum once a CONNACK accepted a connection. It never gives up. libmosquitto's own <c>mosquitto_loop_start</c> thread is not used because
     /// it stops for good on a TLS error, which is what a TLS broker killed mid-session causes
     /// ("unexpected eof while reading"), and on a host-lookup failure.
     /// </para>
@@ -551,8 +550,7 @@ namespace PodFirmware.Host.Mqtt
         /// </summary>
         private void Run(IntPtr mosq, ConnectPlan plan)
         {
-            int delayMs = 0;
-            var random = new Random();
+            var backoff = new ReconnectBackoff(plan.MinDelayMs, plan.MaxDelayMs, new Random());
             while (!_stopping)
             {
                 lock (_gate)
@@ -591,12 +589,7 @@ namespace PodFirmware.Host.Mqtt
                     wasUp = _sessionSeen;
                 }
 
-                // After a connection that was accepted, the next attempt waits the minimum;
-                // every further failure doubles the wait up to the maximum. Equal jitter keeps a
-                // site's pods from reconnecting in the same instant after a broker restart.
-                delayMs = wasUp || delayMs == 0 ? plan.MinDelayMs : Math.Min(plan.MaxDelayMs, delayMs * 2);
-                int waitMs = Math.Max(plan.MinDelayMs, delayMs / 2 + random.Next(delayMs / 2 + 1));
-                _stopSignal.Wait(waitMs);
+                _stopSignal.Wait(backoff.NextWaitMs(wasUp));
             }
 
             // Flush the DISCONNECT that Stop queued: a clean disconnect makes the broker discard
