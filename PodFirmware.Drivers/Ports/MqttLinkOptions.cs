@@ -33,8 +33,24 @@ namespace PodFirmware.Drivers.Ports
         /// <summary>Connect over TLS.</summary>
         public bool UseTls;
 
-        /// <summary>PEM CA certificate path (host) or content (device) when <see cref="UseTls"/> is set.</summary>
+        /// <summary>
+        /// PEM CA certificate that must have signed the broker's certificate: a file path on the
+        /// host, the PEM text itself on the device. Required when <see cref="UseTls"/> is set; a
+        /// link never falls back to plaintext or to an unverified broker.
+        /// </summary>
         public string CaCertificate = "";
+
+        /// <summary>
+        /// PEM client certificate presented to the broker (path on the host, PEM text on the
+        /// device), or empty for none. Only used with <see cref="UseTls"/>; needs <see cref="ClientKey"/>.
+        /// </summary>
+        public string ClientCertificate = "";
+
+        /// <summary>
+        /// Unencrypted PEM private key of <see cref="ClientCertificate"/> (path on the host, PEM
+        /// text on the device), or empty for none.
+        /// </summary>
+        public string ClientKey = "";
 
         /// <summary>First reconnect delay in milliseconds; doubles per failure up to <see cref="ReconnectMaxMs"/>.</summary>
         public int ReconnectMinMs = 500;

@@ -24,6 +24,29 @@ namespace PodFirmware.Device
     /// on a caller that waits on M2Mqtt.
     /// </para>
     /// <para>
+    /// The control tick never waits on this class: the tick does not call it at all, and the
+    /// messaging pump that does only ever takes <c>_sync</c>, which is held for a few array
+    /// writes and never across an M2Mqtt call, socket operation or TLS handshake. Connecting
+    /// (TCP, TLS, CONNECT), subscribing and writing publishes all happen on the link thread, so a
+    /// stalled or unreachable broker stalls only that thread; <see cref="Publish"/> then fills the
+    /// bounded outbound queue and returns <c>false</c>. Only <see cref="Stop"/> waits (for the
+    /// link thread, bounded).
+    /// </para>
+    /// <para>
+    /// TLS (<see cref="MqttLinkOptions.UseTls"/>): TLS 1.2, the broker certificate validated
+    /// against <see cref="MqttLinkOptions.CaCertificate"/> (PEM text); an optional client
+    /// certificate and key (PEM text) are presented when given. The certificates are parsed once
+    /// by <see cref="Start"/>, which throws on unusable ones; a broker that fails validation makes
+    /// every attempt fail (reason in <see cref="LastError"/>) and is retried with backoff, never
+    /// reached in plaintext. User name and password go in every CONNECT.
+    /// </para>
+    /// <para>
+    /// Reconnect: after a failed attempt the link waits <see cref="MqttLinkOptions.ReconnectMinMs"/>,
+    /// doubling per further failure up to <see cref="MqttLinkOptions.ReconnectMaxMs"/>, each wait
+    /// jittered into [delay/2, delay] but never below the minimum. Every connect registers the
+    /// Last Will again (it is part of CONNECT) and every accepted connect resubscribes all topics.
+    /// </para>
+    /// <para>
     /// Every connection is a new <see cref="MqttClient"/> with a clean session: the broker keeps no
     /// state for the pod between connections, which is why the link resubscribes itself. QoS 1
     /// publishes that were not acknowledged when a connection dropped are not resent by the link;
@@ -81,6 +104,9 @@ namespace PodFirmware.Device
         private bool _stopRequested;
         private MqttClient _client;
         private bool _connected;
+        private string _lastError;
+        private X509Certificate _caCertificate;
+        private X509Certificate _clientCertificate;
         private int _lastLinkId;
 
         private readonly string[] _inTopic = new string[InboundCapacity];
@@ -121,11 +147,26 @@ namespace PodFirmware.Device
         /// </summary>
         /// <param name="options">Broker, identity, Last Will, TLS and backoff settings; copied, so later changes have no effect.</param>
         /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
-        /// <exception cref="ArgumentException">A setting is out of range, or TLS is requested without a CA certificate.</exception>
+        /// <exception cref="ArgumentException">A setting is out of range, TLS is requested without a CA certificate, or a client certificate comes without its key (or without TLS).</exception>
+        /// <exception cref="Exception">nanoFramework could not parse a PEM certificate or key (the exception type is the platform's).</exception>
         /// <exception cref="InvalidOperationException">The link was started before.</exception>
         public void Start(MqttLinkOptions options)
         {
             MqttLinkOptions copy = Validate(options);
+            X509Certificate caCertificate = null;
+            X509Certificate clientCertificate = null;
+
+            if (copy.UseTls)
+            {
+                // Parsed once: a certificate that cannot be read is a config error, not something
+                // to retry, and the objects are reused by every connection.
+                caCertificate = new X509Certificate(copy.CaCertificate);
+
+                if (copy.ClientCertificate.Length > 0)
+                {
+                    clientCertificate = new X509Certificate2(copy.ClientCertificate, copy.ClientKey, null);
+                }
+            }
 
             lock (_sync)
             {
@@ -136,6 +177,8 @@ namespace PodFirmware.Device
 
                 _started = true;
                 _options = copy;
+                _caCertificate = caCertificate;
+                _clientCertificate = clientCertificate;
                 _thread = new Thread(new ThreadStart(Run));
             }
 
@@ -364,6 +407,22 @@ namespace PodFirmware.Device
             }
         }
 
+        /// <summary>
+        /// Why the link last failed to connect or lost its connection (e.g. the TLS or socket
+        /// exception's message, or the broker's refusal code), or null when nothing failed yet.
+        /// Not cleared by a later successful connect. Thread-safe.
+        /// </summary>
+        public string LastError
+        {
+            get
+            {
+                lock (_sync)
+                {
+                    return _lastError;
+                }
+            }
+        }
+
         /// <summary>Received messages dropped because the inbound queue was full, since start.</summary>
         public int DroppedInboundCount
         {
@@ -426,14 +485,21 @@ namespace PodFirmware.Device
 
             try
             {
-                X509Certificate caCertificate = options.UseTls ? new X509Certificate(options.CaCertificate) : null;
+                X509Certificate caCertificate;
+                X509Certificate clientCertificate;
+
+                lock (_sync)
+                {
+                    caCertificate = _caCertificate;
+                    clientCertificate = _clientCertificate;
+                }
 
                 client = new MqttClient(
                     options.Host,
                     options.Port,
                     options.UseTls,
                     caCertificate,
-                    null,
+                    clientCertificate,
                     options.UseTls ? MqttSslProtocols.TLSv1_2 : MqttSslProtocols.None);
 
                 client.ProtocolVersion = MqttProtocolVersion.Version_3_1_1;
@@ -468,7 +534,7 @@ namespace PodFirmware.Device
 
                 if (code != MqttReasonCode.Success)
                 {
-                    Log(String.Concat("broker refused the connection: ", code.ToString()));
+                    Fail(String.Concat("broker refused the connection: ", code.ToString()));
                     return false;
                 }
 
@@ -487,7 +553,8 @@ namespace PodFirmware.Device
             }
             catch (Exception ex)
             {
-                Log(String.Concat("connect failed: ", ex.Message));
+                // TLS failures (unknown CA, wrong host name, no common protocol) land here too
+                Fail(String.Concat("connect to ", options.Host, ":", options.Port.ToString(), " failed: ", ex.Message));
                 return false;
             }
         }
@@ -874,7 +941,7 @@ namespace PodFirmware.Device
                 _connected = false;
             }
 
-            Log("connection closed");
+            Fail("connection closed");
             _wake.Set();
         }
 
@@ -923,6 +990,16 @@ namespace PodFirmware.Device
                 throw new ArgumentException("UseTls needs the CA certificate (PEM content)", "options");
             }
 
+            if (IsEmpty(options.ClientCertificate) != IsEmpty(options.ClientKey))
+            {
+                throw new ArgumentException("ClientCertificate and ClientKey go together", "options");
+            }
+
+            if (!options.UseTls && !IsEmpty(options.ClientCertificate))
+            {
+                throw new ArgumentException("a client certificate is only used with UseTls", "options");
+            }
+
             MqttLinkOptions copy = new MqttLinkOptions();
             copy.Host = options.Host;
             copy.Port = options.Port;
@@ -935,6 +1012,8 @@ namespace PodFirmware.Device
             copy.WillRetain = options.WillRetain;
             copy.UseTls = options.UseTls;
             copy.CaCertificate = options.CaCertificate == null ? "" : options.CaCertificate;
+            copy.ClientCertificate = options.ClientCertificate == null ? "" : options.ClientCertificate;
+            copy.ClientKey = options.ClientKey == null ? "" : options.ClientKey;
             copy.ReconnectMinMs = options.ReconnectMinMs;
             copy.ReconnectMaxMs = options.ReconnectMaxMs;
             return copy;
@@ -943,6 +1022,17 @@ namespace PodFirmware.Device
         private static bool IsEmpty(string value)
         {
             return value == null || value.Length == 0;
+        }
+
+        // Records why the link is down for LastError, and logs it.
+        private void Fail(string message)
+        {
+            lock (_sync)
+            {
+                _lastError = message;
+            }
+
+            Log(message);
         }
 
         private static void Log(string message)

@@ -29,7 +29,7 @@ namespace PodFirmware.Host.Mqtt
     /// Thread-safety: libmosquitto's own rules apply. <see cref="mosquitto_lib_init"/> is not
     /// thread safe (call it through <see cref="EnsureInitialized"/>); every other function may be
     /// called from any thread on a client whose network thread was started with
-    /// <see cref="mosquitto_loop_start"/>, but never after <see cref="mosquitto_destroy"/>.
+    /// <see cref="mosquitto_loop_start"/> or marked with <see cref="mosquitto_threaded_set"/>, but never after <see cref="mosquitto_destroy"/>.
     /// </para>
     /// </remarks>
     internal static unsafe partial class LibMosquitto
@@ -45,6 +45,25 @@ namespace PodFirmware.Host.Mqtt
 
         /// <summary><c>MOSQ_ERR_NO_CONN</c>: the client is not connected to a broker.</summary>
         public const int MOSQ_ERR_NO_CONN = 4;
+
+        /// <summary><c>MOSQ_ERR_TLS</c>: a TLS error (handshake, certificate verification).</summary>
+        public const int MOSQ_ERR_TLS = 8;
+
+        /// <summary><c>MOSQ_LOG_WARNING</c>: log level bit of warnings.</summary>
+        public const int MOSQ_LOG_WARNING = 0x04;
+
+        /// <summary><c>MOSQ_LOG_ERR</c>: log level bit of errors (TLS failures are logged at this level).</summary>
+        public const int MOSQ_LOG_ERR = 0x08;
+
+        /// <summary>OpenSSL's <c>SSL_VERIFY_PEER</c>, the <c>cert_reqs</c> value of <see cref="mosquitto_tls_opts_set"/> that makes the handshake fail unless the broker's certificate chains to the CA.</summary>
+        public const int SSL_VERIFY_PEER = 1;
+
+        /// <summary>
+        /// The <c>tls_version</c> passed to <see cref="mosquitto_tls_opts_set"/>. libmosquitto
+        /// 2.0.x turns it into "TLS 1.2 only" (it also disables 1.3); later 2.x releases into
+        /// "TLS 1.2 or later". Either way nothing older than 1.2 is offered.
+        /// </summary>
+        public const string TlsVersion12 = "tlsv1.2";
 
         /// <summary><c>MOSQ_OPT_PROTOCOL_VERSION</c> from <c>enum mosq_opt_t</c>.</summary>
         public const int MOSQ_OPT_PROTOCOL_VERSION = 1;
@@ -85,6 +104,14 @@ namespace PodFirmware.Host.Mqtt
             IntPtr text = mosquitto_strerror(rc);
             string message = text == IntPtr.Zero ? "unknown error" : Marshal.PtrToStringUTF8(text);
             return message + " (rc " + rc + ")";
+        }
+
+        /// <summary>The text libmosquitto gives for an MQTT 3.1.1 CONNACK code, with the code itself.</summary>
+        public static string ConnackText(int code)
+        {
+            IntPtr text = mosquitto_connack_string(code);
+            string message = text == IntPtr.Zero ? "unknown CONNACK code" : Marshal.PtrToStringUTF8(text);
+            return message + " (CONNACK " + code + ")";
         }
 
         /// <summary>
@@ -164,11 +191,41 @@ namespace PodFirmware.Host.Mqtt
         [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
         public static partial int mosquitto_tls_set(IntPtr mosq, string cafile, string capath, string certfile, string keyfile, IntPtr pwCallback);
 
+        // int mosquitto_tls_opts_set(struct mosquitto *mosq, int cert_reqs, const char *tls_version, const char *ciphers);
+        /// <summary>Advanced TLS options: cert_reqs 0 (SSL_VERIFY_NONE) or 1 (<see cref="SSL_VERIFY_PEER"/>), protocol version ("tlsv1.2", "tlsv1.3"), cipher list (null for OpenSSL's default); before connecting.</summary>
+        [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+        public static partial int mosquitto_tls_opts_set(IntPtr mosq, int certReqs, string tlsVersion, string ciphers);
+
+        // int mosquitto_tls_insecure_set(struct mosquitto *mosq, bool value);
+        /// <summary>true disables the check that the broker certificate's name matches the host connected to; the link always passes false.</summary>
+        [LibraryImport(Library)]
+        public static partial int mosquitto_tls_insecure_set(IntPtr mosq, [MarshalAs(UnmanagedType.U1)] bool value);
+
+        // const char *mosquitto_connack_string(int connack_code);
+        /// <summary>Static, library-owned text for an MQTT 3.1.1 CONNACK code, e.g. "Connection Refused: not authorised." (do not free).</summary>
+        [LibraryImport(Library)]
+        public static partial IntPtr mosquitto_connack_string(int connackCode);
+
+        // void mosquitto_log_callback_set(struct mosquitto *mosq, void (*on_log)(struct mosquitto *, void *, int, const char *));
+        /// <summary>Sets the log callback: (mosq, obj, level, text); level is one MOSQ_LOG_* bit; text is valid only during the call.</summary>
+        [LibraryImport(Library)]
+        public static partial void mosquitto_log_callback_set(IntPtr mosq, delegate* unmanaged[Cdecl]<IntPtr, IntPtr, int, IntPtr, void> onLog);
+
         // int mosquitto_reconnect_delay_set(struct mosquitto *mosq, unsigned int reconnect_delay,
         //         unsigned int reconnect_delay_max, bool reconnect_exponential_backoff);
         /// <summary>Reconnect delay of the loop thread, in whole SECONDS (not milliseconds).</summary>
         [LibraryImport(Library)]
         public static partial int mosquitto_reconnect_delay_set(IntPtr mosq, uint reconnectDelay, uint reconnectDelayMax, [MarshalAs(UnmanagedType.U1)] bool reconnectExponentialBackoff);
+
+        // int mosquitto_threaded_set(struct mosquitto *mosq, bool threaded);
+        /// <summary>Tells the library that its network loop runs on a thread the application owns, so calls from other threads only queue packets and wake the loop.</summary>
+        [LibraryImport(Library)]
+        public static partial int mosquitto_threaded_set(IntPtr mosq, [MarshalAs(UnmanagedType.U1)] bool threaded);
+
+        // int mosquitto_loop(struct mosquitto *mosq, int timeout, int max_packets);
+        /// <summary>One pass of the network loop: waits up to <paramref name="timeout"/> ms for the socket, reads, writes, keeps alive, calls back. Non-success means the connection is gone (or never was).</summary>
+        [LibraryImport(Library)]
+        public static partial int mosquitto_loop(IntPtr mosq, int timeout, int maxPackets);
 
         // int mosquitto_connect(struct mosquitto *mosq, const char *host, int port, int keepalive);
         /// <summary>Blocking connect; keepalive in seconds (at least 5). Not used by the link, which must not block.</summary>
@@ -176,7 +233,7 @@ namespace PodFirmware.Host.Mqtt
         public static partial int mosquitto_connect(IntPtr mosq, string host, int port, int keepalive);
 
         // int mosquitto_connect_async(struct mosquitto *mosq, const char *host, int port, int keepalive);
-        /// <summary>Non-blocking connect for use with <see cref="mosquitto_loop_start"/>; keepalive in seconds (at least 5).</summary>
+        /// <summary>Non-blocking connect for use with a network loop (<see cref="mosquitto_loop"/> or <see cref="mosquitto_loop_start"/>); keepalive in seconds (at least 5).</summary>
         [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
         public static partial int mosquitto_connect_async(IntPtr mosq, string host, int port, int keepalive);
 

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography;
 using System.Text;
 using System.Threading;
 
@@ -10,8 +11,10 @@ namespace PodFirmware.Host.Mqtt
 {
     /// <summary>
     /// A private mosquitto broker for one test: its own config in a temp directory, listening only
-    /// on 127.0.0.1 on a port picked free at construction, anonymous access, no persistence. The
-    /// broker can be stopped and started again on the same port to simulate an outage.
+    /// on 127.0.0.1 on a port picked free at construction, no persistence. By default plaintext
+    /// with anonymous access; optionally a TLS listener (<see cref="MosquittoBrokerTls"/>) and one
+    /// user with a password (then anonymous clients are refused). The broker can be stopped and
+    /// started again on the same port to simulate an outage.
     /// </summary>
     /// <remarks>Not thread-safe: drive it from the test thread.</remarks>
     public sealed class MosquittoBroker : IDisposable
@@ -26,22 +29,72 @@ namespace PodFirmware.Host.Mqtt
         private readonly StringBuilder _stderr = new StringBuilder();
         private Process _process;
 
-        /// <summary>Picks a free loopback port, writes the config and starts the broker.</summary>
+        /// <summary>Picks a free loopback port, writes the config and starts a plaintext, anonymous broker.</summary>
         public MosquittoBroker()
+            : this(null, null, null)
+        {
+        }
+
+        /// <summary>Picks a free loopback port, writes the config and starts the broker.</summary>
+        /// <param name="tls">TLS settings of the listener, or null for plaintext.</param>
+        /// <param name="username">The one user allowed in, or null for anonymous access.</param>
+        /// <param name="password">That user's password; written to a mosquitto password file as a PBKDF2-SHA512 hash.</param>
+        public MosquittoBroker(MosquittoBrokerTls tls, string username, string password)
         {
             Executable = FindExecutable("mosquitto", "/usr/sbin/mosquitto");
             Port = PickFreeLoopbackPort();
             _directory = Directory.CreateTempSubdirectory("pod-mosquitto-").FullName;
             _configPath = Path.Combine(_directory, "mosquitto.conf");
-            File.WriteAllText(_configPath,
-                "# Written by the PodFirmware host tests; deleted when the test ends.\n" +
-                "listener " + Port + " 127.0.0.1\n" +
-                "allow_anonymous true\n" +
-                "persistence false\n" +
-                "log_dest stderr\n" +
-                "log_type error\n" +
-                "log_type warning\n");
+            var config = new StringBuilder();
+            config.Append("# Written by the PodFirmware host tests; deleted when the test ends.\n");
+            if (Environment.IsPrivilegedProcess)
+            {
+                // Started as root, mosquitto switches to the "mosquitto" user before it reads the
+                // password file and the certificates, which live in this process's 0700 temp dirs.
+                config.Append("user root\n");
+            }
+
+            config.Append("listener " + Port + " 127.0.0.1\n");
+            if (tls != null)
+            {
+                config.Append("cafile " + tls.CaFile + "\n");
+                config.Append("certfile " + tls.CertificateFile + "\n");
+                config.Append("keyfile " + tls.KeyFile + "\n");
+                config.Append("tls_version tlsv1.2\n");
+                config.Append("require_certificate " + (tls.RequireClientCertificate ? "true" : "false") + "\n");
+            }
+
+            if (username != null)
+            {
+                string passwordFile = Path.Combine(_directory, "passwd");
+                File.WriteAllText(passwordFile, PasswordFileLine(username, password ?? "") + "\n");
+                config.Append("allow_anonymous false\n");
+                config.Append("password_file " + passwordFile + "\n");
+            }
+            else
+            {
+                config.Append("allow_anonymous true\n");
+            }
+
+            config.Append("persistence false\n");
+            config.Append("log_dest stderr\n");
+            config.Append("log_type error\n");
+            config.Append("log_type warning\n");
+            File.WriteAllText(_configPath, config.ToString());
             Start();
+        }
+
+        /// <summary>
+        /// One line of a mosquitto 2.x password file, as <c>mosquitto_passwd</c> writes it:
+        /// <c>user:$7$iterations$salt$hash</c>, PBKDF2-HMAC-SHA512 with a 12-byte random salt,
+        /// 101 iterations and a 64-byte hash, both base64.
+        /// </summary>
+        public static string PasswordFileLine(string username, string password)
+        {
+            const int iterations = 101;
+            byte[] salt = RandomNumberGenerator.GetBytes(12);
+            byte[] hash = Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(password), salt, iterations, HashAlgorithmName.SHA512, 64);
+            return username + ":$7$" + iterations + "$" + Convert.ToBase64String(salt) + "$" + Convert.ToBase64String(hash);
         }
 
         /// <summary>TCP port the broker listens on at 127.0.0.1; the same for the broker's whole life.</summary>
@@ -49,6 +102,9 @@ namespace PodFirmware.Host.Mqtt
 
         /// <summary>Path of the mosquitto executable used.</summary>
         public string Executable { get; }
+
+        /// <summary>The broker's temp directory (config, password file); deleted on <see cref="Dispose"/>.</summary>
+        public string WorkingDirectory => _directory;
 
         /// <summary>Whether the broker process is running.</summary>
         public bool IsRunning => _process != null && !_process.HasExited;

@@ -10,8 +10,9 @@ namespace PodFirmware.Host.Mqtt
 {
     /// <summary>
     /// <see cref="IMqttLink"/> for the host build, on libmosquitto (see <see cref="LibMosquitto"/>).
-    /// libmosquitto's own network thread connects, keeps alive, reconnects and calls back; this
-    /// class turns its callbacks into the polled queues the port asks for.
+    /// A network thread owned by this class drives libmosquitto's loop: it connects (optionally
+    /// over TLS with a password), keeps alive, reconnects with backoff and receives the callbacks,
+    /// which this class turns into the polled queues the port asks for.
     /// </summary>
     /// <remarks>
     /// <para>
@@ -27,16 +28,26 @@ namespace PodFirmware.Host.Mqtt
     /// This deliberately differs from the summary on <see cref="IMqttLink.Stop"/>.
     /// </para>
     /// <para>
-    /// Reconnect timing is libmosquitto's: its delays are whole seconds, so
-    /// <see cref="MqttLinkOptions.ReconnectMinMs"/> and <see cref="MqttLinkOptions.ReconnectMaxMs"/>
-    /// are rounded UP to seconds (at least 1 s), and its "exponential" backoff grows the delay as
-    /// min·n² (1, 4, 9 … s for min 1 s), not by doubling, up to the maximum.
+    /// Reconnect: after a lost or failed connection the thread waits as
+    /// <see cref="ReconnectBackoff"/> says: <see cref="MqttLinkOptions.ReconnectMinMs"/>, doubling
+    /// per further failure up to <see cref="MqttLinkOptions.ReconnectMaxMs"/>, jittered, and back
+    /// to the minimum once a CONNACK accepted a connection. It never gives up. libmosquitto's own <c>mosquitto_loop_start</c> thread is not used because
+    /// it stops for good on a TLS error, which is what a TLS broker killed mid-session causes
+    /// ("unexpected eof while reading"), and on a host-lookup failure.
+    /// </para>
+    /// <para>
+    /// TLS (<see cref="MqttLinkOptions.UseTls"/>): the broker certificate must chain to
+    /// <see cref="MqttLinkOptions.CaCertificate"/> (a PEM file) and name the host connected to;
+    /// TLS 1.2 is required (libmosquitto 2.0.x offers exactly 1.2, later releases 1.2 or newer);
+    /// an optional client certificate and key are presented when given. A missing CA file is
+    /// refused by <see cref="Start"/>; a CA that does not verify the broker makes every attempt
+    /// fail, with OpenSSL's reason in <see cref="LastError"/>. There is no plaintext fallback.
     /// </para>
     /// <para>
     /// Thread-safety: every member may be called from any thread. Start, Stop, Publish and
     /// Subscribe are serialised against each other (so the native client is never used after it
     /// is destroyed); the receive queue, the acknowledgement queue and the counters are guarded by
-    /// one lock shared with the callbacks, which run on libmosquitto's thread. No native call is
+    /// one lock shared with the callbacks, which run on the link's network thread. No native call is
     /// made while that lock is held. No exception escapes a callback; faults are counted in
     /// <see cref="CallbackFaultCount"/>.
     /// </para>
@@ -59,6 +70,12 @@ namespace PodFirmware.Host.Mqtt
         /// <summary>Shortest keep-alive libmosquitto accepts, in seconds.</summary>
         private const int MinKeepAliveS = 5;
 
+        /// <summary>Longest wait of one libmosquitto loop pass for socket activity, in milliseconds; a publish from another thread wakes it at once.</summary>
+        private const int LoopTimeoutMs = 100;
+
+        /// <summary>How long Stop lets the network thread write the DISCONNECT, in milliseconds.</summary>
+        private const int StopFlushMs = 2000;
+
         /// <summary>Serialises Start/Stop/Publish/Subscribe, the callers of native functions.</summary>
         private readonly object _lifecycle = new object();
 
@@ -75,8 +92,13 @@ namespace PodFirmware.Host.Mqtt
         /// <summary>Ids reported sent before <see cref="Publish"/> had registered them (a fast PUBACK race).</summary>
         private readonly HashSet<int> _confirmedEarly = new HashSet<int>();
 
+        /// <summary>Wakes the network thread out of its reconnect delay when <see cref="Stop"/> is called.</summary>
+        private readonly ManualResetEventSlim _stopSignal = new ManualResetEventSlim(false);
+
         private IntPtr _mosq;
         private GCHandle _self;
+        private Thread _thread;
+        private volatile bool _stopping;
         private volatile bool _connected;
 
         /// <summary>
@@ -85,15 +107,25 @@ namespace PodFirmware.Host.Mqtt
         /// was not in the snapshot and is subscribed by <see cref="Subscribe"/> itself.
         /// </summary>
         private bool _sessionUp;
+
+        /// <summary>Under <see cref="_gate"/>: a CONNACK accepted the current connection attempt (resets the backoff).</summary>
+        private bool _sessionSeen;
         private int _dropped;
         private int _callbackFaults;
         private int _lastConnectResult = -1;
+
+        /// <summary>Under <see cref="_gate"/>: what <see cref="LastError"/> reports.</summary>
+        private string _lastError;
+
+
+        /// <summary>Under <see cref="_gate"/>: the last error libmosquitto logged since the last accepted connect (OpenSSL's reason, for instance).</summary>
+        private string _lastLogError;
         private bool _disposed;
 
         /// <inheritdoc />
         /// <remarks>
-        /// Validates <paramref name="options"/>, creates the client, registers credentials, Will,
-        /// TLS and reconnect delay, starts libmosquitto's network thread and asks it to connect.
+        /// Validates <paramref name="options"/>, creates the client, registers credentials, Will
+        /// and TLS, and starts the link's network thread, which connects.
         /// Never waits for the broker: an unreachable broker is retried in the background.
         /// Resets <see cref="DroppedInboundCount"/> and empties both queues.
         /// </remarks>
@@ -115,10 +147,7 @@ namespace PodFirmware.Host.Mqtt
                 throw new ArgumentException("Broker port " + options.Port + " is out of range.", nameof(options));
             }
 
-            if (options.UseTls && !System.IO.File.Exists(options.CaCertificate))
-            {
-                throw new ArgumentException("UseTls needs CaCertificate to name a readable PEM file on the host; got '" + options.CaCertificate + "'.", nameof(options));
-            }
+            ValidateTls(options);
 
             lock (_lifecycle)
             {
@@ -136,6 +165,8 @@ namespace PodFirmware.Host.Mqtt
                     _confirmedEarly.Clear();
                     _dropped = 0;
                     _lastConnectResult = -1;
+                    _lastError = null;
+                    _lastLogError = null;
                     _sessionUp = false;
                 }
 
@@ -152,7 +183,6 @@ namespace PodFirmware.Host.Mqtt
                 try
                 {
                     Configure(mosq, options);
-                    Check(LibMosquitto.mosquitto_loop_start(mosq), "mosquitto_loop_start");
                 }
                 catch
                 {
@@ -162,22 +192,26 @@ namespace PodFirmware.Host.Mqtt
                 }
 
                 _mosq = mosq;
-
-                // Asked only now, with the thread running, so that a broker that is down at boot is
-                // retried by the thread. Its result is ignored on purpose: an immediate failure
-                // (refused, host lookup) is retried by libmosquitto's loop like a lost connection.
-                LibMosquitto.mosquitto_connect_async(mosq, options.Host, options.Port, Math.Max(MinKeepAliveS, options.KeepAliveS));
+                _stopping = false;
+                var plan = new ConnectPlan(options.Host, options.Port, Math.Max(MinKeepAliveS, options.KeepAliveS),
+                    Math.Max(1, options.ReconnectMinMs), Math.Max(Math.Max(1, options.ReconnectMinMs), options.ReconnectMaxMs));
+                _thread = new Thread(() => Run(mosq, plan))
+                {
+                    IsBackground = true,
+                    Name = "mqtt-link " + (clientId ?? "(random id)"),
+                };
+                _thread.Start();
             }
         }
 
         /// <inheritdoc />
         /// <remarks>
         /// Publishes nothing (see the class remarks): sends DISCONNECT when connected, which makes
-        /// the broker discard the Will, joins libmosquitto's thread and frees the client. Messages
+        /// the broker discard the Will, joins the link's network thread and frees the client. Messages
         /// and acknowledgements already queued stay readable. Blocks until the thread has ended:
-        /// milliseconds, also while it waits to reconnect (libmosquitto 2.0.11 wakes that wait);
-        /// only a connect attempt already under way to an unreachable, non-refusing host can hold
-        /// it for that attempt's TCP timeout. Does nothing when not started.
+        /// milliseconds, also while it waits to reconnect; at most about 2 s when the broker does
+        /// not take the DISCONNECT, longer only while a host-name lookup is under way. Does
+        /// nothing when not started.
         /// </remarks>
         public void Stop()
         {
@@ -189,11 +223,14 @@ namespace PodFirmware.Host.Mqtt
                     return;
                 }
 
-                // Also marks the client as disconnecting when there is no connection, which is
-                // what lets loop_stop(force: false) end the thread instead of cancelling it (a
-                // pthread_cancel could unwind through managed frames of a callback).
+                // DISCONNECT is queued and written by the network thread, which ends once the
+                // socket is closed (or after StopFlushMs when the broker does not take it).
+                _stopping = true;
                 LibMosquitto.mosquitto_disconnect(mosq);
-                LibMosquitto.mosquitto_loop_stop(mosq, false);
+                _stopSignal.Set();
+                _thread.Join();
+                _thread = null;
+                _stopSignal.Reset();
                 LibMosquitto.mosquitto_destroy(mosq);
                 _mosq = IntPtr.Zero;
                 _connected = false;
@@ -209,7 +246,7 @@ namespace PodFirmware.Host.Mqtt
         }
 
         /// <inheritdoc />
-        /// <remarks>Set by libmosquitto's thread on CONNACK accepted and cleared on any disconnect; reading is lock-free.</remarks>
+        /// <remarks>Set by the network thread on CONNACK accepted and cleared on any disconnect; reading is lock-free.</remarks>
         public bool IsConnected => _connected;
 
         /// <inheritdoc />
@@ -404,6 +441,64 @@ namespace PodFirmware.Host.Mqtt
             }
         }
 
+        /// <summary>
+        /// Why the link last failed to connect or lost its connection, in words (e.g. OpenSSL's
+        /// "certificate verify failed", "Connection Refused: not authorised."), or null when
+        /// nothing failed since <see cref="Start"/>. A successful connect does not clear it, so a
+        /// flapping link still shows why it flapped. Thread-safe.
+        /// </summary>
+        public string LastError
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _lastError;
+                }
+            }
+        }
+
+        /// <summary>
+        /// Checks the TLS options before anything native is created: with <see cref="MqttLinkOptions.UseTls"/>
+        /// the CA file must exist (a missing file must not turn into a plaintext connection), a
+        /// client certificate needs its key and both files must exist; without TLS no client
+        /// certificate may be given (it would silently not be used).
+        /// </summary>
+        private static void ValidateTls(MqttLinkOptions options)
+        {
+            bool hasCertificate = !string.IsNullOrEmpty(options.ClientCertificate);
+            bool hasKey = !string.IsNullOrEmpty(options.ClientKey);
+            if (!options.UseTls)
+            {
+                if (hasCertificate || hasKey)
+                {
+                    throw new ArgumentException("ClientCertificate/ClientKey are only used over TLS; set UseTls.", nameof(options));
+                }
+
+                return;
+            }
+
+            if (!System.IO.File.Exists(options.CaCertificate))
+            {
+                throw new ArgumentException("UseTls needs CaCertificate to name a readable PEM file on the host; got '" + options.CaCertificate + "'.", nameof(options));
+            }
+
+            if (hasCertificate != hasKey)
+            {
+                throw new ArgumentException("ClientCertificate and ClientKey must be given together.", nameof(options));
+            }
+
+            if (hasCertificate && !System.IO.File.Exists(options.ClientCertificate))
+            {
+                throw new ArgumentException("ClientCertificate names no readable file: '" + options.ClientCertificate + "'.", nameof(options));
+            }
+
+            if (hasKey && !System.IO.File.Exists(options.ClientKey))
+            {
+                throw new ArgumentException("ClientKey names no readable file: '" + options.ClientKey + "'.", nameof(options));
+            }
+        }
+
         private static void Configure(IntPtr mosq, MqttLinkOptions options)
         {
             Check(LibMosquitto.mosquitto_int_option(mosq, LibMosquitto.MOSQ_OPT_PROTOCOL_VERSION, LibMosquitto.MQTT_PROTOCOL_V311), "protocol version");
@@ -425,23 +520,85 @@ namespace PodFirmware.Host.Mqtt
 
             if (options.UseTls)
             {
-                Check(LibMosquitto.mosquitto_tls_set(mosq, options.CaCertificate, null, null, null, IntPtr.Zero), "mosquitto_tls_set");
+                string certificate = string.IsNullOrEmpty(options.ClientCertificate) ? null : options.ClientCertificate;
+                string key = string.IsNullOrEmpty(options.ClientKey) ? null : options.ClientKey;
+                Check(LibMosquitto.mosquitto_tls_set(mosq, options.CaCertificate, null, certificate, key, IntPtr.Zero), "mosquitto_tls_set");
+
+                // Peer verification against the CA and the host-name check are libmosquitto's
+                // defaults too; they are set explicitly so that no default can ever weaken them.
+                Check(LibMosquitto.mosquitto_tls_opts_set(mosq, LibMosquitto.SSL_VERIFY_PEER, LibMosquitto.TlsVersion12, null), "mosquitto_tls_opts_set");
+                Check(LibMosquitto.mosquitto_tls_insecure_set(mosq, false), "mosquitto_tls_insecure_set");
             }
 
-            uint minS = CeilingSeconds(options.ReconnectMinMs);
-            uint maxS = Math.Max(minS, CeilingSeconds(options.ReconnectMaxMs));
-            Check(LibMosquitto.mosquitto_reconnect_delay_set(mosq, minS, maxS, true), "mosquitto_reconnect_delay_set");
+            // The network loop runs on this class's own thread (see Run), not libmosquitto's.
+            Check(LibMosquitto.mosquitto_threaded_set(mosq, true), "mosquitto_threaded_set");
 
             LibMosquitto.mosquitto_connect_callback_set(mosq, &OnConnect);
             LibMosquitto.mosquitto_disconnect_callback_set(mosq, &OnDisconnect);
             LibMosquitto.mosquitto_publish_callback_set(mosq, &OnPublish);
             LibMosquitto.mosquitto_message_callback_set(mosq, &OnMessage);
+            LibMosquitto.mosquitto_log_callback_set(mosq, &OnLog);
         }
 
-        /// <summary>Milliseconds rounded up to whole seconds, at least 1.</summary>
-        private static uint CeilingSeconds(int ms)
+        /// <summary>
+        /// The network thread: connects, runs libmosquitto's loop (socket I/O, keep-alive, TLS
+        /// handshake, callbacks) until the connection ends for any reason, waits the backoff and
+        /// connects again, until <see cref="Stop"/>. Unlike <c>mosquitto_loop_forever</c>, it
+        /// never gives up: libmosquitto's own loop treats a TLS error (such as the
+        /// "unexpected eof" a killed TLS broker causes) or a host-lookup failure as fatal and
+        /// would never reconnect.
+        /// </summary>
+        private void Run(IntPtr mosq, ConnectPlan plan)
         {
-            return (uint)Math.Max(1, (Math.Max(0L, ms) + 999) / 1000);
+            var backoff = new ReconnectBackoff(plan.MinDelayMs, plan.MaxDelayMs, new Random());
+            while (!_stopping)
+            {
+                lock (_gate)
+                {
+                    _sessionSeen = false;
+                    _lastLogError = null;
+                }
+
+                int rc = LibMosquitto.mosquitto_connect_async(mosq, plan.Host, plan.Port, plan.KeepAliveS);
+                if (rc == LibMosquitto.MOSQ_ERR_SUCCESS)
+                {
+                    do
+                    {
+                        rc = LibMosquitto.mosquitto_loop(mosq, LoopTimeoutMs, 1);
+                    }
+                    while (rc == LibMosquitto.MOSQ_ERR_SUCCESS && !_stopping);
+                }
+
+                if (rc != LibMosquitto.MOSQ_ERR_SUCCESS && rc != LibMosquitto.MOSQ_ERR_NO_CONN && !_stopping)
+                {
+                    lock (_gate)
+                    {
+                        _lastError = "connection to " + plan.Host + ":" + plan.Port + " ended: " + LibMosquitto.ErrorText(rc)
+                            + (_lastLogError == null ? "" : "; " + _lastLogError);
+                    }
+                }
+
+                if (_stopping)
+                {
+                    break;
+                }
+
+                bool wasUp;
+                lock (_gate)
+                {
+                    wasUp = _sessionSeen;
+                }
+
+                _stopSignal.Wait(backoff.NextWaitMs(wasUp));
+            }
+
+            // Flush the DISCONNECT that Stop queued: a clean disconnect makes the broker discard
+            // the Will. The loop returns an error once the socket is closed.
+            long deadline = Environment.TickCount64 + StopFlushMs;
+            while (Environment.TickCount64 < deadline
+                && LibMosquitto.mosquitto_loop(mosq, LoopTimeoutMs, 1) == LibMosquitto.MOSQ_ERR_SUCCESS)
+            {
+            }
         }
 
         private static void Check(int rc, string what)
@@ -468,12 +625,20 @@ namespace PodFirmware.Host.Mqtt
             return obj == IntPtr.Zero ? null : GCHandle.FromIntPtr(obj).Target as MosquittoLink;
         }
 
+        private void SetLastError(string text)
+        {
+            lock (_gate)
+            {
+                _lastError = text;
+            }
+        }
+
         private void Fault()
         {
             Interlocked.Increment(ref _callbackFaults);
         }
 
-        // ---- Callbacks: run on libmosquitto's thread. Nothing may throw out of them. ----
+        // ---- Callbacks: run on the link's network thread (inside mosquitto_loop). Nothing may throw out of them. ----
 
         [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
         private static void OnConnect(IntPtr mosq, IntPtr obj, int rc)
@@ -493,8 +658,13 @@ namespace PodFirmware.Host.Mqtt
                     link._lastConnectResult = rc;
                     if (rc != 0)
                     {
+                        link._lastError = "broker refused the connection: " + LibMosquitto.ConnackText(rc);
+                        link._lastLogError = link._lastError;
                         return;
                     }
+
+                    link._lastLogError = null;
+                    link._sessionSeen = true;
 
                     resubscribe = link._subscriptions.ToArray();
                     link._sessionUp = true;
@@ -531,6 +701,12 @@ namespace PodFirmware.Host.Mqtt
                 lock (link._gate)
                 {
                     link._sessionUp = false;
+                    if (rc != 0)
+                    {
+                        // rc is a MOSQ_ERR_* code: a lost connection or a failed (TLS) connect.
+                        link._lastError = "disconnected: " + LibMosquitto.ErrorText(rc)
+                            + (link._lastLogError == null ? "" : "; " + link._lastLogError);
+                    }
 
                     // QoS 0 packets still unwritten are discarded with the connection and will
                     // never be reported; QoS 1 ones are resent after reconnecting and stay.
@@ -634,6 +810,38 @@ namespace PodFirmware.Host.Mqtt
             }
         }
 
+        [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
+        private static void OnLog(IntPtr mosq, IntPtr obj, int level, IntPtr text)
+        {
+            MosquittoLink link = null;
+            try
+            {
+                link = FromUserData(obj);
+                if ((level & (LibMosquitto.MOSQ_LOG_ERR | LibMosquitto.MOSQ_LOG_WARNING)) == 0)
+                {
+                    return;
+                }
+
+                if (link == null)
+                {
+                    return;
+                }
+
+                string line = text == IntPtr.Zero ? "" : Marshal.PtrToStringUTF8(text) ?? "";
+                lock (link._gate)
+                {
+                    // OpenSSL's reasons ("certificate verify failed") arrive here, before the
+                    // disconnect callback that reports only MOSQ_ERR_TLS.
+                    link._lastLogError = line;
+                    link._lastError = line;
+                }
+            }
+            catch (Exception)
+            {
+                link?.Fault();
+            }
+        }
+
         private readonly struct Inbound
         {
             public readonly string Topic;
@@ -643,6 +851,24 @@ namespace PodFirmware.Host.Mqtt
             {
                 Topic = topic;
                 Payload = payload;
+            }
+        }
+
+        private sealed class ConnectPlan
+        {
+            public readonly string Host;
+            public readonly int Port;
+            public readonly int KeepAliveS;
+            public readonly int MinDelayMs;
+            public readonly int MaxDelayMs;
+
+            public ConnectPlan(string host, int port, int keepAliveS, int minDelayMs, int maxDelayMs)
+            {
+                Host = host;
+                Port = port;
+                KeepAliveS = keepAliveS;
+                MinDelayMs = minDelayMs;
+                MaxDelayMs = maxDelayMs;
             }
         }
 
