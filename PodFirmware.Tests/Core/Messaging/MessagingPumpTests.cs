@@ -6,6 +6,8 @@ using PodFirmware.Core.Events;
 using PodFirmware.Core.Faults;
 using PodFirmware.Core.Heartbeat;
 using PodFirmware.Core.Messaging;
+using PodFirmware.Core.Store;
+using PodFirmware.Drivers.Simulated;
 using PodFirmware.Tests.Core.Commands;
 
 namespace PodFirmware.Tests.Core.Messaging
@@ -34,7 +36,8 @@ namespace PodFirmware.Tests.Core.Messaging
                 config.ParkingSpace = 3;
                 Queue = new CommandQueue(queueCapacity);
                 Heartbeat = new HeartbeatMonitor(new HeartbeatConfig(), 0, Events, Utc);
-                Pump = new MessagingPump(config, Link, Events, Status);
+                var publisher = new ReliablePublisher(Link, new Outbox(new MemoryBlobStore(), 16, 1024), 16, 30000);
+                Pump = new MessagingPump(config, Link, Events, Status, publisher);
                 Pump.EnableCommands(SignedCommands.NewAuthenticator(), Queue, Utc);
                 Pump.EnableHeartbeat(Heartbeat);
                 if (timeSet)

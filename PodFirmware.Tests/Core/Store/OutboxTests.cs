@@ -17,12 +17,12 @@ namespace PodFirmware.Tests.Core.Store
             var outbox = new Outbox(store, 4, PayloadMax);
             long sequence;
             Assert.IsTrue(outbox.Append(RecordKind.Session, Payload("session-1"), 9, out sequence));
-            Assert.AreEqual(0L, sequence);
+            Assert.AreEqual(1L, sequence, "a fresh store numbers from 1");
             Assert.AreEqual(1, outbox.Count);
 
             var rebooted = new Outbox(store, 4, PayloadMax);
             Assert.AreEqual(1, rebooted.Count);
-            AssertNext(rebooted, -1, 0L, RecordKind.Session, "session-1");
+            AssertNext(rebooted, -1, 1L, RecordKind.Session, "session-1");
             Assert.AreEqual(0, rebooted.DiscardedCorruptCount);
         }
 

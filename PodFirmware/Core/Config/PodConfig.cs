@@ -1,4 +1,10 @@
+using PodFirmware.Core.Commands;
+using PodFirmware.Core.Heartbeat;
+using PodFirmware.Core.Locks;
+using PodFirmware.Core.Position;
 using PodFirmware.Core.Safety;
+using PodFirmware.Core.Session;
+using PodFirmware.Core.Store;
 using PodFirmware.Drivers.Config;
 
 namespace PodFirmware.Core.Config
@@ -42,6 +48,24 @@ namespace PodFirmware.Core.Config
         /// <summary><c>safety</c>: trip limits, windows and escalation (docs/safety.md).</summary>
         public SafetyConfig Safety = new SafetyConfig();
 
+        /// <summary><c>locks</c>: lock travel and move timeouts, accounts allowed to move the pod (docs/locks.md).</summary>
+        public LocksConfig Locks = new LocksConfig();
+
+        /// <summary><c>session</c>: reservation window, EV idle detection, power averaging (docs/session.md).</summary>
+        public SessionConfig Session = new SessionConfig();
+
+        /// <summary><c>position</c>: GNSS receiver and the site geofence (PodFirmware/Core/Position/README.md).</summary>
+        public PositionConfig Position = new PositionConfig();
+
+        /// <summary><c>commands</c>: the command-signing key, time window, replay memory and queue (docs/mqtt-signing.md). Required: keyHex.</summary>
+        public CommandsConfig Commands = new CommandsConfig();
+
+        /// <summary><c>heartbeat</c>: the site controller's heartbeat and what to do when it stops (docs/mqtt.md).</summary>
+        public HeartbeatConfig Heartbeat = new HeartbeatConfig();
+
+        /// <summary><c>outbox</c>: the store-first message outbox (docs/store.md).</summary>
+        public OutboxConfig Outbox = new OutboxConfig();
+
         /// <summary>Checks every key; returns the problems found (empty when the config may be used).</summary>
         public ConfigErrors Validate()
         {
@@ -51,39 +75,69 @@ namespace PodFirmware.Core.Config
             errors.Range("parkingSpace", ParkingSpace, 1, 9999, "");
             errors.Range("tickPeriodMs", TickPeriodMs, 20, 1000, "ms");
             errors.Range("ratedCurrentA", RatedCurrentA, 6, 32, "A");
-            CheckSection("mqtt", Mqtt, errors);
-            if (Mqtt != null)
+            if (CheckSection("mqtt", Mqtt, errors))
             {
                 Mqtt.Validate("mqtt", errors);
             }
 
-            CheckSection("telemetry", Telemetry, errors);
-            if (Telemetry != null)
+            if (CheckSection("telemetry", Telemetry, errors))
             {
                 Telemetry.Validate("telemetry", errors);
             }
 
-            CheckSection("sensors", Sensors, errors);
-            if (Sensors != null)
+            if (CheckSection("sensors", Sensors, errors))
             {
                 Sensors.Validate("sensors", errors);
             }
 
-            CheckSection("safety", Safety, errors);
-            if (Safety != null)
+            if (CheckSection("safety", Safety, errors))
             {
                 Safety.Validate("safety", errors);
+            }
+
+            if (CheckSection("locks", Locks, errors))
+            {
+                Locks.Validate("locks", errors);
+            }
+
+            if (CheckSection("session", Session, errors))
+            {
+                Session.Validate("session", errors);
+            }
+
+            if (CheckSection("position", Position, errors))
+            {
+                Position.Validate("position", errors);
+            }
+
+            if (CheckSection("commands", Commands, errors))
+            {
+                Commands.Validate("commands", errors);
+            }
+
+            if (CheckSection("heartbeat", Heartbeat, errors))
+            {
+                Heartbeat.Validate("heartbeat", errors);
+            }
+
+            if (CheckSection("outbox", Outbox, errors))
+            {
+                Outbox.Validate("outbox", errors);
             }
 
             return errors;
         }
 
-        private static void CheckSection(string key, object section, ConfigErrors errors)
+        // True when the section is present; a null section (e.g. "locks": null in the file) is an error naming it.
+        private static bool CheckSection(string key, object section, ConfigErrors errors)
         {
             if (section == null)
             {
                 errors.Fail(key, "section is null");
+                return false;
             }
+
+            return true;
         }
 
         private static void CheckId(string key, string value, ConfigErrors errors)

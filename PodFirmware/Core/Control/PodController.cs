@@ -1,75 +1,141 @@
+using PodFirmware.Core.Commands;
 using PodFirmware.Core.Config;
 using PodFirmware.Core.Events;
+using PodFirmware.Core.Faults;
+using PodFirmware.Core.Heartbeat;
+using PodFirmware.Core.Locks;
+using PodFirmware.Core.Position;
 using PodFirmware.Core.Safety;
+using PodFirmware.Core.SelfTest;
+using PodFirmware.Core.Session;
+using PodFirmware.Drivers.Gnss;
 using PodFirmware.Drivers.Ports;
 using PodFirmware.Drivers.Sensors;
 
 namespace PodFirmware.Core.Control
 {
     /// <summary>
-    /// The control tick: samples every safety channel, evaluates every safety rule and drives the
-    /// charging relay, in that order, once per <see cref="PodConfig.TickPeriodMs"/>. A trip opens
-    /// the relay in the same <see cref="Tick"/> that decided it. The same class runs on the device
-    /// (real ADC/GPIO adapters, hardware clock) and on the host (simulated twins, virtual clock).
+    /// The control tick, once per <see cref="PodConfig.TickPeriodMs"/>: read the inputs, sample every
+    /// safety channel, evaluate every safety rule, apply queued commands, advance the locks and the
+    /// charging session, then drive the charging relay. A trip opens the relay in the same
+    /// <see cref="Tick"/> that decided it. The same class runs on the device (real adapters, hardware
+    /// clock) and on the host (simulated twins, virtual clock).
     /// </summary>
     /// <remarks>
-    /// Owns the pod's state: only the tick thread calls <see cref="Tick"/> and the setters. Other
-    /// threads read <see cref="Status"/> (a snapshot refreshed every tick) and drain <see cref="Events"/>.
+    /// Owns the pod's state: only the tick thread calls <see cref="Tick"/>. Other threads hand it work
+    /// through <see cref="Commands"/> and <see cref="Heartbeat"/>, set <see cref="NetworkUp"/>, read
+    /// <see cref="Status"/> (a snapshot refreshed every tick) and drain <see cref="Events"/>.
     /// Allocates nothing after construction.
+    /// The relay closes only when all of these hold in the same tick: the session wants power (an accepted
+    /// start, plugged, allowed current above 0), the supervisor permits it (no fault latched), the pod is
+    /// docked, and both locks are engaged (not moving).
     /// </remarks>
     public sealed class PodController
     {
+        private readonly PodConfig _config;
         private readonly IClock _clock;
         private readonly IDigitalOutput _relay;
+        private readonly IDigitalInput _relayFeedback;
+        private readonly IDigitalInput _dockSense;
+        private readonly IDigitalInput _plugSense;
+        private readonly IDigitalInput _vehicleSense;
+        private readonly IPositionSource _position;
         private readonly TemperatureSensor _temperature;
         private readonly CurrentSensor _current;
         private readonly VoltageSensor _voltage;
         private readonly SafetySupervisor _supervisor;
+        private readonly LockController _locks;
+        private readonly ChargingSession _session;
+        private readonly Geofence _geofence;
+        private readonly SelfTest.SelfTest _selfTest = new SelfTest.SelfTest();
+        private readonly HeartbeatMonitor _heartbeat;
+        private readonly UtcTime _utc = new UtcTime();
+        private readonly CommandQueue _commands;
+        private readonly Command _command = new Command();
         private readonly SafetyInputs _inputs = new SafetyInputs();
+        private readonly SessionInputs _sessionInputs = new SessionInputs();
+        private readonly LockInputs _lockInputs = new LockInputs();
+        private readonly SelfTestInputs _selfTestInputs = new SelfTestInputs();
+        private readonly PositionFix _fix = new PositionFix();
         private readonly PodEvent _scratch = new PodEvent();
         private readonly EventRing _events;
         private readonly PodStatus _status = new PodStatus();
+        private long _relayChangedAtMs;
+        private bool _bootSelfTestDone;
+        private FaultCode _selfTestFault;
+        private int _networkUp;
 
         /// <summary>
-        /// Wires the tick over its ports. Opens the relay first: whatever the hardware did before,
-        /// the pod starts with no power on the connector.
+        /// Wires the tick over its ports. Opens the relay first: whatever the hardware did before, the pod
+        /// starts with no power on the connector; then commands both locks locked.
         /// </summary>
         /// <param name="config">A validated pod config.</param>
         /// <param name="clock">Monotonic time source.</param>
-        /// <param name="temperatureChannel">ADC channel of the connector NTC divider.</param>
-        /// <param name="currentChannel">ADC channel of the current sensor.</param>
-        /// <param name="voltageChannel">ADC channel of the mains voltage sensor.</param>
-        /// <param name="relay">The charging relay coil; energised means closed.</param>
-        /// <param name="store">Persistent store for the fault latch.</param>
+        /// <param name="ports">The pod's hardware ports.</param>
         /// <param name="events">Where the tick writes events for the messaging side.</param>
-        public PodController(PodConfig config, IClock clock, IAnalogChannel temperatureChannel, IAnalogChannel currentChannel,
-            IAnalogChannel voltageChannel, IDigitalOutput relay, IBlobStore store, EventRing events)
+        public PodController(PodConfig config, IClock clock, PodPorts ports, EventRing events)
         {
+            _config = config;
             _clock = clock;
-            _relay = relay;
+            _relay = ports.Relay;
             _relay.Write(false);
+            long nowMs = clock.MonotonicMs;
+            _relayChangedAtMs = nowMs;
+            _relayFeedback = ports.RelayFeedback;
+            _dockSense = ports.DockSense;
+            _plugSense = ports.PlugSense;
+            _vehicleSense = ports.VehicleSense;
+            _position = ports.Position;
             _events = events;
-            _temperature = new TemperatureSensor(temperatureChannel, config.Sensors.Temperature);
-            _current = new CurrentSensor(currentChannel, config.Sensors.Current);
-            _voltage = new VoltageSensor(voltageChannel, config.Sensors.Voltage);
-            _supervisor = new SafetySupervisor(config.Safety, store, events);
+            _temperature = new TemperatureSensor(ports.TemperatureChannel, config.Sensors.Temperature);
+            _current = new CurrentSensor(ports.CurrentChannel, config.Sensors.Current);
+            _voltage = new VoltageSensor(ports.VoltageChannel, config.Sensors.Voltage);
+            _supervisor = new SafetySupervisor(config.Safety, ports.Store, events);
+            _locks = new LockController(config.Locks, ports.WheelLock, ports.WheelLockSense, ports.CableLock, ports.CableLockSense, events, nowMs);
+            _session = new ChargingSession(config.Session, config.RatedCurrentA, events);
+            _geofence = new Geofence(config.Position.Geofence);
+            _heartbeat = new HeartbeatMonitor(config.Heartbeat, nowMs, events, _utc);
+            _commands = new CommandQueue(config.Commands.QueueCapacity);
             _inputs.SpaceNumber = config.ParkingSpace;
-            AllowedCurrentA = config.RatedCurrentA;
+            _sessionInputs.SpaceNumber = config.ParkingSpace;
+            _inputs.AllowedCurrentA = config.RatedCurrentA;
+            _networkUp = 1;
         }
 
-        /// <summary>
-        /// Whether the charging session wants power on the connector. The relay closes only when
-        /// this is set and the safety supervisor permits it. Tick thread only.
-        /// </summary>
-        public bool ChargeRequested { get; set; }
-
-        /// <summary>The current the session may draw now, in A; the over-current rule follows it. Tick thread only.</summary>
-        public double AllowedCurrentA { get; set; }
-
-        /// <summary>The safety supervisor, for an authorised reset and for tests.</summary>
+        /// <summary>The safety supervisor, for tests and the console.</summary>
         public SafetySupervisor Supervisor
         {
             get { return _supervisor; }
+        }
+
+        /// <summary>The charging session, for tests and the console.</summary>
+        public ChargingSession Session
+        {
+            get { return _session; }
+        }
+
+        /// <summary>The wheel and cable locks with their movement rules, for tests and the console.</summary>
+        public LockController Locks
+        {
+            get { return _locks; }
+        }
+
+        /// <summary>Verified commands waiting for the tick; the messaging thread enqueues, the tick applies them in order.</summary>
+        public CommandQueue Commands
+        {
+            get { return _commands; }
+        }
+
+        /// <summary>The controller heartbeat watch; the messaging thread calls <c>OnBeat</c>, the tick decides.</summary>
+        public HeartbeatMonitor Heartbeat
+        {
+            get { return _heartbeat; }
+        }
+
+        /// <summary>The pod's UTC, set from SNTP or the controller heartbeat; shared with the messaging thread.</summary>
+        public UtcTime Utc
+        {
+            get { return _utc; }
         }
 
         /// <summary>Events the tick raised, oldest first; drained by the messaging side.</summary>
@@ -84,32 +150,61 @@ namespace PodFirmware.Core.Control
             get { return _status; }
         }
 
+        /// <summary>
+        /// Whether the MQTT link is connected; set by the messaging thread (an int written and read whole,
+        /// so no lock is needed), read by the tick for the network-lost-while-moving warning. Starts true.
+        /// </summary>
+        public bool NetworkUp
+        {
+            get { return _networkUp != 0; }
+            set { _networkUp = value ? 1 : 0; }
+        }
+
         /// <summary>Runs one control tick at the clock's current time.</summary>
         public void Tick()
         {
             long nowMs = _clock.MonotonicMs;
             bool relayClosed = _relay.IsEnergised;
+            bool docked = _dockSense.Read();
+            bool plugged = _plugSense.Read();
 
             _temperature.Sample(nowMs);
             // A current or voltage whose raw samples never move is only suspicious while power flows.
             _current.Sample(nowMs, relayClosed);
             _voltage.Sample(nowMs, relayClosed);
+            _heartbeat.Update(nowMs);
 
-            _inputs.NowMs = nowMs;
-            _inputs.TemperatureC = _temperature.TemperatureC;
-            _inputs.TemperatureStatus = _temperature.Status;
-            _inputs.CurrentA = _current.CurrentA;
-            _inputs.CurrentStatus = _current.Status;
-            _inputs.VoltageV = _voltage.VoltageV;
-            _inputs.VoltageStatus = _voltage.Status;
-            _inputs.AllowedCurrentA = AllowedCurrentA;
-            _inputs.RelayCommandedClosed = relayClosed;
+            FencePosition fence = FencePosition.Unknown;
+            if (_position != null)
+            {
+                fence = _geofence.Update(_position, nowMs);
+                _position.TryGetFix(nowMs, _fix);
+            }
+
+            _lockInputs.NowMs = nowMs;
+            _lockInputs.Docked = docked;
+            _lockInputs.Fence = fence;
+            _lockInputs.NetworkUp = _networkUp != 0;
+            _locks.Update(_lockInputs);
+
+            if (!_bootSelfTestDone && !_locks.Wheel.IsTravelling && !_locks.Cable.IsTravelling)
+            {
+                _bootSelfTestDone = true;
+                RunSelfTest(relayClosed);
+            }
+
+            FillSafetyInputs(nowMs, relayClosed);
             _supervisor.Evaluate(_inputs);
 
-            bool close = ChargeRequested && _supervisor.RelayPermitted;
+            FillSessionInputs(nowMs, docked, plugged, relayClosed);
+            ApplyCommands(nowMs, relayClosed);
+            _session.Update(_sessionInputs);
+
+            bool close = _session.WantsPower && _supervisor.RelayPermitted && docked && !_locks.IsMoving && _locks.LocksEngaged;
             if (close != relayClosed)
             {
                 _relay.Write(close);
+                _relayChangedAtMs = nowMs;
                 _scratch.Clear();
                 _scratch.Kind = EventKind.Relay;
                 _scratch.TimeMs = nowMs;
@@ -118,7 +213,206 @@ namespace PodFirmware.Core.Control
                 _events.TryWrite(_scratch);
             }
 
-            _status.Update(nowMs, close, _inputs, _supervisor);
+            UpdateStatus(nowMs, close, docked, plugged);
+        }
+
+        private void FillSafetyInputs(long nowMs, bool relayClosed)
+        {
+            _inputs.NowMs = nowMs;
+            _inputs.TemperatureC = _temperature.TemperatureC;
+            _inputs.TemperatureStatus = _temperature.Status;
+            _inputs.CurrentA = _current.CurrentA;
+            _inputs.CurrentStatus = _current.Status;
+            _inputs.VoltageV = _voltage.VoltageV;
+            _inputs.VoltageStatus = _voltage.Status;
+            _inputs.AllowedCurrentA = _session.AllowedCurrentA;
+            _inputs.RelayCommandedClosed = relayClosed;
+            _inputs.RelayChangedAtMs = _relayChangedAtMs;
+            _inputs.RelayFeedbackPresent = _relayFeedback != null;
+            _inputs.RelayFeedbackClosed = _relayFeedback != null && _relayFeedback.Read();
+            FaultCode equipment = _locks.ActiveFault;
+            _inputs.EquipmentFault = equipment != FaultCode.None ? equipment : _selfTestFault;
+        }
+
+        private void FillSessionInputs(long nowMs, bool docked, bool plugged, bool relayClosed)
+        {
+            SessionInputs s = _sessionInputs;
+            s.NowMs = nowMs;
+            s.UtcValid = _utc.IsValid;
+            s.UtcS = s.UtcValid ? _utc.UtcSeconds(nowMs) : 0;
+            s.Docked = docked;
+            s.Plugged = plugged;
+            s.Moving = _locks.IsMoving;
+            s.FaultLatched = _supervisor.IsLatched;
+            s.LatchedFault = _supervisor.LatchedCode;
+            s.RelayClosed = relayClosed;
+            s.VoltageV = _inputs.VoltageV;
+            s.VoltageUsable = SensorFaultRule.IsUsable(_inputs.VoltageStatus, _inputs.VoltageV);
+            s.CurrentA = _inputs.CurrentA;
+            s.CurrentUsable = SensorFaultRule.IsUsable(_inputs.CurrentStatus, _inputs.CurrentA);
+            s.TemperatureC = _inputs.TemperatureC;
+            s.TemperatureUsable = SensorFaultRule.IsUsable(_inputs.TemperatureStatus, _inputs.TemperatureC);
+            s.ActiveFaultsMask = Bit(_supervisor.ActiveCode) | Bit(_supervisor.LatchedCode) | Bit(_inputs.EquipmentFault) |
+                                 (_heartbeat.ControllerLost ? Bit(FaultCode.ControllerLost) : 0) |
+                                 (_locks.NetworkLostWhileMoving ? Bit(FaultCode.NetworkLostWhileMoving) : 0);
+            s.ControllerLostStop = _heartbeat.StopSessionNow;
+        }
+
+        private static int Bit(FaultCode code)
+        {
+            int bit = (int)code;
+            return bit > 0 && bit < 32 ? 1 << bit : 0;
+        }
+
+        // Applies every queued command in order; at most the queue's capacity per tick, so a flood cannot stretch one tick.
+        private void ApplyCommands(long nowMs, bool relayClosed)
+        {
+            for (int i = 0; i < _commands.Capacity && _commands.TryTake(_command); i++)
+            {
+                int detail = 0;
+                CommandResultCode code = Apply(_command, nowMs, relayClosed, ref detail);
+                _scratch.Clear();
+                _scratch.Kind = EventKind.CommandResult;
+                _scratch.TimeMs = nowMs;
+                _scratch.Text = _command.Id;
+                _scratch.Arg = (int)code;
+                _scratch.Value = detail;
+                _scratch.SpaceNumber = _inputs.SpaceNumber;
+                if (code == CommandResultCode.SelfTestFailed)
+                {
+                    _scratch.Code = FaultCode.SelfTestFailed;
+                }
+
+                _events.TryWrite(_scratch);
+            }
+        }
+
+        private CommandResultCode Apply(Command command, long nowMs, bool relayClosed, ref int detail)
+        {
+            switch (command.Type)
+            {
+                case CommandType.Start:
+                    return Start(command, relayClosed, ref detail);
+                case CommandType.Stop:
+                    return _session.Stop(_sessionInputs);
+                case CommandType.Reserve:
+                    return Detailed(_session.Reserve(command.Account, command.DurationS, _sessionInputs), ref detail);
+                case CommandType.CancelReservation:
+                    // The command is signed by the back end, which decides who may cancel: it cancels whoever holds it.
+                    return _session.CancelReservation(_session.ReservationAccount, _sessionInputs);
+                case CommandType.Unlock:
+                    return _locks.RequestUnlock(command.Account, nowMs, _session.IsActive, _supervisor.IsLatched);
+                case CommandType.Lock:
+                    return _locks.RequestLock(nowMs);
+                case CommandType.SetCurrentLimit:
+                    return _session.SetCurrentLimit(command.LimitAScaled / 100.0);
+                case CommandType.ResetFault:
+                    return ResetFault(relayClosed);
+                case CommandType.GetStatus:
+                case CommandType.CheckSpace:
+                    return CommandResultCode.Ok;
+                default:
+                    return CommandResultCode.NotSupported;
+            }
+        }
+
+        private CommandResultCode Detailed(CommandResultCode code, ref int detail)
+        {
+            detail = _session.LastDetail;
+            return code;
+        }
+
+        // The self-test runs before every session; a failure latches SelfTestFailed through the supervisor at the next tick.
+        private CommandResultCode Start(Command command, bool relayClosed, ref int detail)
+        {
+            if (!_session.IsActive && !_supervisor.IsLatched && !_locks.IsMoving &&
+                !_locks.Wheel.IsTravelling && !_locks.Cable.IsTravelling && !RunSelfTest(relayClosed))
+            {
+                return CommandResultCode.SelfTestFailed;
+            }
+
+            return Detailed(_session.Start(command, _sessionInputs), ref detail);
+        }
+
+        // A reset re-runs the self-test first, so a failure that has gone (e.g. a lock freed) no longer blocks the reset.
+        private CommandResultCode ResetFault(bool relayClosed)
+        {
+            if (_supervisor.IsLatched && _selfTestFault != FaultCode.None && !_locks.Wheel.IsTravelling && !_locks.Cable.IsTravelling)
+            {
+                RunSelfTest(relayClosed);
+            }
+
+            _inputs.EquipmentFault = _locks.ActiveFault != FaultCode.None ? _locks.ActiveFault : _selfTestFault;
+            switch (_supervisor.TryReset(_inputs))
+            {
+                case ResetResult.Accepted: return CommandResultCode.Ok;
+                case ResetResult.NothingLatched: return CommandResultCode.NothingLatched;
+                case ResetResult.TemperatureTooHigh: return CommandResultCode.TemperatureTooHigh;
+                case ResetResult.SensorFaultPresent: return CommandResultCode.SensorFaultPresent;
+                case ResetResult.StoreFailed: return CommandResultCode.StoreFailed;
+                default: return CommandResultCode.ConditionPresent;
+            }
+        }
+
+        private bool RunSelfTest(bool relayClosed)
+        {
+            SelfTestInputs t = _selfTestInputs;
+            t.RelayCommandedClosed = relayClosed;
+            t.RelayFeedbackPresent = _relayFeedback != null;
+            t.RelayFeedbackClosed = _relayFeedback != null && _relayFeedback.Read();
+            t.CopyLocks(_locks);
+            t.TemperatureStatus = _temperature.Status;
+            t.CurrentStatus = _current.Status;
+            t.VoltageStatus = _voltage.Status;
+            _selfTestFault = _selfTest.Run(t);
+            _status.SelfTestFailure = _selfTest.FailedCheck;
+            return _selfTestFault == FaultCode.None;
+        }
+
+        private void UpdateStatus(long nowMs, bool relayClosed, bool docked, bool plugged)
+        {
+            PodStatus s = _status;
+            s.UptimeMs = nowMs;
+            s.RelayClosed = relayClosed;
+            s.RelayWelded = _supervisor.RelayWeldPresent;
+            s.LatchedFault = _supervisor.IsLatched ? _supervisor.LatchedCode : FaultCode.None;
+            s.TemperatureC = _inputs.TemperatureC;
+            s.TemperatureStatus = _inputs.TemperatureStatus;
+            s.CurrentA = _inputs.CurrentA;
+            s.CurrentStatus = _inputs.CurrentStatus;
+            s.VoltageV = _inputs.VoltageV;
+            s.VoltageStatus = _inputs.VoltageStatus;
+            s.AllowedCurrentA = _session.AllowedCurrentA;
+            s.Connector = _session.Status;
+            s.Docked = docked;
+            s.Plugged = plugged;
+            s.Vehicle = _vehicleSense == null ? VehiclePresence.Unknown : (_vehicleSense.Read() ? VehiclePresence.Present : VehiclePresence.Absent);
+            s.WheelLock = _locks.Wheel.State;
+            s.CableLock = _locks.Cable.State;
+            s.Moving = _locks.IsMoving;
+            s.MoveTimeLeftMs = _locks.MoveTimeLeftMs;
+            s.HasPosition = _position != null && _fix.Valid;
+            s.LatitudeDeg = _fix.LatitudeDeg;
+            s.LongitudeDeg = _fix.LongitudeDeg;
+            s.ControllerLost = _heartbeat.ControllerLost;
+            s.NetworkLostWhileMoving = _locks.NetworkLostWhileMoving;
+            if (_selfTestFault == FaultCode.None && !_supervisor.IsLatched)
+            {
+                s.SelfTestFailure = SelfTestCheck.None;
+            }
+
+            bool active = _session.IsActive;
+            SessionRecord record = _session.Current;
+            s.SessionActive = active;
+            s.SessionId = active ? record.SessionId : null;
+            s.SessionAccount = active ? record.Account : null;
+            s.SessionEnergyMilliWh = active ? record.EnergyMilliWh : 0;
+            s.SessionElapsedMs = active ? _session.ElapsedMs : 0;
+            s.SessionProgressPercent = active ? _session.ProgressPercent : -1;
+            s.SessionRemainingS = active ? _session.RemainingS : -1;
+            s.ReservationAccount = _session.HasReservation ? _session.ReservationAccount : null;
+            s.ReservationLeftS = _session.HasReservation ? _session.ReservationLeftS : 0;
+            s.CommitChanges();
         }
     }
 }

@@ -1,26 +1,32 @@
 using PodFirmware.Core.Faults;
-using PodFirmware.Core.Safety;
+using PodFirmware.Core.Locks;
+using PodFirmware.Core.SelfTest;
+using PodFirmware.Core.Session;
 using PodFirmware.Drivers.Sensors;
 
 namespace PodFirmware.Core.Control
 {
     /// <summary>
-    /// What the pod looks like after the latest tick: measurements, sensor health, relay and fault.
-    /// The tick overwrites the fields in place (no allocation); <see cref="Version"/> counts
-    /// meaningful changes so a publisher can send status on change.
+    /// What the pod looks like after the latest tick: measurements, sensor health, relay, locks, dock,
+    /// session, reservation and warnings. The tick overwrites the fields in place (no allocation);
+    /// <see cref="Version"/> counts meaningful changes so a publisher can send status on change.
     /// </summary>
     /// <remarks>
-    /// Written by the tick thread only. A reader on another thread may see one tick's fields mixed
-    /// with the next; each field is a single word or a double, and status is advisory (the relay
-    /// and the latch are decided in the tick, never from this snapshot).
+    /// Written by the tick thread only, except <see cref="StorePending"/> and <see cref="StoreOverflow"/>,
+    /// which the messaging thread writes. A reader on another thread may see one tick's fields mixed with
+    /// the next; status is advisory (the relay, the latch and the locks are decided in the tick, never from
+    /// this snapshot). String fields only ever reference existing strings (ids, accounts, constants).
     /// </remarks>
     public sealed class PodStatus
     {
         /// <summary>Monotonic time of the tick that wrote this snapshot, ms since boot.</summary>
         public long UptimeMs;
 
-        /// <summary>Whether the relay is closed (power on the connector).</summary>
+        /// <summary>Whether the relay coil is energised (power commanded onto the connector).</summary>
         public bool RelayClosed;
+
+        /// <summary>Whether the relay contacts are seen closed although commanded open (welded); reported while it lasts.</summary>
+        public bool RelayWelded;
 
         /// <summary>The latched fault, or <see cref="FaultCode.None"/>.</summary>
         public FaultCode LatchedFault;
@@ -43,32 +49,110 @@ namespace PodFirmware.Core.Control
         /// <summary>Health of the voltage sensor.</summary>
         public SensorStatus VoltageStatus;
 
-        /// <summary>The current the session may draw, in A.</summary>
+        /// <summary>The current the session may draw, in A (the over-current rule's reference).</summary>
         public double AllowedCurrentA;
 
-        /// <summary>Incremented whenever the relay, the latched fault or a sensor's health changes.</summary>
+        /// <summary>The connector's OCPP status.</summary>
+        public ConnectorStatus Connector = ConnectorStatus.Unavailable;
+
+        /// <summary>Whether the pod is latched to a lamp post.</summary>
+        public bool Docked;
+
+        /// <summary>Whether a plug is detected in the connector.</summary>
+        public bool Plugged;
+
+        /// <summary>Whether a vehicle stands in the space.</summary>
+        public VehiclePresence Vehicle;
+
+        /// <summary>State of the wheel lock.</summary>
+        public LockState WheelLock;
+
+        /// <summary>State of the cable lock.</summary>
+        public LockState CableLock;
+
+        /// <summary>Whether the locks are released for a move.</summary>
+        public bool Moving;
+
+        /// <summary>Time left before the move times out and the locks relock, ms; 0 when not moving.</summary>
+        public long MoveTimeLeftMs;
+
+        /// <summary>Whether <see cref="LatitudeDeg"/> and <see cref="LongitudeDeg"/> hold a fresh GNSS fix.</summary>
+        public bool HasPosition;
+
+        /// <summary>Latitude of the latest fix, degrees (WGS84, south negative).</summary>
+        public double LatitudeDeg;
+
+        /// <summary>Longitude of the latest fix, degrees (WGS84, west negative).</summary>
+        public double LongitudeDeg;
+
+        /// <summary>Warning: the site controller's heartbeat is missing.</summary>
+        public bool ControllerLost;
+
+        /// <summary>Warning: the network dropped while the pod was moving; kept until the pod relocks.</summary>
+        public bool NetworkLostWhileMoving;
+
+        /// <summary>The self-test check that failed last, or <see cref="SelfTestCheck.None"/>.</summary>
+        public SelfTestCheck SelfTestFailure;
+
+        /// <summary>Whether a charging session is running.</summary>
+        public bool SessionActive;
+
+        /// <summary>Id of the running session (its start command's id); null when none.</summary>
+        public string SessionId;
+
+        /// <summary>Account of the running session; null when none.</summary>
+        public string SessionAccount;
+
+        /// <summary>Energy delivered in the running session, mWh.</summary>
+        public long SessionEnergyMilliWh;
+
+        /// <summary>Time since the running session started, ms.</summary>
+        public long SessionElapsedMs;
+
+        /// <summary>Progress towards the session's target, 0..100; -1 when it has none.</summary>
+        public int SessionProgressPercent = -1;
+
+        /// <summary>Estimated time to the session's target, s; -1 when unknown.</summary>
+        public long SessionRemainingS = -1;
+
+        /// <summary>Account holding the reservation; null when none.</summary>
+        public string ReservationAccount;
+
+        /// <summary>Seconds left of the reservation; 0 when none.</summary>
+        public long ReservationLeftS;
+
+        /// <summary>Messages in the store awaiting the broker's acknowledgement. Written by the messaging thread.</summary>
+        public int StorePending;
+
+        /// <summary>Whether the store has had to drop a message (StoreOverflow warning). Written by the messaging thread.</summary>
+        public bool StoreOverflow;
+
+        /// <summary>Incremented whenever a discrete field changes (relay, fault, sensors, connector, dock, plug, vehicle, locks, moving, warnings, session, reservation).</summary>
         public int Version;
 
-        /// <summary>Refreshes the snapshot from one tick's inputs and decisions.</summary>
-        public void Update(long nowMs, bool relayClosed, SafetyInputs inputs, SafetySupervisor supervisor)
+        // A fold of the discrete fields at the last Version bump.
+        private long _signature = long.MinValue;
+
+        /// <summary>Bumps <see cref="Version"/> when the discrete fields differ from the last call. Tick thread only.</summary>
+        public void CommitChanges()
         {
-            FaultCode latched = supervisor.IsLatched ? supervisor.LatchedCode : FaultCode.None;
-            if (relayClosed != RelayClosed || latched != LatchedFault || inputs.TemperatureStatus != TemperatureStatus ||
-                inputs.CurrentStatus != CurrentStatus || inputs.VoltageStatus != VoltageStatus)
+            long signature = (RelayClosed ? 1L : 0L) | (RelayWelded ? 2L : 0L) | (Docked ? 4L : 0L) | (Plugged ? 8L : 0L) |
+                             (Moving ? 16L : 0L) | (ControllerLost ? 32L : 0L) | (NetworkLostWhileMoving ? 64L : 0L) |
+                             (SessionActive ? 128L : 0L) | (ReservationAccount != null ? 256L : 0L) | (HasPosition ? 512L : 0L);
+            signature = signature * 32 + (long)LatchedFault;
+            signature = signature * 8 + (long)TemperatureStatus;
+            signature = signature * 8 + (long)CurrentStatus;
+            signature = signature * 8 + (long)VoltageStatus;
+            signature = signature * 16 + (long)Connector;
+            signature = signature * 4 + (long)Vehicle;
+            signature = signature * 8 + (long)WheelLock;
+            signature = signature * 8 + (long)CableLock;
+            signature = signature * 8 + (long)SelfTestFailure;
+            if (signature != _signature)
             {
+                _signature = signature;
                 Version++;
             }
-
-            UptimeMs = nowMs;
-            RelayClosed = relayClosed;
-            LatchedFault = latched;
-            TemperatureC = inputs.TemperatureC;
-            TemperatureStatus = inputs.TemperatureStatus;
-            CurrentA = inputs.CurrentA;
-            CurrentStatus = inputs.CurrentStatus;
-            VoltageV = inputs.VoltageV;
-            VoltageStatus = inputs.VoltageStatus;
-            AllowedCurrentA = inputs.AllowedCurrentA;
         }
     }
 }

@@ -1,6 +1,8 @@
+using PodFirmware.Core.Commands;
 using PodFirmware.Core.Events;
 using PodFirmware.Core.Faults;
 using PodFirmware.Core.Json;
+using PodFirmware.Core.Locks;
 using PodFirmware.Core.Session;
 
 namespace PodFirmware.Core.Messaging
@@ -38,7 +40,23 @@ namespace PodFirmware.Core.Messaging
                     break;
                 case EventKind.Lock:
                     w.String("lock", e.Text);
-                    w.Int("state", e.Arg);
+                    w.String("state", LockStateNames.Of((LockState)e.Arg));
+                    break;
+                case EventKind.CommandResult:
+                    w.String("id", e.Text);
+                    w.Bool("ok", e.Arg == (int)CommandResultCode.Ok);
+                    w.String("result", CommandResultNames.Of((CommandResultCode)e.Arg));
+                    if (e.Arg == (int)CommandResultCode.ReservedForOther)
+                    {
+                        w.Int("leftS", (long)e.Value);
+                    }
+
+                    break;
+                case EventKind.Session:
+                    w.String("session", e.Record.SessionId);
+                    w.String("account", e.Record.Account);
+                    w.Fixed("energyKwh", (e.Record.EnergyMilliWh + 500) / 1000, 3);
+                    w.String("stopReason", StopReasonNames.Of(e.Record.StopReason));
                     break;
                 case EventKind.Moving:
                     w.Bool("moving", e.Arg != 0);

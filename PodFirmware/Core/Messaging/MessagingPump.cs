@@ -4,6 +4,7 @@ using PodFirmware.Core.Control;
 using PodFirmware.Core.Events;
 using PodFirmware.Core.Heartbeat;
 using PodFirmware.Core.Json;
+using PodFirmware.Core.Store;
 using PodFirmware.Drivers.Ports;
 
 namespace PodFirmware.Core.Messaging
@@ -12,10 +13,11 @@ namespace PodFirmware.Core.Messaging
     /// The pod's side of the MQTT contract (docs/mqtt.md). Each <see cref="Pump"/>: after every (re)connect announces
     /// "online", subscribes the command and heartbeat topics and forces a fresh retained status; takes inbound messages
     /// (commands are verified here and only accepted ones are queued for the tick; heartbeats go to the monitor); drains
-    /// the event ring (alarm kinds to the pod and site alarm topics and session records to the session topic through the
-    /// <see cref="IReliableSender"/>, command outcomes to <c>cmd/result</c>, the rest to the events topic); publishes the
-    /// retained status on every change and at least every <see cref="TelemetryConfig.StatusPeriodMs"/>, and telemetry
-    /// at its charging or idle period. Never blocks: while the link is down, events stay in the ring.
+    /// the event ring (alarm kinds to the pod and site alarm topics, session records to the session topic and command
+    /// outcomes to <c>cmd/result</c>, all through the store-first <see cref="ReliablePublisher"/>; the rest to the events
+    /// topic, best effort); publishes the retained status on every change and at least every
+    /// <see cref="TelemetryConfig.StatusPeriodMs"/>, and telemetry at its charging or idle period. Never blocks: while the
+    /// link is down, alarms, records and results still go into the store, and are sent once it is back.
     /// </summary>
     /// <remarks>
     /// Runs on the messaging thread (on the host's live run and in tests, between ticks), never in the control tick.
@@ -46,7 +48,7 @@ namespace PodFirmware.Core.Messaging
         private readonly CommandIdReader _idReader = new CommandIdReader();
         private readonly SpaceInfo _space = new SpaceInfo();
 
-        private IReliableSender _sender;
+        private readonly ReliablePublisher _publisher;
         private CommandAuthenticator _authenticator;
         private CommandQueue _queue;
         private UtcTime _utc;
@@ -58,24 +60,24 @@ namespace PodFirmware.Core.Messaging
         private int _awaitingNext;
 
         private bool _hasPending;
-        private long _pendingSeq = -1;
         private bool _wasConnected;
         private int _publishedVersion = -1;
         private long _lastStatusMs;
         private long _lastTelemetryMs = long.MinValue / 2;
 
-        /// <summary>Creates the pump for <paramref name="pod"/> over <paramref name="link"/>.</summary>
-        public MessagingPump(PodConfig config, IMqttLink link, PodController pod)
-            : this(config, link, pod.Events, pod.Status)
+        /// <summary>Builds the pump for <paramref name="pod"/>'s events and status, delivering reliable messages through <paramref name="publisher"/>.</summary>
+        public MessagingPump(PodConfig config, IMqttLink link, PodController pod, ReliablePublisher publisher)
+            : this(config, link, pod.Events, pod.Status, publisher)
         {
         }
 
-        /// <summary>Creates the pump draining <paramref name="events"/> and publishing <paramref name="status"/> over <paramref name="link"/>.</summary>
-        /// <param name="config">Validated pod configuration (ids, telemetry periods).</param>
-        /// <param name="link">The MQTT link.</param>
-        /// <param name="events">The tick's event ring; the pump is its only consumer.</param>
-        /// <param name="status">The tick's status snapshot.</param>
-        public MessagingPump(PodConfig config, IMqttLink link, EventRing events, PodStatus status)
+        /// <summary>
+        /// Builds the pump over an event ring and a status snapshot. Alarms, session records and command results go
+        /// through <paramref name="publisher"/> (stored first, removed only after the broker's acknowledgement); the
+        /// pump registers their topics on it: alarms on the pod's and the site's alarm topic, records on the session
+        /// topic, results on cmd/result.
+        /// </summary>
+        public MessagingPump(PodConfig config, IMqttLink link, EventRing events, PodStatus status, ReliablePublisher publisher)
         {
             _config = config;
             _link = link;
@@ -83,26 +85,25 @@ namespace PodFirmware.Core.Messaging
             _status = status;
             _topics = new Topics(config.PodId, config.SiteId);
             _alarmIdPrefix = config.PodId + "-";
-            _sender = new DirectSender(link);
+            _publisher = publisher;
+            publisher.SetTopics(RecordKind.Alarm, _topics.Alarm, _topics.SiteAlarm);
+            publisher.SetTopics(RecordKind.Session, _topics.Session, null);
+            publisher.SetTopics(RecordKind.CommandResult, _topics.CommandResult, null);
         }
 
-        /// <summary>The topic names in use.</summary>
+        /// <summary>The topic names this pump uses, from the pod and site ids.</summary>
         public Topics Topics
         {
             get { return _topics; }
         }
 
-        /// <summary>
-        /// Where alarms and session records go (QoS 1); <see cref="DirectSender"/> until the store-first publisher is set here.
-        /// Set before the first <see cref="Pump"/>.
-        /// </summary>
-        public IReliableSender Sender
+        /// <summary>The store-first publisher of alarms, session records and command results.</summary>
+        public ReliablePublisher Publisher
         {
-            get { return _sender; }
-            set { _sender = value; }
+            get { return _publisher; }
         }
 
-        /// <summary>What check_space results report; filled by the integration on the messaging thread before results are written.</summary>
+        /// <summary>What the latest check_space result reported; filled from the status snapshot when that result is written.</summary>
         public SpaceInfo Space
         {
             get { return _space; }
@@ -133,14 +134,9 @@ namespace PodFirmware.Core.Messaging
         /// <summary>Does what is due at monotonic time <paramref name="nowMs"/>. Messaging thread only.</summary>
         public void Pump(long nowMs)
         {
-            if (!_link.IsConnected)
-            {
-                _wasConnected = false;
-                return;
-            }
-
+            bool connected = _link.IsConnected;
             int id;
-            if (!_wasConnected)
+            if (connected && !_wasConnected)
             {
                 // After every (re)connect: say we are back, (re)subscribe and force a fresh retained status.
                 _link.Publish(_topics.Availability, Online, Online.Length, 1, true, out id);
@@ -155,11 +151,23 @@ namespace PodFirmware.Core.Messaging
                 }
 
                 _publishedVersion = -1;
-                _wasConnected = true;
             }
 
-            ReceiveMessages(nowMs);
-            PublishEvents(nowMs);
+            _wasConnected = connected;
+            if (connected)
+            {
+                ReceiveMessages(nowMs);
+            }
+
+            PublishEvents(nowMs, connected);
+            _publisher.Pump(nowMs);
+            Outbox outbox = _publisher.Outbox;
+            _status.StorePending = outbox.Count;
+            _status.StoreOverflow = outbox.OverflowCount > 0;
+            if (!connected)
+            {
+                return;
+            }
 
             if (_status.Version != _publishedVersion || nowMs - _lastStatusMs >= _config.Telemetry.StatusPeriodMs)
             {
@@ -228,7 +236,7 @@ namespace PodFirmware.Core.Messaging
                 {
                     _json.Reset();
                     CommandResultJson.Write(_json, _command.Id, CommandResultCode.Busy, 0);
-                    PublishResult();
+                    PublishResult(nowMs);
                 }
 
                 return;
@@ -237,13 +245,16 @@ namespace PodFirmware.Core.Messaging
             string reason = result == CommandAuthResult.Expired && !timeValid ? PodTimeNotSetReason : _authenticator.LastReason;
             _json.Reset();
             CommandResultJson.WriteRefused(_json, _idReader.TryRead(_inbound.Payload, _inbound.Length), result, reason);
-            PublishResult();
+            PublishResult(nowMs);
         }
 
-        private bool PublishResult()
+        // Results go through the store like alarms, so one answered while the link drops is still delivered (by id, once).
+        private void PublishResult(long nowMs)
         {
-            int id;
-            return _json.IsComplete && _link.Publish(_topics.CommandResult, _json.Buffer, _json.Length, 1, false, out id);
+            if (_json.IsComplete)
+            {
+                _publisher.Send(RecordKind.CommandResult, _json.Buffer, _json.Length, nowMs);
+            }
         }
 
         private void Await(string id, CommandType type)
@@ -267,43 +278,51 @@ namespace PodFirmware.Core.Messaging
             return CommandType.None;
         }
 
-        private void PublishEvents(long nowMs)
+        private void PublishEvents(long nowMs, bool connected)
         {
             while (_hasPending || _events.TryTake(_pending))
             {
                 _hasPending = true;
-                if (!PublishPending(nowMs))
+                if (!PublishPending(nowMs, connected))
                 {
                     return;
                 }
 
                 _hasPending = false;
-                _pendingSeq = -1;
             }
         }
 
-        private bool PublishPending(long nowMs)
+        // check_space answers from the latest status snapshot, taken on this thread.
+        private void FillSpace()
+        {
+            _space.Charging = _status.RelayClosed;
+            _space.Connector = _status.Connector;
+            _space.Vehicle = _status.Vehicle == VehiclePresence.Present ? "present" : _status.Vehicle == VehiclePresence.Absent ? "absent" : "unknown";
+            _space.SpaceNumber = _config.ParkingSpace;
+            _space.HasPosition = _status.HasPosition;
+            _space.LatDegScaled = (long)System.Math.Round(_status.LatitudeDeg * 10000000.0);
+            _space.LonDegScaled = (long)System.Math.Round(_status.LongitudeDeg * 10000000.0);
+        }
+
+        // Returns false only when the event should be tried again at the next pump (best-effort publish while connected failed).
+        private bool PublishPending(long nowMs, bool connected)
         {
             int id;
             _json.Reset();
             EventKind kind = _pending.Kind;
             if (EventJson.IsAlarmTopicKind(kind))
             {
-                if (_pendingSeq < 0)
-                {
-                    _pendingSeq = _sender.NextSequence();
-                }
-
                 long utcMs = _utc != null && _utc.IsValid ? _utc.UtcMs(_pending.TimeMs) : 0;
-                EventJson.WriteAlarm(_json, _pending, _config.PodId, _alarmIdPrefix, _config.SiteId, _pendingSeq, utcMs);
-                return _sender.Send(kind, _topics.Alarm, _json.Buffer, _json.Length) &&
-                       _sender.Send(kind, _topics.SiteAlarm, _json.Buffer, _json.Length);
+                EventJson.WriteAlarm(_json, _pending, _config.PodId, _alarmIdPrefix, _config.SiteId, _publisher.NextSequence, utcMs);
+                _publisher.Send(RecordKind.Alarm, _json.Buffer, _json.Length, nowMs);
+                return true;
             }
 
             if (kind == EventKind.Session)
             {
                 SessionJson.Write(_json, _pending.Record, _config.PodId, _config.SiteId, _pending.SpaceNumber);
-                return _sender.Send(kind, _topics.Session, _json.Buffer, _json.Length);
+                _publisher.Send(RecordKind.Session, _json.Buffer, _json.Length, nowMs);
+                return true;
             }
 
             if (kind == EventKind.CommandResult)
@@ -316,6 +335,7 @@ namespace PodFirmware.Core.Messaging
                 }
                 else if (code == CommandResultCode.Ok && type == CommandType.CheckSpace)
                 {
+                    FillSpace();
                     CommandResultJson.WriteWithSpace(_json, _pending.Text, _space);
                 }
                 else
@@ -323,7 +343,14 @@ namespace PodFirmware.Core.Messaging
                     CommandResultJson.Write(_json, _pending.Text, code, (long)_pending.Value);
                 }
 
-                return PublishResult();
+                PublishResult(nowMs);
+                return true;
+            }
+
+            if (!connected)
+            {
+                // The events topic is best effort (QoS 0); the status document carries the state they report.
+                return true;
             }
 
             EventJson.Write(_json, _pending, _config.PodId);

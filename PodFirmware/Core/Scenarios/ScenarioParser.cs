@@ -21,6 +21,7 @@ namespace PodFirmware.Core.Scenarios
         private static readonly string[] WordTargets =
         {
             "temp_sensor", "current_sensor", "voltage_sensor", "plug", "dock", "vehicle", "relay_feedback", "wheel_lock_sense", "cable_lock_sense",
+            "controller",
         };
 
         // The first three are sensor wiring states; the rest are inputs and actuator faults.
@@ -37,6 +38,7 @@ namespace PodFirmware.Core.Scenarios
             new string[] { "ok", "stuck_closed", "stuck_open" },
             new string[] { "ok", "stuck_locked", "stuck_unlocked" },
             new string[] { "ok", "stuck_locked", "stuck_unlocked" },
+            new string[] { "up", "down" },
         };
 
         private const string PositionTarget = "position";

@@ -12,7 +12,8 @@ namespace PodFirmware.Core.Scenarios
         /// <summary>
         /// A digital input or a simulated fault of an actuator, as one word in <see cref="ScenarioStep.Text"/>: <c>plug in|out</c>,
         /// <c>dock in|out</c>, <c>vehicle present|absent</c>, <c>relay_feedback ok|stuck_closed|stuck_open</c>,
-        /// <c>wheel_lock_sense</c> and <c>cable_lock_sense ok|stuck_locked|stuck_unlocked</c>.
+        /// <c>wheel_lock_sense</c> and <c>cable_lock_sense ok|stuck_locked|stuck_unlocked</c>, <c>controller up|down</c>
+        /// (whether the site controller sends its heartbeat; up by default).
         /// </summary>
         Input = 2,
 

@@ -168,9 +168,10 @@ namespace PodFirmware.Core.Store
             long mark0 = ReadMark(0);
             long mark1 = ReadMark(1);
             _reserved = mark0 > mark1 ? mark0 : mark1;
-            if (_reserved < 0)
+            // Sequences start at 1 on a fresh store, so 0 never names a message.
+            if (_reserved < 1)
             {
-                _reserved = 0;
+                _reserved = 1;
             }
 
             // Overwrite the older (or unreadable) copy next, so a torn mark write always leaves the newer one intact.

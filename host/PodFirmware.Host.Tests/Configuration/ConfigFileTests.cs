@@ -5,7 +5,8 @@ namespace PodFirmware.Host.Tests.Configuration
 {
     public class ConfigFileTests
     {
-        private const string Minimal = "{\"podId\":\"pod-017\",\"siteId\":\"site-a\",\"parkingSpace\":17}";
+        // commands.keyHex is the one key without a default: each pod has its own signing key.
+        private const string Minimal = "{\"podId\":\"pod-017\",\"siteId\":\"site-a\",\"parkingSpace\":17,\"commands\":{\"keyHex\":\"00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff\"}}";
 
         [Fact]
         public void A_minimal_file_loads_with_defaults_for_every_other_key()

@@ -7,7 +7,7 @@ namespace PodFirmware.Host.Tests.Configuration
     /// <summary>The TLS and reconnect keys of the <c>mqtt</c> section, read from JSON the way the host reads pod.json.</summary>
     public class MqttConfigFileTests
     {
-        private const string Head = "{\"podId\":\"pod-017\",\"siteId\":\"site-a\",\"parkingSpace\":17,\"mqtt\":";
+        private const string Head = "{\"podId\":\"pod-017\",\"siteId\":\"site-a\",\"parkingSpace\":17,\"commands\":{\"keyHex\":\"00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff\"},\"mqtt\":";
 
         [Fact]
         public void The_tls_keys_load_by_their_camelCase_names_and_reach_the_link_options()

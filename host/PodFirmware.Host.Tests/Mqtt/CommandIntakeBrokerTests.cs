@@ -9,6 +9,8 @@ using PodFirmware.Core.Control;
 using PodFirmware.Core.Events;
 using PodFirmware.Core.Heartbeat;
 using PodFirmware.Core.Messaging;
+using PodFirmware.Core.Store;
+using PodFirmware.Drivers.Simulated;
 using PodFirmware.Drivers.Ports;
 using PodFirmware.Host.Mqtt;
 using PodFirmware.Host.Tests.Support;
@@ -47,7 +49,8 @@ namespace PodFirmware.Host.Tests.Mqtt
         {
             var config = new PodConfig { PodId = Pod, SiteId = Site, ParkingSpace = 3 };
             _heartbeat = new HeartbeatMonitor(new HeartbeatConfig(), 0, _events, _utc);
-            _pump = new MessagingPump(config, _podLink, _events, new PodStatus());
+            var publisher = new ReliablePublisher(_podLink, new Outbox(new MemoryBlobStore(), 16, 1024), 16, 30000);
+            _pump = new MessagingPump(config, _podLink, _events, new PodStatus(), publisher);
             _pump.EnableCommands(new CommandAuthenticator(Pod, Key), _queue, _utc);
             _pump.EnableHeartbeat(_heartbeat);
 

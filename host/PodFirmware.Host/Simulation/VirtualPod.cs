@@ -1,4 +1,9 @@
 using System;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using PodFirmware.Core.Commands;
 using PodFirmware.Core.Config;
 using PodFirmware.Core.Control;
 using PodFirmware.Core.Events;
@@ -9,19 +14,34 @@ using PodFirmware.Drivers.Simulated;
 
 namespace PodFirmware.Host.Simulation
 {
+    /// <summary>What became of a command handed to a <see cref="VirtualPod"/>.</summary>
+    /// <param name="Queued">True when verified and queued for the tick (which answers with a command_result event).</param>
+    /// <param name="Id">The command id.</param>
+    /// <param name="Auth">The authenticator's verdict; Ok with <paramref name="Queued"/> false means the queue was full (busy).</param>
+    /// <param name="Reason">The authenticator's reason when refused.</param>
+    public sealed record CommandIntake(bool Queued, string Id, CommandAuthResult Auth, string Reason);
+
     /// <summary>
-    /// A whole pod on the host: the portable control tick over simulated twins of its sensors,
-    /// relay and flash. Scenario steps set engineering values on the twins, which turn them into
-    /// the raw ADC counts the real sensors would give, so every run goes through the real
-    /// conversion, safety and relay code.
+    /// A whole pod on the host: the portable control tick over simulated twins of its sensors, relay,
+    /// locks, inputs, GNSS and flash. Scenario steps set engineering values and inputs on the twins,
+    /// which turn them into the raw counts and levels the real hardware would give, so every run goes
+    /// through the real conversion, safety, lock, session and relay code. Commands go through the
+    /// pod's real authenticator, signed with the pod's own key, exactly as they would arrive over MQTT.
     /// </summary>
     /// <remarks>
-    /// Physical model: the EV draws <c>current_a</c> only while the relay is closed; the mains
-    /// voltage and the connector temperature are whatever the scenario says. Not thread-safe.
+    /// Physical model: the EV draws <c>current_a</c> only while the relay contacts are closed and the
+    /// plug is in; a welded relay keeps them closed whatever the coil does. The pod starts docked, with
+    /// no plug, no vehicle, healthy relay and locks (at the locked position), and a position source that
+    /// has no fix until a <c>position</c> step gives one. The site controller beats from the first tick
+    /// until a <c>controller down</c> step. Not thread-safe.
     /// </remarks>
     public sealed class VirtualPod
     {
-        private double _demandA;
+        private readonly CommandAuthenticator _authenticator;
+        private readonly byte[] _key;
+        private readonly Command _verified = new Command();
+        private int _commandCount;
+        private long _nextBeatMs;
 
         /// <summary>Builds the pod on <paramref name="clock"/> (a <see cref="VirtualClock"/> for simulation, a real-time one for <c>./pod run</c>).</summary>
         public VirtualPod(PodConfig config, IClock clock, IBlobStore store = null)
@@ -31,14 +51,39 @@ namespace PodFirmware.Host.Simulation
             Temperature = new SimulatedNtcChannel(config.Sensors.Temperature) { TemperatureC = 25.0 };
             Current = new SimulatedAcChannel(config.Sensors.Current) { RmsValue = 0.0 };
             Voltage = new SimulatedAcChannel(config.Sensors.Voltage) { RmsValue = 230.0 };
-            Relay = new SimulatedDigitalOutput();
+            Relay = new SimulatedRelay();
+            WheelLock = new SimulatedLock(clock);
+            CableLock = new SimulatedLock(clock);
+            Dock = new SimulatedDigitalInput { Value = true };
+            Plug = new SimulatedDigitalInput();
+            Vehicle = new SimulatedDigitalInput();
+            Position = new SimulatedPositionSource();
             Store = store ?? new MemoryBlobStore();
-            Events = new EventRing(64, 16);
-            Controller = new PodController(config, clock, Temperature, Current, Voltage, Relay, Store, Events);
-
-            // Until the charging session exists (relay, locks and session issue), a virtual pod
-            // starts as a plugged-in, authorised EV wanting power, so every safety rule is live.
-            Controller.ChargeRequested = true;
+            Events = new EventRing(128, 32);
+            var ports = new PodPorts
+            {
+                TemperatureChannel = Temperature,
+                CurrentChannel = Current,
+                VoltageChannel = Voltage,
+                Relay = Relay,
+                RelayFeedback = Relay.Feedback,
+                WheelLock = WheelLock,
+                WheelLockSense = WheelLock.Sense,
+                CableLock = CableLock,
+                CableLockSense = CableLock.Sense,
+                DockSense = Dock,
+                PlugSense = Plug,
+                VehicleSense = Vehicle,
+                Position = Position,
+                Store = Store,
+            };
+            Controller = new PodController(config, clock, ports, Events);
+            _key = Hex.TryDecode(config.Commands.KeyHex);
+            _authenticator = config.Commands.CreateAuthenticator(config.PodId);
+            if (clock.IsUtcValid)
+            {
+                Controller.Utc.SetFromSntp(clock.MonotonicMs, UtcMs(clock.UtcNow));
+            }
         }
 
         /// <summary>The validated config the pod runs with.</summary>
@@ -56,8 +101,26 @@ namespace PodFirmware.Host.Simulation
         /// <summary>Twin of the mains voltage channel.</summary>
         public SimulatedAcChannel Voltage { get; }
 
-        /// <summary>Twin of the relay coil output.</summary>
-        public SimulatedDigitalOutput Relay { get; }
+        /// <summary>Twin of the relay: coil, contacts and mirror contact.</summary>
+        public SimulatedRelay Relay { get; }
+
+        /// <summary>Twin of the wheel lock: actuator and position switch.</summary>
+        public SimulatedLock WheelLock { get; }
+
+        /// <summary>Twin of the cable lock: actuator and position switch.</summary>
+        public SimulatedLock CableLock { get; }
+
+        /// <summary>Dock sense; starts docked.</summary>
+        public SimulatedDigitalInput Dock { get; }
+
+        /// <summary>Plug detection; starts unplugged.</summary>
+        public SimulatedDigitalInput Plug { get; }
+
+        /// <summary>Vehicle presence sensor; starts absent.</summary>
+        public SimulatedDigitalInput Vehicle { get; }
+
+        /// <summary>GNSS twin; starts without a fix.</summary>
+        public SimulatedPositionSource Position { get; }
 
         /// <summary>The pod's persistent store.</summary>
         public IBlobStore Store { get; }
@@ -68,34 +131,106 @@ namespace PodFirmware.Host.Simulation
         /// <summary>The portable control tick.</summary>
         public PodController Controller { get; }
 
-        /// <summary>The current the EV would draw with the relay closed, in A.</summary>
-        public double DemandA
-        {
-            get => _demandA;
-            set => _demandA = value;
-        }
+        /// <summary>Whether the site controller is sending its heartbeat (every <c>heartbeat.periodMs</c>, from the first tick on).</summary>
+        public bool ControllerUp { get; set; } = true;
 
-        /// <summary>Applies one scenario step to the twins.</summary>
+        /// <summary>The current the EV draws with the relay contacts closed and the plug in, in A.</summary>
+        public double DemandA { get; set; }
+
+        /// <summary>Applies one scenario step (other than a command) to the twins.</summary>
         public void Apply(ScenarioStep step)
         {
             switch (step.Target)
             {
                 case "temp_c": Temperature.TemperatureC = step.Value; break;
-                case "current_a": _demandA = step.Value; break;
+                case "current_a": DemandA = step.Value; break;
                 case "voltage_v": Voltage.RmsValue = step.Value; break;
                 case "temp_sensor": Temperature.Fault = ParseFault(step); break;
                 case "current_sensor": Current.Fault = ParseFault(step); break;
                 case "voltage_sensor": Voltage.Fault = ParseFault(step); break;
+                case "plug": Plug.Value = step.Text == "in"; break;
+                case "dock": Dock.Value = step.Text == "in"; break;
+                case "vehicle": Vehicle.Value = step.Text == "present"; break;
+                case "relay_feedback": Relay.Fault = ParseRelayFault(step); break;
+                case "wheel_lock_sense": WheelLock.Fault = ParseLockFault(step); break;
+                case "cable_lock_sense": CableLock.Fault = ParseLockFault(step); break;
+                case "controller": ControllerUp = step.Text == "up"; break;
+                case "position":
+                    if (step.Text == "none")
+                    {
+                        Position.Lose();
+                    }
+                    else
+                    {
+                        Position.Set(step.Value, step.Value2);
+                    }
+
+                    break;
                 default: throw new ScenarioException(step.LineNumber, "the simulator cannot apply '" + step.Target + "'");
             }
         }
 
-        /// <summary>Runs one control tick: the EV's draw follows the relay as it stood before the tick.</summary>
+        /// <summary>
+        /// Sends a command as the back end would: completes what <paramref name="commandJson"/> leaves out
+        /// (<c>pod</c>, <c>id</c> as <c>cmd-N</c>, <c>ts</c> from the pod's UTC, a random <c>nonce</c>), signs it with
+        /// the pod's key, and verifies the envelope with the pod's authenticator. An accepted command is
+        /// queued for the next tick, which answers it with a command_result event.
+        /// </summary>
+        /// <returns>Whether it was queued, the id used, and the authenticator's verdict.</returns>
+        public CommandIntake SendCommand(string commandJson)
+        {
+            (byte[] envelope, string id) = SignCommand(commandJson);
+            return Verify(envelope, id);
+        }
+
+        /// <summary>
+        /// Completes <paramref name="commandJson"/> as <see cref="SendCommand"/> does and signs it with the pod's key,
+        /// giving the MQTT envelope a back end would publish on <c>pods/{podId}/cmd</c>.
+        /// </summary>
+        /// <exception cref="FormatException">When the text is not a JSON object.</exception>
+        public (byte[] Envelope, string Id) SignCommand(string commandJson)
+        {
+            JsonObject command = JsonNode.Parse(commandJson) as JsonObject
+                ?? throw new FormatException("a command must be a JSON object");
+            _commandCount++;
+            command["pod"] ??= Config.PodId;
+            command["id"] ??= "cmd-" + _commandCount.ToString(CultureInfo.InvariantCulture);
+            long nowMs = Clock.MonotonicMs;
+            command["ts"] ??= Controller.Utc.IsValid ? Controller.Utc.UtcSeconds(nowMs) : 0;
+            command["nonce"] ??= Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
+            byte[] bytes = Encoding.UTF8.GetBytes(command.ToJsonString());
+            return (CommandSigner.Sign(_key, bytes, bytes.Length), (string)command["id"]);
+        }
+
+        /// <summary>Verifies a signed envelope exactly as received over MQTT and queues it when accepted.</summary>
+        public CommandIntake Verify(byte[] envelope, string id)
+        {
+            long nowMs = Clock.MonotonicMs;
+            long utcS = Controller.Utc.IsValid ? Controller.Utc.UtcSeconds(nowMs) : 0;
+            CommandAuthResult result = _authenticator.Verify(envelope, envelope.Length, utcS, _verified);
+            if (result != CommandAuthResult.Ok)
+            {
+                return new CommandIntake(false, id, result, _authenticator.LastReason);
+            }
+
+            return new CommandIntake(Controller.Commands.TryEnqueue(_verified), _verified.Id, result, "");
+        }
+
+        /// <summary>Runs one control tick: the EV's draw follows the relay contacts and the plug as they stood before the tick.</summary>
         public void Tick()
         {
-            Current.RmsValue = Relay.IsEnergised ? _demandA : 0.0;
+            long nowMs = Clock.MonotonicMs;
+            if (ControllerUp && nowMs >= _nextBeatMs)
+            {
+                Controller.Heartbeat.OnBeat(nowMs, Clock.IsUtcValid ? UtcMs(Clock.UtcNow) : 0);
+                _nextBeatMs = nowMs + Config.Heartbeat.PeriodMs;
+            }
+
+            Current.RmsValue = Relay.ContactsClosed && Plug.Value ? DemandA : 0.0;
             Controller.Tick();
         }
+
+        private static long UtcMs(DateTime utc) => (utc.Ticks - DateTime.UnixEpoch.Ticks) / TimeSpan.TicksPerMillisecond;
 
         private static SensorStatus ParseFault(ScenarioStep step) => step.Text switch
         {
@@ -104,6 +239,22 @@ namespace PodFirmware.Host.Simulation
             "short" => SensorStatus.Short,
             "stuck" => SensorStatus.Stuck,
             _ => throw new ScenarioException(step.LineNumber, "unknown sensor state '" + step.Text + "'"),
+        };
+
+        private static RelayFault ParseRelayFault(ScenarioStep step) => step.Text switch
+        {
+            "ok" => RelayFault.Ok,
+            "stuck_closed" => RelayFault.StuckClosed,
+            "stuck_open" => RelayFault.StuckOpen,
+            _ => throw new ScenarioException(step.LineNumber, "unknown relay state '" + step.Text + "'"),
+        };
+
+        private static LockFault ParseLockFault(ScenarioStep step) => step.Text switch
+        {
+            "ok" => LockFault.Ok,
+            "stuck_locked" => LockFault.StuckLocked,
+            "stuck_unlocked" => LockFault.StuckUnlocked,
+            _ => throw new ScenarioException(step.LineNumber, "unknown lock state '" + step.Text + "'"),
         };
     }
 }

@@ -4,11 +4,13 @@ using System.IO;
 using System.Text;
 using System.Threading;
 using PodFirmware.Core.Messaging;
+using PodFirmware.Core.Store;
 using PodFirmware.Core.Scenarios;
 using PodFirmware.Drivers.Ports;
 using PodFirmware.Host.Configuration;
 using PodFirmware.Host.Mqtt;
 using PodFirmware.Host.Simulation;
+using PodFirmware.Host.Storage;
 using Spectre.Console;
 
 namespace PodFirmware.Host.Verbs
@@ -26,15 +28,17 @@ namespace PodFirmware.Host.Verbs
             var config = new Option<FileInfo>("--config") { Description = "Pod config JSON.", DefaultValueFactory = _ => new FileInfo(Path.Combine(Program.RepoRoot(), "nf-device-config", "pods", "pod-demo.json")) };
             var scenario = new Option<FileInfo>("--scenario") { Description = "Scenario replayed in real time (default scenarios/live-demo.txt).", DefaultValueFactory = _ => new FileInfo(Path.Combine(Program.RepoRoot(), "scenarios", "live-demo.txt")) };
             var seconds = new Option<int>("--seconds") { Description = "Stop after this many seconds (0: run until Ctrl-C)." };
+            var data = new Option<DirectoryInfo>("--data") { Description = "Directory standing in for the pod's flash (fault latch, outbox); default: a fresh temporary directory. Reuse one to see pending alarms survive a restart." };
             var command = new Command("run", "Run a virtual pod live on a private mosquitto broker on a free loopback port; Ctrl-C stops both.");
             command.Options.Add(config);
             command.Options.Add(scenario);
             command.Options.Add(seconds);
-            command.SetAction(parse => Run(parse.GetValue(config), parse.GetValue(scenario), parse.GetValue(seconds)));
+            command.Options.Add(data);
+            command.SetAction(parse => Run(parse.GetValue(config), parse.GetValue(scenario), parse.GetValue(seconds), parse.GetValue(data)));
             return command;
         }
 
-        private static int Run(FileInfo configFile, FileInfo scenarioFile, int seconds)
+        private static int Run(FileInfo configFile, FileInfo scenarioFile, int seconds, DirectoryInfo dataDirectory)
         {
             Core.Config.PodConfig config;
             ScenarioStep[] steps;
@@ -68,12 +72,18 @@ namespace PodFirmware.Host.Verbs
             watcher.Subscribe("site/" + config.SiteId + "/alarm", 1);
             watcher.Start(new MqttLinkOptions { Host = "127.0.0.1", Port = broker.Port, ClientId = config.PodId + "-watch" });
 
+            string dataPath = dataDirectory?.FullName ?? Directory.CreateTempSubdirectory("pod-run-").FullName;
+            var store = new DirectoryBlobStore(dataPath);
             var clock = new RealTimeClock();
-            var pod = new VirtualPod(config, clock);
-            var pump = new MessagingPump(config, link, pod.Controller);
+            var pod = new VirtualPod(config, clock, store);
+            var outbox = new Outbox(store, config.Outbox.Capacity, config.Outbox.MaxPayloadBytes);
+            var publisher = new ReliablePublisher(link, outbox, config.Outbox.MaxInFlight, config.Outbox.AckTimeoutMs);
+            var pump = new MessagingPump(config, link, pod.Controller, publisher);
+            pump.EnableCommands(config.Commands.CreateAuthenticator(config.PodId), pod.Controller.Commands, pod.Controller.Utc);
+            pump.EnableHeartbeat(pod.Controller.Heartbeat);
             var view = new LiveView(config, broker.Port, topics);
 
-            Console.WriteLine("private broker on 127.0.0.1:" + broker.Port + "; watch this pod with:");
+            Console.WriteLine("private broker on 127.0.0.1:" + broker.Port + "; pod flash in " + dataPath + "; watch this pod with:");
             Console.WriteLine("  mosquitto_sub -h 127.0.0.1 -p " + broker.Port + " -t '" + topics.All + "' -t 'site/" + config.SiteId + "/alarm' -v");
 
             using var stop = new CancellationTokenSource();
@@ -85,6 +95,9 @@ namespace PodFirmware.Host.Verbs
 
             int next = 0;
             var inbound = new MqttInboundMessage();
+            long nextBeatMs = 0;
+            long scenarioStartMs = -1;
+            long beatSeq = 0;
             void Loop(Action refresh)
             {
                 long nextTickMs = 0;
@@ -93,11 +106,38 @@ namespace PodFirmware.Host.Verbs
                     long now = clock.MonotonicMs;
                     if (now >= nextTickMs)
                     {
-                        while (next < steps.Length && steps[next].TimeMs <= now)
+                        // The scenario's clock starts once the pod hears the controller: its command subscription is then live
+                        // (it subscribes to cmd before the heartbeat), so no scripted command is published into the void.
+                        bool podListening = pod.Controller.Heartbeat.BeatCount > 0;
+                        if (podListening && scenarioStartMs < 0)
                         {
-                            pod.Apply(steps[next++]);
+                            scenarioStartMs = now;
                         }
 
+                        while (podListening && next < steps.Length && steps[next].TimeMs <= now - scenarioStartMs)
+                        {
+                            ScenarioStep step = steps[next++];
+                            if (step.Kind == ScenarioStepKind.Command)
+                            {
+                                // The watcher plays the back end: the signed command goes through the broker like a real one.
+                                byte[] envelope = pod.SignCommand(step.Text).Envelope;
+                                watcher.Publish(topics.Command, envelope, envelope.Length, 1, false, out _);
+                            }
+                            else
+                            {
+                                pod.Apply(step);
+                            }
+                        }
+
+                        if (now >= nextBeatMs)
+                        {
+                            // ... and the site controller, whose heartbeat also gives the pod its time.
+                            byte[] beat = Encoding.UTF8.GetBytes("{\"t\":" + DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() + ",\"seq\":" + ++beatSeq + "}");
+                            watcher.Publish(topics.Heartbeat, beat, beat.Length, 0, false, out _);
+                            nextBeatMs = now + (podListening ? config.Heartbeat.PeriodMs : 200);
+                        }
+
+                        pod.Controller.NetworkUp = link.IsConnected;
                         pod.Tick();
                         pump.Pump(now);
                         nextTickMs += config.TickPeriodMs;

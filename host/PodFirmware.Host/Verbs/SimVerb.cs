@@ -51,9 +51,7 @@ namespace PodFirmware.Host.Verbs
                 }
 
                 ScenarioStep[] steps = ScenarioParser.Parse(text);
-                var clock = new VirtualClock();
-                var pod = new VirtualPod(config, clock);
-                new ScenarioRun(pod, clock, steps).RunUntil(untilMs, output.WriteLine);
+                ScenarioRun.Create(config, steps).RunUntil(untilMs, output.WriteLine);
                 return 0;
             }
             catch (ConfigFileException e)

@@ -15,10 +15,11 @@ namespace PodFirmware.Host.Tests.Core.Control
         [Fact]
         public void Ten_thousand_ticks_allocate_zero_bytes_while_charging_and_again_while_latched()
         {
-            var config = ConfigFile.Parse("{\"podId\":\"pod-017\",\"siteId\":\"site-a\",\"parkingSpace\":17}", "test");
-            var clock = new VirtualClock();
-            var pod = new VirtualPod(config, clock);
-            pod.Apply(new ScenarioStep { Target = "current_a", Value = 16 });
+            var config = ConfigFile.Parse("{\"podId\":\"pod-017\",\"siteId\":\"site-a\",\"parkingSpace\":17,\"commands\":{\"keyHex\":\"00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff\"}}", "test");
+            var run = ScenarioRun.Create(config, ScenarioParser.Parse("0 current_a 16\n0 plug in\n0 cmd {\"type\":\"start\",\"account\":\"driver-1\"}\n"));
+            VirtualPod pod = run.Pod;
+            var clock = (VirtualClock)pod.Clock;
+            run.RunUntil(0, _ => { });
             var drained = new PodFirmware.Core.Events.PodEvent();
             void Ticks(int n)
             {

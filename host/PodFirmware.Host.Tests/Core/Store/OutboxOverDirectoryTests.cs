@@ -27,10 +27,10 @@ namespace PodFirmware.Host.Tests.Core.Store
             {
                 byte[] payload = Encoding.ASCII.GetBytes("record-" + i);
                 Assert.True(outbox.Append(RecordKind.Session, payload, payload.Length, out long sequence));
-                Assert.Equal(i, sequence);
+                Assert.Equal(i + 1, sequence);
             }
 
-            outbox.Remove(1);
+            outbox.Remove(2);
             var restarted = new Outbox(new DirectoryBlobStore(_dir), 8, 128);
             Assert.Equal(4, restarted.Count);
             var buffer = new byte[128];
@@ -43,7 +43,7 @@ namespace PodFirmware.Host.Tests.Core.Store
             }
 
             Assert.Equal("record-0 record-2 record-3 record-4 ", seen.ToString());
-            Assert.True(restarted.NextSequence >= 5);
+            Assert.True(restarted.NextSequence >= 6);
         }
 
         [Fact]

@@ -1,0 +1,55 @@
+using PodFirmware.Drivers.Ports;
+
+namespace PodFirmware.Core.Control
+{
+    /// <summary>
+    /// Every port the control tick drives or reads, handed over by the composition root (the device
+    /// Program from the board pin map; the host's VirtualPod from simulated twins). Optional hardware
+    /// is null when the board does not have it.
+    /// </summary>
+    /// <remarks>Filled once before the controller is built; not read again after construction.</remarks>
+    public sealed class PodPorts
+    {
+        /// <summary>ADC channel of the connector NTC divider. Required.</summary>
+        public IAnalogChannel TemperatureChannel;
+
+        /// <summary>ADC channel of the charging current sensor. Required.</summary>
+        public IAnalogChannel CurrentChannel;
+
+        /// <summary>ADC channel of the mains voltage sensor. Required.</summary>
+        public IAnalogChannel VoltageChannel;
+
+        /// <summary>Charging relay coil; energised means closed. Required.</summary>
+        public IDigitalOutput Relay;
+
+        /// <summary>Relay mirror contact, true while the contacts are closed; null when the board has none.</summary>
+        public IDigitalInput RelayFeedback;
+
+        /// <summary>Wheel lock actuator; energised releases the lock. Required.</summary>
+        public IDigitalOutput WheelLock;
+
+        /// <summary>Wheel lock position switch, true at the locked position. Required.</summary>
+        public IDigitalInput WheelLockSense;
+
+        /// <summary>Cable lock actuator; energised releases the lock. Required.</summary>
+        public IDigitalOutput CableLock;
+
+        /// <summary>Cable lock position switch, true at the locked position. Required.</summary>
+        public IDigitalInput CableLockSense;
+
+        /// <summary>Dock sense, true while the pod is latched to a lamp post. Required.</summary>
+        public IDigitalInput DockSense;
+
+        /// <summary>Plug detection, true while a plug sits in the connector. Required.</summary>
+        public IDigitalInput PlugSense;
+
+        /// <summary>Vehicle presence (ultrasonic or loop sensor), true while a vehicle stands in the space; null when none is fitted.</summary>
+        public IDigitalInput VehicleSense;
+
+        /// <summary>GNSS position; null when the pod has no receiver.</summary>
+        public IPositionSource Position;
+
+        /// <summary>Persistent store for the fault latch. Required.</summary>
+        public IBlobStore Store;
+    }
+}
