@@ -297,7 +297,7 @@ namespace PodFirmware.Core.Messaging
         {
             _space.Charging = _status.RelayClosed;
             _space.Connector = _status.Connector;
-            _space.Vehicle = _status.Vehicle == VehiclePresence.Present ? "present" : _status.Vehicle == VehiclePresence.Absent ? "absent" : "unknown";
+            _space.Vehicle = StatusJson.VehicleName(_status.Vehicle);
             _space.SpaceNumber = _config.ParkingSpace;
             _space.HasPosition = _status.HasPosition;
             _space.LatDegScaled = (long)System.Math.Round(_status.LatitudeDeg * 10000000.0);

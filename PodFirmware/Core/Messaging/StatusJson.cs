@@ -1,20 +1,29 @@
+using System;
 using PodFirmware.Core.Config;
 using PodFirmware.Core.Control;
 using PodFirmware.Core.Faults;
 using PodFirmware.Core.Json;
+using PodFirmware.Core.Locks;
+using PodFirmware.Core.SelfTest;
+using PodFirmware.Core.Session;
 using PodFirmware.Drivers.Sensors;
 
 namespace PodFirmware.Core.Messaging
 {
     /// <summary>
-    /// Writes the retained status document of <c>pods/{podId}/status</c> (docs/mqtt.md):
-    /// identity, relay, latched fault, measurements with units in their names, sensor health.
+    /// Writes the retained status document of <c>pods/{podId}/status</c> (docs/mqtt.md): identity, connector
+    /// status, relay, latched fault, failed self-test check, warnings, dock, plug, vehicle, locks, move, session,
+    /// reservation, allowed current, measurements with units in their names, sensor health and the store.
     /// </summary>
     /// <remarks>Allocates nothing; not thread-safe (one writer per caller).</remarks>
     public static class StatusJson
     {
         /// <summary>Firmware version reported in status.</summary>
         public const string FirmwareVersion = "0.1.0";
+
+        // Positions go out with 7 decimals (about 1 cm), written from integers so device and host agree byte for byte.
+        private const int PositionDecimals = 7;
+        private const double PositionScale = 10000000.0;
 
         private static readonly string[] SensorStatusNames = { "ok", "open", "short", "stuck" };
 
@@ -36,8 +45,9 @@ namespace PodFirmware.Core.Messaging
             w.String("site", config.SiteId);
             w.Int("space", config.ParkingSpace);
             w.String("fw", FirmwareVersion);
-            w.Int("uptimeMs", status.UptimeMs);
-            w.String("relay", status.RelayClosed ? "closed" : "open");
+            w.Int("uptimeS", status.UptimeMs / 1000);
+            w.String("connector", ConnectorStatusNames.Of(status.Connector));
+            w.String("relay", status.RelayWelded ? "welded" : status.RelayClosed ? "closed" : "open");
             if (status.LatchedFault == FaultCode.None)
             {
                 w.Null("fault");
@@ -47,15 +57,136 @@ namespace PodFirmware.Core.Messaging
                 w.String("fault", FaultCatalogue.NameOf(status.LatchedFault));
             }
 
+            if (status.SelfTestFailure == SelfTestCheck.None)
+            {
+                w.Null("selfTestFailed");
+            }
+            else
+            {
+                w.String("selfTestFailed", SelfTestCheckNames.Of(status.SelfTestFailure));
+            }
+
+            WriteWarnings(w, status);
+            w.Bool("docked", status.Docked);
+            w.Bool("plugged", status.Plugged);
+            w.String("vehicle", VehicleName(status.Vehicle));
+            w.BeginObject("locks");
+            w.String("wheel", LockStateNames.Of(status.WheelLock));
+            w.String("cable", LockStateNames.Of(status.CableLock));
+            w.EndObject();
+            if (status.Moving)
+            {
+                w.BeginObject("moving");
+                w.Int("timeLeftS", (status.MoveTimeLeftMs + 999) / 1000);
+                WritePosition(w, status);
+                w.EndObject();
+            }
+            else
+            {
+                w.Null("moving");
+            }
+
+            WriteSession(w, status);
+            if (status.ReservationAccount == null)
+            {
+                w.Null("reservation");
+            }
+            else
+            {
+                w.BeginObject("reservation");
+                w.String("account", status.ReservationAccount);
+                w.Int("leftS", status.ReservationLeftS);
+                w.EndObject();
+            }
+
+            w.Decimal("allowedCurrentA", status.AllowedCurrentA, 2);
             w.Decimal("tempC", status.TemperatureC, 1);
             w.Decimal("currentA", status.CurrentA, 2);
             w.Decimal("voltageV", status.VoltageV, 1);
-            w.Decimal("allowedA", status.AllowedCurrentA, 2);
             w.BeginObject("sensors");
             w.String("temperature", NameOf(status.TemperatureStatus));
             w.String("current", NameOf(status.CurrentStatus));
             w.String("voltage", NameOf(status.VoltageStatus));
             w.EndObject();
+            w.BeginObject("store");
+            w.Int("pending", status.StorePending);
+            w.Bool("overflow", status.StoreOverflow);
+            w.EndObject();
+        }
+
+        private static void WriteWarnings(JsonWriter w, PodStatus status)
+        {
+            w.BeginArray("warnings");
+            if (status.ControllerLost)
+            {
+                w.String(FaultCatalogue.NameOf(FaultCode.ControllerLost));
+            }
+
+            if (status.NetworkLostWhileMoving)
+            {
+                w.String(FaultCatalogue.NameOf(FaultCode.NetworkLostWhileMoving));
+            }
+
+            if (status.StoreOverflow)
+            {
+                w.String(FaultCatalogue.NameOf(FaultCode.StoreOverflow));
+            }
+
+            w.EndArray();
+        }
+
+        private static void WritePosition(JsonWriter w, PodStatus status)
+        {
+            if (!status.HasPosition)
+            {
+                w.Null("position");
+                return;
+            }
+
+            w.BeginObject("position");
+            w.Fixed("latDeg", (long)Math.Round(status.LatitudeDeg * PositionScale), PositionDecimals);
+            w.Fixed("lonDeg", (long)Math.Round(status.LongitudeDeg * PositionScale), PositionDecimals);
+            w.EndObject();
+        }
+
+        private static void WriteSession(JsonWriter w, PodStatus status)
+        {
+            if (!status.SessionActive)
+            {
+                w.Null("session");
+                return;
+            }
+
+            w.BeginObject("session");
+            w.String("id", status.SessionId);
+            w.String("account", status.SessionAccount);
+            w.Fixed("energyKwh", (status.SessionEnergyMilliWh + 500) / 1000, 3);
+            w.Int("elapsedS", status.SessionElapsedMs / 1000);
+            if (status.SessionProgressPercent < 0)
+            {
+                w.Null("progressPercent");
+            }
+            else
+            {
+                w.Int("progressPercent", status.SessionProgressPercent);
+            }
+
+            if (status.SessionRemainingS < 0)
+            {
+                w.Null("remainingS");
+            }
+            else
+            {
+                w.Int("remainingS", status.SessionRemainingS);
+            }
+
+            w.EndObject();
+        }
+
+        /// <summary>The wire name of a vehicle presence: <c>present</c>, <c>absent</c> or <c>unknown</c> (no sensor).</summary>
+        public static string VehicleName(VehiclePresence vehicle)
+        {
+            return vehicle == VehiclePresence.Present ? "present" : vehicle == VehiclePresence.Absent ? "absent" : "unknown";
         }
 
         /// <summary>
@@ -66,7 +197,7 @@ namespace PodFirmware.Core.Messaging
         {
             w.BeginObject();
             w.String("pod", config.PodId);
-            w.Int("uptimeMs", status.UptimeMs);
+            w.Int("uptimeS", status.UptimeMs / 1000);
             w.Bool("relayClosed", status.RelayClosed);
             w.Decimal("tempC", status.TemperatureC, 1);
             w.Decimal("currentA", status.CurrentA, 2);

@@ -1,0 +1,114 @@
+using nanoFramework.TestFramework;
+using PodFirmware.Core.Config;
+using PodFirmware.Core.Control;
+using PodFirmware.Core.Faults;
+using PodFirmware.Core.Json;
+using PodFirmware.Core.Locks;
+using PodFirmware.Core.Messaging;
+using PodFirmware.Core.SelfTest;
+using PodFirmware.Core.Session;
+using PodFirmware.Tests.Core.Json;
+
+namespace PodFirmware.Tests.Core.Messaging
+{
+    [TestClass]
+    public class StatusJsonTests
+    {
+        private static PodConfig Config()
+        {
+            var config = new PodConfig();
+            config.PodId = "P-017";
+            config.SiteId = "S-1";
+            config.ParkingSpace = 3;
+            return config;
+        }
+
+        [TestMethod]
+        public static void A_charging_pod_reports_connector_locks_session_and_store_from_integers()
+        {
+            var s = new PodStatus();
+            s.UptimeMs = 125999;
+            s.Connector = ConnectorStatus.Charging;
+            s.RelayClosed = true;
+            s.Docked = true;
+            s.Plugged = true;
+            s.Vehicle = VehiclePresence.Present;
+            s.WheelLock = LockState.Locked;
+            s.CableLock = LockState.Locked;
+            s.SessionActive = true;
+            s.SessionId = "start-1";
+            s.SessionAccount = "acct-9";
+            s.SessionEnergyMilliWh = 1234567;
+            s.SessionElapsedMs = 61500;
+            s.SessionProgressPercent = 12;
+            s.SessionRemainingS = 3540;
+            s.ControllerLost = true;
+            s.AllowedCurrentA = 16;
+            s.TemperatureC = 31.25;
+            s.CurrentA = 15.987;
+            s.VoltageV = 230.04;
+            s.StorePending = 2;
+            var w = new JsonWriter(2048);
+            StatusJson.Write(w, s, Config());
+            JsonAssert.Text(
+                "{\"pod\":\"P-017\",\"site\":\"S-1\",\"space\":3,\"fw\":\"" + StatusJson.FirmwareVersion + "\",\"uptimeS\":125," +
+                "\"connector\":\"Charging\",\"relay\":\"closed\",\"fault\":null,\"selfTestFailed\":null,\"warnings\":[\"ControllerLost\"]," +
+                "\"docked\":true,\"plugged\":true,\"vehicle\":\"present\",\"locks\":{\"wheel\":\"locked\",\"cable\":\"locked\"},\"moving\":null," +
+                "\"session\":{\"id\":\"start-1\",\"account\":\"acct-9\",\"energyKwh\":1.235,\"elapsedS\":61,\"progressPercent\":12,\"remainingS\":3540}," +
+                "\"reservation\":null,\"allowedCurrentA\":16.00,\"tempC\":31.3,\"currentA\":15.99,\"voltageV\":230.0," +
+                "\"sensors\":{\"temperature\":\"ok\",\"current\":\"ok\",\"voltage\":\"ok\"},\"store\":{\"pending\":2,\"overflow\":false}}",
+                w);
+        }
+
+        [TestMethod]
+        public static void A_moving_faulted_pod_reports_the_weld_the_fault_the_failed_check_the_move_and_its_position()
+        {
+            var s = new PodStatus();
+            s.Connector = ConnectorStatus.Unavailable;
+            s.RelayWelded = true;
+            s.LatchedFault = FaultCode.RelayWelded;
+            s.SelfTestFailure = SelfTestCheck.RelayFeedback;
+            s.Moving = true;
+            s.MoveTimeLeftMs = 599001;
+            s.HasPosition = true;
+            s.LatitudeDeg = -33.8688;
+            s.LongitudeDeg = 151.2093;
+            s.WheelLock = LockState.Unlocked;
+            s.CableLock = LockState.Fault;
+            s.NetworkLostWhileMoving = true;
+            s.StoreOverflow = true;
+            s.ReservationAccount = "acct-2";
+            s.ReservationLeftS = 42;
+            var w = new JsonWriter(2048);
+            StatusJson.Write(w, s, Config());
+            string text = w.ToString();
+            Assert.Contains("\"relay\":\"welded\",\"fault\":\"RelayWelded\",\"selfTestFailed\":\"" + SelfTestCheckNames.Of(SelfTestCheck.RelayFeedback) + "\"", text);
+            Assert.Contains("\"warnings\":[\"NetworkLostWhileMoving\",\"StoreOverflow\"]", text);
+            Assert.Contains("\"locks\":{\"wheel\":\"unlocked\",\"cable\":\"fault\"}", text);
+            Assert.Contains("\"moving\":{\"timeLeftS\":600,\"position\":{\"latDeg\":-33.8688000,\"lonDeg\":151.2093000}}", text);
+            Assert.Contains("\"session\":null,\"reservation\":{\"account\":\"acct-2\",\"leftS\":42}", text);
+            Assert.Contains("\"store\":{\"pending\":0,\"overflow\":true}", text);
+        }
+
+        [TestMethod]
+        public static void Version_moves_only_when_a_discrete_field_changes()
+        {
+            var s = new PodStatus();
+            s.CommitChanges();
+            int first = s.Version;
+            s.TemperatureC = 40;
+            s.UptimeMs = 5000;
+            s.SessionEnergyMilliWh = 10;
+            s.CommitChanges();
+            Assert.AreEqual(first, s.Version, "measurements alone are telemetry, not a status change");
+            s.Connector = ConnectorStatus.Preparing;
+            s.CommitChanges();
+            Assert.AreEqual(first + 1, s.Version);
+            s.CableLock = LockState.Unlocking;
+            s.CommitChanges();
+            Assert.AreEqual(first + 2, s.Version);
+            s.CommitChanges();
+            Assert.AreEqual(first + 2, s.Version);
+        }
+    }
+}
