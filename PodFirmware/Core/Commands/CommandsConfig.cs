@@ -4,7 +4,7 @@ namespace PodFirmware.Core.Commands
 {
     /// <summary>Config section <c>commands</c>: how signed commands are verified and queued to the control tick.</summary>
     /// <remarks>Read at boot; not thread-safe.</remarks>
-    public sealed class CommandsConfig
+    public sealed class CommandsConfig : IConfigSection
     {
         /// <summary>Default <see cref="QueueCapacity"/>: commands waiting for the tick.</summary>
         public const int DefaultQueueCapacity = 8;

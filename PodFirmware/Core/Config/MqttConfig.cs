@@ -5,7 +5,7 @@ namespace PodFirmware.Core.Config
 {
     /// <summary>Config section <c>mqtt</c>: how the pod reaches the broker on its PLC/Wi-Fi AP module.</summary>
     /// <remarks>Boot-time only: read once, validated, then copied into <see cref="MqttLinkOptions"/>. Not thread-safe.</remarks>
-    public sealed class MqttConfig
+    public sealed class MqttConfig : IConfigSection
     {
         /// <summary>Shortest allowed <see cref="ReconnectMinMs"/>, in milliseconds.</summary>
         public const int ReconnectMinLowestMs = 100;

@@ -75,69 +75,22 @@ namespace PodFirmware.Core.Config
             errors.Range("parkingSpace", ParkingSpace, 1, 9999, "");
             errors.Range("tickPeriodMs", TickPeriodMs, 20, 1000, "ms");
             errors.Range("ratedCurrentA", RatedCurrentA, 6, 32, "A");
-            if (CheckSection("mqtt", Mqtt, errors))
+            string[] keys = { "mqtt", "telemetry", "sensors", "safety", "locks", "session", "position", "commands", "heartbeat", "outbox" };
+            IConfigSection[] sections = { Mqtt, Telemetry, Sensors, Safety, Locks, Session, Position, Commands, Heartbeat, Outbox };
+            for (int i = 0; i < keys.Length; i++)
             {
-                Mqtt.Validate("mqtt", errors);
-            }
-
-            if (CheckSection("telemetry", Telemetry, errors))
-            {
-                Telemetry.Validate("telemetry", errors);
-            }
-
-            if (CheckSection("sensors", Sensors, errors))
-            {
-                Sensors.Validate("sensors", errors);
-            }
-
-            if (CheckSection("safety", Safety, errors))
-            {
-                Safety.Validate("safety", errors);
-            }
-
-            if (CheckSection("locks", Locks, errors))
-            {
-                Locks.Validate("locks", errors);
-            }
-
-            if (CheckSection("session", Session, errors))
-            {
-                Session.Validate("session", errors);
-            }
-
-            if (CheckSection("position", Position, errors))
-            {
-                Position.Validate("position", errors);
-            }
-
-            if (CheckSection("commands", Commands, errors))
-            {
-                Commands.Validate("commands", errors);
-            }
-
-            if (CheckSection("heartbeat", Heartbeat, errors))
-            {
-                Heartbeat.Validate("heartbeat", errors);
-            }
-
-            if (CheckSection("outbox", Outbox, errors))
-            {
-                Outbox.Validate("outbox", errors);
+                // A null section ("locks": null in the file) is an error naming it, never a crash.
+                if (sections[i] == null)
+                {
+                    errors.Fail(keys[i], "section is null");
+                }
+                else
+                {
+                    sections[i].Validate(keys[i], errors);
+                }
             }
 
             return errors;
-        }
-
-        // True when the section is present; a null section (e.g. "locks": null in the file) is an error naming it.
-        private static bool CheckSection(string key, object section, ConfigErrors errors)
-        {
-            if (section == null)
-            {
-                errors.Fail(key, "section is null");
-                return false;
-            }
-
-            return true;
         }
 
         private static void CheckId(string key, string value, ConfigErrors errors)

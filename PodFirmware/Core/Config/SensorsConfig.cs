@@ -4,7 +4,7 @@ using PodFirmware.Drivers.Sensors;
 namespace PodFirmware.Core.Config
 {
     /// <summary>Config section <c>sensors</c>: the three safety measurement channels. Keys are in PodFirmware.Drivers/Sensors/README.md.</summary>
-    public sealed class SensorsConfig
+    public sealed class SensorsConfig : IConfigSection
     {
         /// <summary><c>sensors.temperature</c>: the connector NTC.</summary>
         public TemperatureSensorConfig Temperature = new TemperatureSensorConfig();

@@ -3,7 +3,7 @@ using PodFirmware.Drivers.Config;
 namespace PodFirmware.Core.Config
 {
     /// <summary>Config section <c>telemetry</c>: how often status and measurements are published.</summary>
-    public sealed class TelemetryConfig
+    public sealed class TelemetryConfig : IConfigSection
     {
         /// <summary><c>telemetry.statusPeriodMs</c>: retained status at least this often, 1000..300000 ms. Default 30000.</summary>
         public int StatusPeriodMs = 30000;

@@ -4,7 +4,7 @@ namespace PodFirmware.Core.Heartbeat
 {
     /// <summary>Config section <c>heartbeat</c>: how the pod watches the site controller's heartbeat and what it does when the beats stop.</summary>
     /// <remarks>Read at boot; not thread-safe.</remarks>
-    public sealed class HeartbeatConfig
+    public sealed class HeartbeatConfig : IConfigSection
     {
         /// <summary>The <see cref="OnLost"/> value that lets a running session go on, up to <see cref="ContinueLimitMs"/>.</summary>
         public const string Continue = "continue";

@@ -4,7 +4,7 @@ namespace PodFirmware.Core.Locks
 {
     /// <summary>Lock and movement configuration (JSON section <c>locks</c>); docs/locks.md lists every key.</summary>
     /// <remarks>Boot-time configuration: validation allocates. Not thread-safe.</remarks>
-    public sealed class LocksConfig
+    public sealed class LocksConfig : IConfigSection
     {
         /// <summary>Most accounts <see cref="MoveAccounts"/> may list.</summary>
         public const int MaxMoveAccounts = 32;

@@ -7,7 +7,7 @@ namespace PodFirmware.Core.Position
     /// are the JSON keys in camelCase; see PodFirmware/Core/Position/README.md.
     /// </summary>
     /// <remarks>Plain data; read at boot. Not thread-safe.</remarks>
-    public sealed class PositionConfig
+    public sealed class PositionConfig : IConfigSection
     {
         /// <summary><c>gnssEnabled</c>: a GNSS receiver is fitted on the GNSS UART. Default <c>false</c> (position always unknown).</summary>
         public bool GnssEnabled;

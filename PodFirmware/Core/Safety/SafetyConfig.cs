@@ -9,7 +9,7 @@ namespace PodFirmware.Core.Safety
     /// <see cref="Validate"/>. docs/safety.md lists every key.
     /// </summary>
     /// <remarks>Boot-time configuration: it allocates. Not thread-safe.</remarks>
-    public sealed class SafetyConfig
+    public sealed class SafetyConfig : IConfigSection
     {
         /// <summary>Cable profile: <c>pvc</c> (default), <c>xlpe</c> or <c>custom</c>; see <see cref="CableProfiles"/>.</summary>
         public string CableProfile = CableProfiles.Pvc;

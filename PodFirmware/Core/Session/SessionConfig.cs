@@ -4,7 +4,7 @@ namespace PodFirmware.Core.Session
 {
     /// <summary>Charging-session settings (JSON section <c>session</c>); see docs/session.md.</summary>
     /// <remarks>Boot-time configuration; not thread-safe.</remarks>
-    public sealed class SessionConfig
+    public sealed class SessionConfig : IConfigSection
     {
         /// <summary>Reservation window when a reserve command gives no <c>durationS</c>, in seconds, 60 to 86400. Default 600 (10 minutes).</summary>
         public int ReservationDefaultS = 600;

@@ -4,7 +4,7 @@ namespace PodFirmware.Core.Store
 {
     /// <summary>Size of the store-first outbox and the reliable publisher's ack handling (keys <c>outbox.*</c>).</summary>
     /// <remarks>Boot-time configuration; not thread-safe.</remarks>
-    public sealed class OutboxConfig
+    public sealed class OutboxConfig : IConfigSection
     {
         /// <summary>Slots, one record each, 1 to 100. Default 32 (a day offline of alarms and sessions with room to spare).</summary>
         public int Capacity = 32;
