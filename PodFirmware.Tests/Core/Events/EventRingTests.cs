@@ -85,7 +85,7 @@ namespace PodFirmware.Tests.Core.Events
             Assert.IsFalse(ring.TryWrite(Make(EventKind.Status, 4)));
 
             Assert.AreEqual(1, ring.DroppedCount);
-            Assert.AreEqual(0, ring.DroppedSafetyCount);
+            Assert.AreEqual(0, ring.DroppedProtectedCount);
             Assert.AreEqual(3, ring.Count);
             PodEvent[] taken = EventDrain.All(ring);
             Assert.AreEqual(3L, taken[2].TimeMs, "the oldest events are kept, the new one is dropped");
@@ -120,7 +120,7 @@ namespace PodFirmware.Tests.Core.Events
             Assert.IsFalse(ring.TryWrite(Make(EventKind.Status, 5)));
 
             Assert.AreEqual(2, ring.DroppedCount);
-            Assert.AreEqual(1, ring.DroppedSafetyCount);
+            Assert.AreEqual(1, ring.DroppedProtectedCount);
         }
 
         [TestMethod]
@@ -171,17 +171,20 @@ namespace PodFirmware.Tests.Core.Events
         }
 
         [TestMethod]
-        public static void Only_alarm_fire_risk_all_clear_and_fault_cleared_are_safety_kinds()
+        public static void Only_the_kinds_the_pod_stores_and_delivers_are_protected()
         {
-            int safety = 0;
+            int protectedKinds = 0;
             for (int i = 0; i < EventKindNames.Count; i++)
             {
-                safety += EventRing.IsSafetyKind((EventKind)i) ? 1 : 0;
+                protectedKinds += EventRing.IsProtectedKind((EventKind)i) ? 1 : 0;
             }
 
-            Assert.AreEqual(4, safety);
-            Assert.IsTrue(EventRing.IsSafetyKind(EventKind.FireRisk));
-            Assert.IsFalse(EventRing.IsSafetyKind(EventKind.Warning));
+            Assert.AreEqual(6, protectedKinds);
+            Assert.IsTrue(EventRing.IsProtectedKind(EventKind.FireRisk));
+            Assert.IsTrue(EventRing.IsProtectedKind(EventKind.Session));
+            Assert.IsTrue(EventRing.IsProtectedKind(EventKind.CommandResult));
+            Assert.IsFalse(EventRing.IsProtectedKind(EventKind.Warning));
+            Assert.IsFalse(EventRing.IsProtectedKind(EventKind.Lock));
         }
     }
 }

@@ -1,5 +1,5 @@
 using System;
-using System.Threading;
+using PodFirmware.Core.Concurrency;
 
 namespace PodFirmware.Core.Commands
 {
@@ -10,8 +10,7 @@ namespace PodFirmware.Core.Commands
     /// </summary>
     /// <remarks>
     /// Thread-safety: exactly one thread may call <see cref="TryEnqueue"/> and exactly one (possibly other) thread
-    /// <see cref="TryTake"/>. Each side publishes its index through <see cref="Interlocked"/> (a full fence) only after
-    /// the slot is filled or emptied; <c>volatile</c> is not used because nanoFramework v1 lacks its modifier.
+    /// <see cref="TryTake"/>; the hand-over of each slot is <see cref="SpscCursor"/>'s.
     /// A full queue refuses the new command (the pump answers it <c>busy</c>); nothing queued is ever overwritten.
     /// </remarks>
     public sealed class CommandQueue
@@ -23,11 +22,7 @@ namespace PodFirmware.Core.Commands
         public const int MaxCapacity = 32;
 
         private readonly Command[] _slots;
-        private readonly int _capacity;
-
-        // One slot always stays empty so full and empty differ.
-        private int _writeIndex;
-        private int _readIndex;
+        private readonly SpscCursor _cursor;
 
         /// <summary>Creates a queue holding up to <paramref name="capacity"/> commands, all preallocated now.</summary>
         /// <param name="capacity">Most commands waiting at once, <see cref="MinCapacity"/> to <see cref="MaxCapacity"/>.</param>
@@ -39,7 +34,7 @@ namespace PodFirmware.Core.Commands
                 throw new ArgumentOutOfRangeException("capacity", "1 to 32");
             }
 
-            _capacity = capacity;
+            _cursor = new SpscCursor(capacity);
             _slots = new Command[capacity + 1];
             for (int i = 0; i < _slots.Length; i++)
             {
@@ -50,13 +45,13 @@ namespace PodFirmware.Core.Commands
         /// <summary>Most commands held at once.</summary>
         public int Capacity
         {
-            get { return _capacity; }
+            get { return _cursor.Capacity; }
         }
 
         /// <summary>Commands waiting. Exact on either owning thread when the other is idle; a snapshot otherwise.</summary>
         public int Count
         {
-            get { return Used(Load(ref _writeIndex), Load(ref _readIndex)); }
+            get { return _cursor.Count; }
         }
 
         /// <summary>
@@ -65,14 +60,14 @@ namespace PodFirmware.Core.Commands
         /// </summary>
         public bool TryEnqueue(Command source)
         {
-            int write = _writeIndex;
-            if (Used(write, Load(ref _readIndex)) >= _capacity)
+            int slot = _cursor.FreeSlot(_cursor.Capacity);
+            if (slot < 0)
             {
                 return false;
             }
 
-            _slots[write].CopyFrom(source);
-            Interlocked.Exchange(ref _writeIndex, Next(write));
+            _slots[slot].CopyFrom(source);
+            _cursor.Publish();
             return true;
         }
 
@@ -82,32 +77,16 @@ namespace PodFirmware.Core.Commands
         /// </summary>
         public bool TryTake(Command into)
         {
-            int read = _readIndex;
-            if (read == Load(ref _writeIndex))
+            int slot = _cursor.OldestSlot();
+            if (slot < 0)
             {
                 return false;
             }
 
-            into.CopyFrom(_slots[read]);
-            _slots[read].Clear();
-            Interlocked.Exchange(ref _readIndex, Next(read));
+            into.CopyFrom(_slots[slot]);
+            _slots[slot].Clear();
+            _cursor.Release();
             return true;
-        }
-
-        private static int Load(ref int index)
-        {
-            return Interlocked.CompareExchange(ref index, 0, 0);
-        }
-
-        private int Next(int index)
-        {
-            return index == _capacity ? 0 : index + 1;
-        }
-
-        private int Used(int write, int read)
-        {
-            int used = write - read;
-            return used < 0 ? used + _capacity + 1 : used;
         }
     }
 }

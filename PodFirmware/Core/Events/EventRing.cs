@@ -1,5 +1,5 @@
 using System;
-using System.Threading;
+using PodFirmware.Core.Concurrency;
 
 namespace PodFirmware.Core.Events
 {
@@ -11,10 +11,11 @@ namespace PodFirmware.Core.Events
     /// <remarks>
     /// <para>
     /// Overflow: a full ring drops the NEW event and counts it; it never overwrites an event the consumer
-    /// may be reading and never blocks the tick. <see cref="ReservedForSafety"/> slots are kept for the
-    /// safety kinds (<see cref="IsSafetyKind"/>: alarm, fire_risk, all_clear, fault_cleared): other kinds
-    /// are dropped once only the reserve is free, so a burst of status or session events cannot crowd out
-    /// an alarm. Safety events are dropped only when the whole ring is full (<see cref="DroppedSafetyCount"/>).
+    /// may be reading and never blocks the tick. <see cref="ReservedForProtected"/> slots are kept for the
+    /// protected kinds (<see cref="IsProtectedKind"/>: alarm, fire_risk, all_clear, fault_cleared, the session
+    /// record and command results, which the pod promises to deliver): other kinds are dropped once only the
+    /// reserve is free, so a burst of status, lock or relay events cannot crowd out an alarm or a record.
+    /// Protected events are dropped only when the whole ring is full (<see cref="DroppedProtectedCount"/>).
     /// </para>
     /// <para>
     /// Thread-safety: exactly one thread may call <see cref="TryWrite"/> and exactly one (possibly other)
@@ -26,36 +27,34 @@ namespace PodFirmware.Core.Events
     {
         private readonly PodEvent[] _slots;
         private readonly int _capacity;
-        private readonly int _reservedForSafety;
+        private readonly int _reservedForProtected;
 
         // Indices into _slots (length capacity + 1: one slot always stays empty so full and empty differ).
-        // Each side reads the other's index and publishes its own through Interlocked (a full fence), so a
-        // slot's fields are visible before the index that hands the slot over. Not `volatile`: its
-        // IsVolatile modifier is absent from nanoFramework v1, whereas Interlocked exists on both builds.
-        private int _writeIndex;
-        private int _readIndex;
+        // The hand-over of slots between the tick and the messaging thread.
+        private readonly SpscCursor _cursor;
 
         private int _droppedCount;
-        private int _droppedSafetyCount;
+        private int _droppedProtectedCount;
 
         /// <summary>Creates a ring holding up to <paramref name="capacity"/> events, all preallocated now.</summary>
         /// <param name="capacity">Most events held at once; at least 1.</param>
-        /// <param name="reservedForSafety">Slots only safety kinds may use; 0 to <paramref name="capacity"/> - 1.</param>
+        /// <param name="reservedForProtected">Slots only protected kinds may use; 0 to <paramref name="capacity"/> - 1.</param>
         /// <exception cref="ArgumentOutOfRangeException">When either count is out of range.</exception>
-        public EventRing(int capacity, int reservedForSafety)
+        public EventRing(int capacity, int reservedForProtected)
         {
             if (capacity < 1)
             {
                 throw new ArgumentOutOfRangeException("capacity", "at least 1");
             }
 
-            if (reservedForSafety < 0 || reservedForSafety >= capacity)
+            if (reservedForProtected < 0 || reservedForProtected >= capacity)
             {
-                throw new ArgumentOutOfRangeException("reservedForSafety", "0 to capacity - 1");
+                throw new ArgumentOutOfRangeException("reservedForProtected", "0 to capacity - 1");
             }
 
             _capacity = capacity;
-            _reservedForSafety = reservedForSafety;
+            _cursor = new SpscCursor(capacity);
+            _reservedForProtected = reservedForProtected;
             _slots = new PodEvent[capacity + 1];
             for (int i = 0; i < _slots.Length; i++)
             {
@@ -69,16 +68,16 @@ namespace PodFirmware.Core.Events
             get { return _capacity; }
         }
 
-        /// <summary>Slots that only safety kinds (<see cref="IsSafetyKind"/>) may fill.</summary>
-        public int ReservedForSafety
+        /// <summary>Slots that only protected kinds (<see cref="IsProtectedKind"/>) may fill.</summary>
+        public int ReservedForProtected
         {
-            get { return _reservedForSafety; }
+            get { return _reservedForProtected; }
         }
 
         /// <summary>Events waiting to be taken. Exact on either owning thread when the other is idle; a snapshot otherwise.</summary>
         public int Count
         {
-            get { return Used(Load(ref _writeIndex), Load(ref _readIndex)); }
+            get { return _cursor.Count; }
         }
 
         /// <summary>Events of any kind dropped because the ring was full for them, since construction. Written by the producer; readable anywhere.</summary>
@@ -87,16 +86,20 @@ namespace PodFirmware.Core.Events
             get { return _droppedCount; }
         }
 
-        /// <summary>Safety-kind events dropped because even the reserve was full, since construction. Included in <see cref="DroppedCount"/>.</summary>
-        public int DroppedSafetyCount
+        /// <summary>Protected-kind events dropped because even the reserve was full, since construction. Included in <see cref="DroppedCount"/>.</summary>
+        public int DroppedProtectedCount
         {
-            get { return _droppedSafetyCount; }
+            get { return _droppedProtectedCount; }
         }
 
-        /// <summary><c>true</c> for the kinds the reserve protects: alarm, fire_risk, all_clear and fault_cleared.</summary>
-        public static bool IsSafetyKind(EventKind kind)
+        /// <summary>
+        /// <c>true</c> for the kinds the reserve protects, those the pod stores and delivers: alarm, fire_risk, all_clear,
+        /// fault_cleared, session (the record) and command_result.
+        /// </summary>
+        public static bool IsProtectedKind(EventKind kind)
         {
-            return kind == EventKind.Alarm || kind == EventKind.FireRisk || kind == EventKind.AllClear || kind == EventKind.FaultCleared;
+            return kind == EventKind.Alarm || kind == EventKind.FireRisk || kind == EventKind.AllClear || kind == EventKind.FaultCleared ||
+                   kind == EventKind.Session || kind == EventKind.CommandResult;
         }
 
         /// <summary>
@@ -105,22 +108,21 @@ namespace PodFirmware.Core.Events
         /// </summary>
         public bool TryWrite(PodEvent source)
         {
-            int write = _writeIndex;
-            bool safety = IsSafetyKind(source.Kind);
-            int room = safety ? _capacity : _capacity - _reservedForSafety;
-            if (Used(write, Load(ref _readIndex)) >= room)
+            bool isProtected = IsProtectedKind(source.Kind);
+            int slot = _cursor.FreeSlot(isProtected ? _capacity : _capacity - _reservedForProtected);
+            if (slot < 0)
             {
                 _droppedCount++;
-                if (safety)
+                if (isProtected)
                 {
-                    _droppedSafetyCount++;
+                    _droppedProtectedCount++;
                 }
 
                 return false;
             }
 
-            _slots[write].CopyFrom(source);
-            Interlocked.Exchange(ref _writeIndex, Next(write));
+            _slots[slot].CopyFrom(source);
+            _cursor.Publish();
             return true;
         }
 
@@ -130,32 +132,16 @@ namespace PodFirmware.Core.Events
         /// </summary>
         public bool TryTake(PodEvent into)
         {
-            int read = _readIndex;
-            if (read == Load(ref _writeIndex))
+            int slot = _cursor.OldestSlot();
+            if (slot < 0)
             {
                 return false;
             }
 
-            into.CopyFrom(_slots[read]);
-            _slots[read].Clear();
-            Interlocked.Exchange(ref _readIndex, Next(read));
+            into.CopyFrom(_slots[slot]);
+            _slots[slot].Clear();
+            _cursor.Release();
             return true;
-        }
-
-        private static int Load(ref int index)
-        {
-            return Interlocked.CompareExchange(ref index, 0, 0);
-        }
-
-        private int Next(int index)
-        {
-            return index == _capacity ? 0 : index + 1;
-        }
-
-        private int Used(int write, int read)
-        {
-            int used = write - read;
-            return used < 0 ? used + _capacity + 1 : used;
         }
     }
 }
