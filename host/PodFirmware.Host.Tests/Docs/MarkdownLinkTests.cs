@@ -55,6 +55,18 @@ namespace PodFirmware.Host.Tests.Docs
         }
 
         [Fact]
+        public void The_readme_links_every_page_in_docs()
+        {
+            var linked = new HashSet<string>(RelativeLinks(File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"))), StringComparer.Ordinal);
+            string[] missing = Directory.GetFiles(Path.Combine(RepoPaths.Root, "docs"), "*.md")
+                .Select(f => "docs/" + Path.GetFileName(f))
+                .Where(d => !linked.Contains(d))
+                .OrderBy(d => d, StringComparer.Ordinal)
+                .ToArray();
+            Assert.True(missing.Length == 0, "README.md's documentation list does not link:\n  " + string.Join("\n  ", missing));
+        }
+
+        [Fact]
         public void Link_extraction_keeps_relative_files_and_drops_urls_anchors_and_code()
         {
             var links = RelativeLinks("See [a](docs/a.md#x), [b](https://e.org/b.md), [c](#top), ![d](img/d.png \"t\").\n```\n[e](nowhere.md)\n```\n");
