@@ -142,7 +142,7 @@ namespace PodFirmware.Device
                 try
                 {
                     gnss = new SerialGnssReader(GnssPort, pod.Position.GnssBaud, receiver);
-                    Log(String.Concat("GNSS on ", GnssPort, " at ", pod.Position.GnssBaud.ToString(), " baud"));
+                    Log(String.Concat("GNSS on ", GnssPort, " at baud ", pod.Position.GnssBaud.ToString()));
                 }
                 catch (Exception ex)
                 {
