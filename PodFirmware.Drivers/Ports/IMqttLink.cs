@@ -15,8 +15,11 @@ namespace PodFirmware.Drivers.Ports
         void Start(MqttLinkOptions options);
 
         /// <summary>
-        /// Disconnects cleanly and stops the link's thread. A clean disconnect suppresses the Last
-        /// Will, so a caller that wants subscribers to see "offline" publishes it before Stop.
+        /// Disconnects cleanly and stops the link's thread. A clean disconnect makes the broker discard
+        /// the Last Will, and whether the link publishes the Will's payload itself first differs by
+        /// link: the host's MosquittoLink does not; the device's M2MqttLink does (retained, QoS 1).
+        /// So a caller that wants subscribers to see "offline" publishes it (retained) before Stop,
+        /// as the host's <c>./pod run</c> does; with M2MqttLink that merely repeats the same retained payload.
         /// </summary>
         void Stop();
 

@@ -7,9 +7,14 @@ using System.Threading;
 using nanoFramework.Hardware.Esp32;
 using nanoFramework.Json;
 using nanoFramework.Networking;
+using PodFirmware.Core.Commands;
 using PodFirmware.Core.Config;
+using PodFirmware.Core.Control;
+using PodFirmware.Core.Events;
+using PodFirmware.Core.Messaging;
+using PodFirmware.Core.Store;
 using PodFirmware.Drivers.Config;
-using PodFirmware.Drivers.Device;
+using PodFirmware.Drivers.Gnss;
 using PodFirmware.Drivers.Ports;
 
 namespace PodFirmware.Device
@@ -27,9 +32,6 @@ namespace PodFirmware.Device
         /// <summary>Pod configuration on the internal flash, deployed from nf-device-config/pods/.</summary>
         public const string PodConfigPath = "I:\\pod.json";
 
-        // Tick period when there is no valid pod configuration (the default of tickPeriodMs).
-        private const int DefaultTickPeriodMs = 100;
-
         private const int WifiTimeoutMs = 30000;
         private const int ClockWaitMs = 15000;
 
@@ -39,6 +41,7 @@ namespace PodFirmware.Device
             Log("PodFirmware starting");
 
             IDigitalOutput relay = null;
+            Thread tickThread = null;
 
             try
             {
@@ -62,38 +65,140 @@ namespace PodFirmware.Device
                 DeviceClock clock = new DeviceClock();
                 PodConfig pod = LoadPod();
 
-                if (pod != null)
+                if (pod == null)
                 {
-                    ConnectNetwork(clock);
+                    // No valid configuration: relay open, no network, nothing else runs.
+                    HoldSafe(relay);
+                    return;
                 }
 
-                IMqttLink link = StartMqtt(pod);
-                RunControlLoop(hardware, clock, link, pod != null ? pod.TickPeriodMs : DefaultTickPeriodMs);
+                // 6. The control core and its tick thread, before the (slow) network: the safety
+                // rules run from the first second, the relay still open until a session closes it.
+                SerialGnssReader gnss;
+                PodController controller = BuildController(pod, hardware, clock, out gnss);
+                ControlLoop control = new ControlLoop(controller, clock, relay, gnss, pod.TickPeriodMs);
+                tickThread = new Thread(new ThreadStart(control.Run));
+                tickThread.Priority = ThreadPriority.AboveNormal;
+                tickThread.Start();
+                Log(String.Concat("tick running every ", pod.TickPeriodMs.ToString(), " ms"));
+
+                // 7. Network and messaging, best effort: the tick runs with or without them.
+                StartMessaging(pod, controller, clock, control);
             }
             catch (Exception ex)
             {
                 Log(String.Concat("boot failed: ", ex.Message));
             }
 
+            if (tickThread != null)
+            {
+                // The tick thread owns the relay from now on and never ends: on a failure it holds
+                // the relay open itself. A second writer here would fight it.
+                tickThread.Join();
+            }
+
             HoldSafe(relay);
         }
 
-        /// <summary>
-        /// The control tick. The control core is wired in here by the controller issue; until then
-        /// this placeholder publishes nothing, reads nothing and keeps the relay open on every tick.
-        /// </summary>
-        /// <param name="hardware">The pod's adapters, built from the pin map.</param>
-        /// <param name="clock">The device clock.</param>
-        /// <param name="link">The MQTT link, or null when the pod has no configuration.</param>
-        /// <param name="tickPeriodMs">Tick period in milliseconds.</param>
-        public static void RunControlLoop(PodHardware hardware, IClock clock, IMqttLink link, int tickPeriodMs)
-        {
-            Log("control loop placeholder running: relay held open");
+        /// <summary>Directory on the internal flash holding the fault latch and the outbox.</summary>
+        public const string StoreDirectory = "I:\\pod";
 
-            while (true)
+        /// <summary>UART the GNSS receiver is wired to; Program routes the board map's GNSS pins to it.</summary>
+        public const string GnssPort = "COM2";
+
+        /// <summary>Events the tick can hold for the messaging thread.</summary>
+        public const int EventCapacity = 64;
+
+        /// <summary>Slots of <see cref="EventCapacity"/> kept for safety events.</summary>
+        public const int EventsReservedForSafety = 16;
+
+        private static PodController BuildController(PodConfig pod, PodHardware hardware, DeviceClock clock, out SerialGnssReader gnss)
+        {
+            PodPorts ports = new PodPorts();
+            ports.Relay = hardware.RelayCoil;
+            ports.RelayFeedback = hardware.RelayFeedback;
+            ports.WheelLock = hardware.WheelLock;
+            ports.WheelLockSense = hardware.WheelLockSense;
+            ports.CableLock = hardware.CableLock;
+            ports.CableLockSense = hardware.CableLockSense;
+            ports.DockSense = hardware.DockSense;
+            ports.PlugSense = hardware.PlugDetect;
+            ports.VehicleSense = hardware.VehiclePresence;
+            ports.TemperatureChannel = hardware.Temperature;
+            ports.CurrentChannel = hardware.Current;
+            ports.VoltageChannel = hardware.Voltage;
+            ports.Store = new FlashBlobStore(StoreDirectory);
+            ports.Position = null;
+            gnss = null;
+
+            if (pod.Position.GnssEnabled)
             {
-                hardware.RelayCoil.Write(false);
-                Thread.Sleep(tickPeriodMs);
+                NmeaGnssReceiver receiver = new NmeaGnssReceiver(pod.Position.FixMaxAgeMs);
+
+                // The receiver stays the position source even when its UART does not open: it then
+                // never has a fix, which the geofence treats like a dead receiver.
+                ports.Position = receiver;
+
+                try
+                {
+                    gnss = new SerialGnssReader(GnssPort, pod.Position.GnssBaud, receiver);
+                    Log(String.Concat("GNSS on ", GnssPort, " at baud ", pod.Position.GnssBaud.ToString()));
+                }
+                catch (Exception ex)
+                {
+                    Log(String.Concat("GNSS UART not opened, no fix will come: ", ex.Message));
+                }
+            }
+
+            return new PodController(pod, clock, ports, new EventRing(EventCapacity, EventsReservedForSafety));
+        }
+
+        // Wi-Fi, SNTP, the MQTT link and the messaging thread. Any failure leaves the tick running
+        // without messaging (NetworkUp false); it never touches the relay.
+        private static void StartMessaging(PodConfig pod, PodController controller, DeviceClock clock, ControlLoop control)
+        {
+            IMqttLink link = null;
+
+            try
+            {
+                ConnectNetwork(clock);
+                link = StartMqtt(pod);
+
+                if (link == null)
+                {
+                    controller.NetworkUp = false;
+                    return;
+                }
+
+                Outbox outbox = new Outbox(new FlashBlobStore(StoreDirectory), pod.Outbox.Capacity, pod.Outbox.MaxPayloadBytes);
+                ReliablePublisher publisher = new ReliablePublisher(link, outbox, pod.Outbox.MaxInFlight, pod.Outbox.AckTimeoutMs);
+                MessagingPump pump = new MessagingPump(pod, link, controller, publisher);
+                CommandAuthenticator authenticator = pod.Commands.CreateAuthenticator(pod.PodId);
+                pump.EnableCommands(authenticator, controller.Commands, controller.Utc);
+                pump.EnableHeartbeat(controller.Heartbeat);
+
+                MessagingLoop messaging = new MessagingLoop(pump, link, controller, authenticator, clock, control);
+                Thread pumpThread = new Thread(new ThreadStart(messaging.Run));
+                pumpThread.Start();
+                Log(String.Concat("messaging running every ", MessagingLoop.PumpPeriodMs.ToString(), " ms"));
+            }
+            catch (Exception ex)
+            {
+                controller.NetworkUp = false;
+                Log(String.Concat("messaging not started, the pod runs offline: ", ex.Message));
+
+                if (link != null)
+                {
+                    try
+                    {
+                        // no link without a pump: it would hold a connection with nothing behind it
+                        link.Stop();
+                    }
+                    catch (Exception stopEx)
+                    {
+                        Log(String.Concat("stopping the MQTT link failed: ", stopEx.Message));
+                    }
+                }
             }
         }
 
@@ -112,7 +217,7 @@ namespace PodFirmware.Device
             hardware.CableLockSense = OpenInput(gpio, board.Inputs.CableLockSense);
             hardware.DockSense = OpenInput(gpio, board.Inputs.DockSense);
             hardware.PlugDetect = OpenInput(gpio, board.Inputs.PlugDetect);
-            hardware.VehiclePresence = OpenInput(gpio, board.Inputs.VehiclePresence);
+            hardware.VehiclePresence = board.Inputs.VehiclePresence == null ? null : OpenInput(gpio, board.Inputs.VehiclePresence);
 
             // 4. Analog inputs, ADC1 only (ADC2 is unusable while Wi-Fi runs).
             AdcController adc = new AdcController();
@@ -120,7 +225,8 @@ namespace PodFirmware.Device
             hardware.Current = new AdcAnalogChannel(adc, board.Adc.Current.Channel);
             hardware.Voltage = new AdcAnalogChannel(adc, board.Adc.Voltage.Channel);
 
-            // 5. GNSS serial pins routed to COM2; the GNSS reader opens the port itself.
+            // 5. GNSS serial pins routed to COM2; the GNSS reader opens the port itself, at the
+            // pod config's position.gnssBaud (the board map names pins only).
             nanoFramework.Hardware.Esp32.Configuration.SetPinFunction(board.Gnss.RxGpio, DeviceFunction.COM2_RX);
             nanoFramework.Hardware.Esp32.Configuration.SetPinFunction(board.Gnss.TxGpio, DeviceFunction.COM2_TX);
 
@@ -265,7 +371,6 @@ namespace PodFirmware.Device
             board.Gnss = new GnssPins();
             board.Gnss.RxGpio = 18;
             board.Gnss.TxGpio = 19;
-            board.Gnss.Baud = 9600;
             return board;
         }
 
@@ -305,11 +410,14 @@ namespace PodFirmware.Device
             }
 
             OutputPin[] outputs = new OutputPin[] { b.Outputs.RelayCoil, b.Outputs.WheelLock, b.Outputs.CableLock };
-            InputPin[] inputs = new InputPin[]
-            {
-                b.Inputs.RelayFeedback, b.Inputs.WheelLockSense, b.Inputs.CableLockSense,
-                b.Inputs.DockSense, b.Inputs.PlugDetect, b.Inputs.VehiclePresence,
-            };
+            // Vehicle presence is optional: checked like the others when present.
+            InputPin[] inputs = b.Inputs.VehiclePresence == null
+                ? new InputPin[] { b.Inputs.RelayFeedback, b.Inputs.WheelLockSense, b.Inputs.CableLockSense, b.Inputs.DockSense, b.Inputs.PlugDetect }
+                : new InputPin[]
+                {
+                    b.Inputs.RelayFeedback, b.Inputs.WheelLockSense, b.Inputs.CableLockSense,
+                    b.Inputs.DockSense, b.Inputs.PlugDetect, b.Inputs.VehiclePresence,
+                };
             AnalogPin[] analogs = new AnalogPin[] { b.Adc.Temperature, b.Adc.Current, b.Adc.Voltage };
 
             int[] used = new int[outputs.Length + inputs.Length + analogs.Length + 2];
@@ -463,19 +571,14 @@ namespace PodFirmware.Device
 
             try
             {
+                // Broker, TLS material, credentials, keep-alive and reconnect delays, all from pod.json.
                 MqttLinkOptions options = new MqttLinkOptions();
-                options.Host = pod.Mqtt.Host;
-                options.Port = pod.Mqtt.Port;
-                options.UseTls = pod.Mqtt.UseTls;
-                options.CaCertificate = pod.Mqtt.CaCertificate;
-                options.Username = pod.Mqtt.Username;
-                options.Password = pod.Mqtt.Password;
-                options.KeepAliveS = pod.Mqtt.KeepAliveS;
+                pod.Mqtt.ApplyTo(options);
                 options.ClientId = pod.PodId;
 
-                // Placeholder will until the messaging spec names the status topic; the
-                // controller issue replaces it together with the control core.
-                options.WillTopic = String.Concat("pods/", pod.PodId, "/status");
+                // The broker publishes the retained "offline" when the pod vanishes; the pump
+                // publishes "online" on the same topic after every connect (docs/mqtt.md).
+                options.WillTopic = new Topics(pod.PodId, pod.SiteId).Availability;
                 options.WillPayload = "offline";
                 options.WillRetain = true;
 
@@ -548,7 +651,7 @@ namespace PodFirmware.Device
             /// <summary>Plug detect; active while the connector is plugged into a vehicle.</summary>
             public IDigitalInput PlugDetect;
 
-            /// <summary>Vehicle presence sensor; active while a vehicle is in the space.</summary>
+            /// <summary>Vehicle presence sensor; active while a vehicle is in the space; null when the map has none.</summary>
             public IDigitalInput VehiclePresence;
 
             /// <summary>Connector temperature sensor, raw counts.</summary>
@@ -614,7 +717,7 @@ namespace PodFirmware.Device
             /// <summary>Plug detect.</summary>
             public InputPin PlugDetect;
 
-            /// <summary>Vehicle presence sensor.</summary>
+            /// <summary>Vehicle presence sensor; optional: leave the key out when the pod has none.</summary>
             public InputPin VehiclePresence;
         }
 
@@ -664,7 +767,10 @@ namespace PodFirmware.Device
             public int Gpio;
         }
 
-        /// <summary>The GNSS receiver's UART pins.</summary>
+        /// <summary>
+        /// The GNSS receiver's UART pins. The baud rate is not here: it is the pod config's
+        /// <c>position.gnssBaud</c>, the one source of truth (a <c>baud</c> key here is rejected as unknown).
+        /// </summary>
         public sealed class GnssPins
         {
             /// <summary>ESP32 GPIO receiving from the GNSS TX line.</summary>
@@ -672,9 +778,6 @@ namespace PodFirmware.Device
 
             /// <summary>ESP32 GPIO sending to the GNSS RX line.</summary>
             public int TxGpio;
-
-            /// <summary>Baud rate.</summary>
-            public int Baud;
         }
     }
 }

@@ -1,7 +1,7 @@
 using System;
 using PodFirmware.Drivers.Ports;
 
-namespace PodFirmware.Drivers.Device
+namespace PodFirmware.Device
 {
     /// <summary>
     /// <see cref="IClock"/> on the device: <see cref="MonotonicMs"/> from the CLR's millisecond tick

@@ -2,7 +2,7 @@ using System;
 using System.Device.Gpio;
 using PodFirmware.Drivers.Ports;
 
-namespace PodFirmware.Drivers.Device
+namespace PodFirmware.Device
 {
     /// <summary>
     /// <see cref="IDigitalInput"/> over one nanoFramework <see cref="GpioPin"/> (relay mirror contact,

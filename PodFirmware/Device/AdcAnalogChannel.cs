@@ -3,7 +3,7 @@ using System.Device.Adc;
 using nanoFramework.Hardware.Esp32;
 using PodFirmware.Drivers.Ports;
 
-namespace PodFirmware.Drivers.Device
+namespace PodFirmware.Device
 {
     /// <summary>
     /// <see cref="IAnalogChannel"/> over one nanoFramework <see cref="AdcChannel"/>: raw counts only,

@@ -2,7 +2,7 @@ using System;
 using System.IO.Ports;
 using PodFirmware.Drivers.Gnss;
 
-namespace PodFirmware.Drivers.Device
+namespace PodFirmware.Device
 {
     /// <summary>
     /// Device-only adapter: reads whatever the GNSS receiver's UART has buffered and feeds it to an
