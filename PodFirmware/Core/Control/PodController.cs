@@ -305,7 +305,7 @@ namespace PodFirmware.Core.Control
                 case CommandType.Lock:
                     return _locks.RequestLock(nowMs);
                 case CommandType.SetCurrentLimit:
-                    return _session.SetCurrentLimit(command.LimitAScaled / 100.0);
+                    return _session.SetCurrentLimit(command.LimitAScaled / 100.0, _sessionInputs);
                 case CommandType.ResetFault:
                     return ResetFault(relayClosed);
                 case CommandType.GetStatus:
