@@ -14,15 +14,15 @@ namespace PodFirmware.Host.Tests.Simulation
     /// <summary>
     /// The shipped lock scenarios (docs/locks.md): each unlock refusal, the authorised unlock and each relock
     /// trigger, with the exact events and times. The twin's locks travel 500 ms, so a lock commanded at t
-    /// reports its end position at t + 500. The unlock is applied after the session read its inputs, so the
-    /// connector turns Unavailable one tick after the unlock (and Available one tick after a lock command).
+    /// reports its end position at t + 500. The connector turns Unavailable in the tick of the unlock and
+    /// Available in the tick of the relock (docked), before the locks have arrived.
     /// </summary>
     public class LockScenarioTests
     {
         private static readonly string[] UnlockAt1000 =
         {
             "0 status Available", "1000 moving started unlock", "1000 lock wheel unlocking", "1000 lock cable unlocking",
-            "1000 command_result cmd-1 ok", "1100 status Unavailable", "1500 lock wheel unlocked", "1500 lock cable unlocked",
+            "1000 command_result cmd-1 ok", "1000 status Unavailable", "1500 lock wheel unlocked", "1500 lock cable unlocked",
         };
 
         [Fact]
@@ -84,7 +84,7 @@ namespace PodFirmware.Host.Tests.Simulation
                 UnlockAt1000.Concat(new[]
                 {
                     "5000 moving stopped lock_command", "5000 lock wheel locking", "5000 lock cable locking", "5000 command_result cmd-2 ok",
-                    "5100 status Available", "5500 lock wheel locked", "5500 lock cable locked",
+                    "5000 status Available", "5500 lock wheel locked", "5500 lock cable locked",
                 }),
                 Lines("lock-relock-command", 7000));
         }
@@ -124,7 +124,7 @@ namespace PodFirmware.Host.Tests.Simulation
                 UnlockAt1000.Concat(new[]
                 {
                     "5000 moving stopped lock_command", "5000 lock wheel locking", "5000 lock cable locking", "5000 command_result cmd-2 ok",
-                    "5100 status Available", "5500 lock cable locked",
+                    "5000 status Available", "5500 lock cable locked",
                     "7100 lock wheel fault", "7100 alarm WheelLockFault", "7100 status Faulted",
                 }),
                 Lines("lock-relock-fault", 9000));
@@ -153,7 +153,7 @@ namespace PodFirmware.Host.Tests.Simulation
                 {
                     "2100 warning NetworkLostWhileMoving active",
                     "5000 moving stopped lock_command", "5000 lock wheel locking", "5000 lock cable locking", "5000 command_result cmd-2 ok",
-                    "5100 status Available", "5500 lock wheel locked", "5500 lock cable locked",
+                    "5000 status Available", "5500 lock wheel locked", "5500 lock cable locked",
                 }),
                 lines.Where(l => l != "0 lock wheel locked" && l != "0 lock cable locked"));
         }

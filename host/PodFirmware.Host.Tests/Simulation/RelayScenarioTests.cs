@@ -47,13 +47,13 @@ namespace PodFirmware.Host.Tests.Simulation
         [Fact]
         public void Reset_is_accepted_once_the_failed_check_passes_and_a_new_session_starts()
         {
-            // The boot self-test (tick 0, locks not travelling) sees the open current sensor. The reset re-runs it at 5000;
-            // the session sees the cleared latch at the next tick (5100).
+            // The boot self-test (tick 0, locks not travelling) sees the open current sensor. The reset re-runs it at 5000,
+            // and the status leaves Faulted in the same tick.
             Assert.Equal(
                 new[]
                 {
                     "0 alarm SelfTestFailed", "0 status Faulted", "2000 command_result cmd-1 fault_latched",
-                    "5000 fault_cleared SelfTestFailed", "5000 command_result cmd-2 ok", "5100 status Preparing",
+                    "5000 fault_cleared SelfTestFailed", "5000 command_result cmd-2 ok", "5000 status Preparing",
                     "6000 session_started cmd-3 driver-1", "6000 status Charging", "6000 command_result cmd-3 ok", "6000 relay closed",
                 },
                 Lines("reset-after-selftest", 8000));

@@ -57,12 +57,11 @@ namespace PodFirmware.Host.Tests.Simulation
         [Fact]
         public void Start_while_moving_is_refused_moving()
         {
-            // The unlock is applied after the session's inputs were read, so the session sees the move one tick later (1100).
             Assert.Equal(
                 new[]
                 {
                     "0 status Preparing", "1000 moving started unlock", "1000 lock wheel unlocking", "1000 lock cable unlocking",
-                    "1000 command_result cmd-1 ok", "1100 status Unavailable", "1500 lock wheel unlocked", "1500 lock cable unlocked",
+                    "1000 command_result cmd-1 ok", "1000 status Unavailable", "1500 lock wheel unlocked", "1500 lock cable unlocked",
                     "3000 command_result cmd-2 moving",
                 },
                 Lines("session-start-moving", 5000));
@@ -80,7 +79,7 @@ namespace PodFirmware.Host.Tests.Simulation
                     "12000 session_started cmd-3 driver-1", "12000 status Charging", "12000 command_result cmd-3 ok", "12000 relay closed",
                     "15100 status SuspendedEV",
                 },
-                Lines("session-start-reserved-for-other", 14000 + 1100));
+                Lines("session-start-reserved-for-other", 16000));
         }
 
         [Fact]
