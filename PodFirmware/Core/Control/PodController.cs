@@ -271,6 +271,10 @@ namespace PodFirmware.Core.Control
             {
                 int detail = 0;
                 CommandResultCode code = Apply(_command, nowMs, relayClosed, ref detail);
+                // An unlock, lock or reset changes what the session must see in this very tick (its status follows at once).
+                _sessionInputs.Moving = _locks.IsMoving;
+                _sessionInputs.FaultLatched = _supervisor.IsLatched;
+                _sessionInputs.LatchedFault = _supervisor.LatchedCode;
                 _scratch.Clear();
                 _scratch.Kind = EventKind.CommandResult;
                 _scratch.TimeMs = nowMs;
@@ -305,7 +309,7 @@ namespace PodFirmware.Core.Control
                 case CommandType.Lock:
                     return _locks.RequestLock(nowMs);
                 case CommandType.SetCurrentLimit:
-                    return _session.SetCurrentLimit(command.LimitAScaled / 100.0);
+                    return _session.SetCurrentLimit(command.LimitAScaled / 100.0, _sessionInputs);
                 case CommandType.ResetFault:
                     return ResetFault(relayClosed);
                 case CommandType.GetStatus:

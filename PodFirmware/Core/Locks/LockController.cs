@@ -242,7 +242,8 @@ namespace PodFirmware.Core.Locks
                     {
                         _networkWarned = true;
                         _networkLostWhileMoving = true;
-                        Emit(EventKind.Warning, nowMs, FaultCode.NetworkLostWhileMoving, 0, null);
+                        // Arg 1 = raised: the events topic publishes a warning's Arg as "active" (docs/mqtt.md).
+                        Emit(EventKind.Warning, nowMs, FaultCode.NetworkLostWhileMoving, 1, null);
                     }
                 }
                 else

@@ -15,7 +15,7 @@ namespace PodFirmware.Core.Session
     /// <para>
     /// Tick thread only: every method and property must be called from the control tick, which
     /// hands in a filled <see cref="SessionInputs"/>. Commands (<see cref="Start"/>, <see cref="Stop"/>,
-    /// <see cref="Reserve"/>, <see cref="CancelReservation"/>, <see cref="SetCurrentLimit"/>) take
+    /// <see cref="Reserve"/>, <see cref="CancelReservation"/>, <see cref="SetCurrentLimit(double)"/>) take
     /// effect at once; <see cref="Update"/> advances metering, limits, stops and statuses.
     /// </para>
     /// <para>
@@ -144,7 +144,7 @@ namespace PodFirmware.Core.Session
             }
         }
 
-        /// <summary>The controller's current limit in A (rated until <see cref="SetCurrentLimit"/> sets one).</summary>
+        /// <summary>The controller's current limit in A (rated until <see cref="SetCurrentLimit(double)"/> sets one).</summary>
         public double ControllerLimitA
         {
             get { return _controllerLimitA; }
@@ -485,6 +485,24 @@ namespace PodFirmware.Core.Session
         /// </summary>
         /// <param name="limitA">Allowed current in A.</param>
         public CommandResultCode SetCurrentLimit(double limitA)
+        {
+            return ApplyCurrentLimit(limitA);
+        }
+
+        /// <summary>
+        /// <see cref="SetCurrentLimit(double)"/> applied in a tick: observes <paramref name="now"/> first, so the Status event
+        /// it may emit carries this tick's time (not the previous <see cref="Update"/>'s). The control tick uses this one.
+        /// Allocation-free.
+        /// </summary>
+        /// <param name="limitA">Allowed current in A.</param>
+        /// <param name="now">This tick's inputs.</param>
+        public CommandResultCode SetCurrentLimit(double limitA, SessionInputs now)
+        {
+            Observe(now);
+            return ApplyCurrentLimit(limitA);
+        }
+
+        private CommandResultCode ApplyCurrentLimit(double limitA)
         {
             _lastDetail = 0;
             if (!(limitA >= 0 && limitA <= _ratedCurrentA))
