@@ -394,6 +394,8 @@ namespace PodFirmware.Core.Session
                 return CommandResultCode.NoSession;
             }
 
+            // Bill the power delivered since the last metered tick: the relay stayed closed until now.
+            Meter(now);
             EndSession(now, StopReason.StopCommand, FaultCode.None);
             RefreshStatus();
             return CommandResultCode.Ok;

@@ -102,21 +102,24 @@ namespace PodFirmware.Host.Tests.Simulation
 
             // The meter's rule, summed here tick by tick from the readings the tick published: a tick meters
             // P[mW] = round(V x 10) x round(I x 100) over its 100 ms when the relay was closed at its start (closed at the
-            // end of the tick at 1000) and the session still runs after it (the stop at 3 601 000 ends it before that
-            // tick's metering). The first closed tick (1100) still reads the filtered 0 A.
+            // end of the tick at 1000) and the session ran into it: the stop command at 3 601 000 meters its own
+            // tick before it ends the session, so the last 100 ms are billed too. The first closed tick (1100)
+            // still reads the filtered 0 A.
             var run = Create("session-stop-command");
             long sumMwMs = 0;
             bool closedAtStart = false;
+            bool activeAtStart = false;
             for (long t = 0; t <= 3602000; t += 100)
             {
                 run.RunUntil(t, _ => { });
                 var status = run.Pod.Controller.Status;
-                if (closedAtStart && status.SessionActive)
+                if (closedAtStart && activeAtStart)
                 {
                     sumMwMs += (long)(status.VoltageV * 10 + 0.5) * (long)(status.CurrentA * 100 + 0.5) * 100;
                 }
 
                 closedAtStart = status.RelayClosed;
+                activeAtStart = status.SessionActive;
             }
 
             SessionRecord record = run.Pod.Controller.Session.Current;
