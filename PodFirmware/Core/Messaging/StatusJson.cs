@@ -2,6 +2,7 @@ using PodFirmware.Core.Config;
 using PodFirmware.Core.Control;
 using PodFirmware.Core.Faults;
 using PodFirmware.Core.Json;
+using PodFirmware.Core.Session;
 using PodFirmware.Drivers.Sensors;
 
 namespace PodFirmware.Core.Messaging
@@ -37,6 +38,7 @@ namespace PodFirmware.Core.Messaging
             w.Int("space", config.ParkingSpace);
             w.String("fw", FirmwareVersion);
             w.Int("uptimeMs", status.UptimeMs);
+            w.String("connector", ConnectorStatusNames.Of(status.Connector));
             w.String("relay", status.RelayClosed ? "closed" : "open");
             if (status.LatchedFault == FaultCode.None)
             {
