@@ -271,6 +271,9 @@ namespace PodFirmware.Core.Control
             {
                 int detail = 0;
                 CommandResultCode code = Apply(_command, nowMs, relayClosed, ref detail);
+                // An accepted unlock (or a lock) changes whether the pod is moving; the next command in this tick,
+                // e.g. a start, must see that, not the value sampled before the commands.
+                _sessionInputs.Moving = _locks.IsMoving;
                 _scratch.Clear();
                 _scratch.Kind = EventKind.CommandResult;
                 _scratch.TimeMs = nowMs;
@@ -301,7 +304,9 @@ namespace PodFirmware.Core.Control
                     // The command is signed by the back end, which decides who may cancel: it cancels whoever holds it.
                     return _session.CancelReservation(_session.ReservationAccount, _sessionInputs);
                 case CommandType.Unlock:
-                    return _locks.RequestUnlock(command.Account, nowMs, _session.IsActive, _supervisor.IsLatched);
+                    // A session stopped earlier in this tick still has the relay closed until the end of the tick:
+                    // count it as active, so a lock is never released while power is on the connector.
+                    return _locks.RequestUnlock(command.Account, nowMs, _session.IsActive || relayClosed, _supervisor.IsLatched);
                 case CommandType.Lock:
                     return _locks.RequestLock(nowMs);
                 case CommandType.SetCurrentLimit:
