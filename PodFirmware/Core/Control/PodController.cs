@@ -271,7 +271,8 @@ namespace PodFirmware.Core.Control
             {
                 int detail = 0;
                 CommandResultCode code = Apply(_command, nowMs, relayClosed, ref detail);
-                // An unlock, lock or reset changes what the session must see in this very tick (its status follows at once).
+                // An unlock, lock or reset changes what the session must see in this very tick: its status follows at once,
+                // and the next command in the tick (e.g. a start behind an accepted unlock) sees the new state.
                 _sessionInputs.Moving = _locks.IsMoving;
                 _sessionInputs.FaultLatched = _supervisor.IsLatched;
                 _sessionInputs.LatchedFault = _supervisor.LatchedCode;
@@ -305,7 +306,9 @@ namespace PodFirmware.Core.Control
                     // The command is signed by the back end, which decides who may cancel: it cancels whoever holds it.
                     return _session.CancelReservation(_session.ReservationAccount, _sessionInputs);
                 case CommandType.Unlock:
-                    return _locks.RequestUnlock(command.Account, nowMs, _session.IsActive, _supervisor.IsLatched);
+                    // A session stopped earlier in this tick still has the relay closed until the end of the tick:
+                    // count it as active, so a lock is never released while power is on the connector.
+                    return _locks.RequestUnlock(command.Account, nowMs, _session.IsActive || relayClosed, _supervisor.IsLatched);
                 case CommandType.Lock:
                     return _locks.RequestLock(nowMs);
                 case CommandType.SetCurrentLimit:

@@ -44,7 +44,15 @@ namespace PodFirmware.Host.Simulation
         private long _nextBeatMs;
 
         /// <summary>Builds the pod on <paramref name="clock"/> (a <see cref="VirtualClock"/> for simulation, a real-time one for <c>./pod run</c>).</summary>
-        public VirtualPod(PodConfig config, IClock clock, IBlobStore store = null)
+        /// <param name="config">A validated pod config.</param>
+        /// <param name="clock">The clock the tick reads.</param>
+        /// <param name="store">The pod's flash; a fresh <see cref="MemoryBlobStore"/> when null.</param>
+        /// <param name="wirePorts">
+        /// Test hook, null in normal use: called with the ports just before the controller is built, so a test can
+        /// replace a port with a wrapper (e.g. a spy that sees every write to the relay coil or a lock actuator).
+        /// The twin properties (<see cref="Relay"/>, <see cref="WheelLock"/>, ...) keep referring to the unwrapped twins.
+        /// </param>
+        public VirtualPod(PodConfig config, IClock clock, IBlobStore store = null, Action<PodPorts> wirePorts = null)
         {
             Config = config;
             Clock = clock;
@@ -77,6 +85,7 @@ namespace PodFirmware.Host.Simulation
                 Position = Position,
                 Store = Store,
             };
+            wirePorts?.Invoke(ports);
             Controller = new PodController(config, clock, ports, Events);
             _key = Hex.TryDecode(config.Commands.KeyHex);
             _authenticator = config.Commands.CreateAuthenticator(config.PodId);
