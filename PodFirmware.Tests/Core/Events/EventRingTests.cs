@@ -17,6 +17,23 @@ namespace PodFirmware.Tests.Core.Events
         }
 
         [TestMethod]
+        public static void An_event_without_a_space_gets_the_space_the_tick_set_and_one_with_a_space_keeps_it()
+        {
+            var ring = new EventRing(4, 1);
+            ring.SpaceNumber = 17;
+            PodEvent own = Make(EventKind.Alarm, 10);
+            own.SpaceNumber = 3;
+            ring.TryWrite(Make(EventKind.Lock, 0));
+            ring.TryWrite(own);
+            ring.SpaceNumber = 0;
+            ring.TryWrite(Make(EventKind.Moving, 20));
+            PodEvent[] taken = EventDrain.All(ring);
+            Assert.AreEqual(17, taken[0].SpaceNumber);
+            Assert.AreEqual(3, taken[1].SpaceNumber);
+            Assert.AreEqual(0, taken[2].SpaceNumber, "undocked: no space");
+        }
+
+        [TestMethod]
         public static void Takes_events_in_the_order_they_were_written()
         {
             var ring = new EventRing(8, 2);

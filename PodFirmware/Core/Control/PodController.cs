@@ -168,6 +168,7 @@ namespace PodFirmware.Core.Control
             bool docked = _dockSense.Read();
             bool plugged = _plugSense.Read();
 
+            _events.SpaceNumber = docked ? _inputs.SpaceNumber : 0;
             _temperature.Sample(nowMs);
             // A current or voltage whose raw samples never move is only suspicious while power flows.
             _current.Sample(nowMs, relayClosed);

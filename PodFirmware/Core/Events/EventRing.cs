@@ -33,6 +33,7 @@ namespace PodFirmware.Core.Events
         // The hand-over of slots between the tick and the messaging thread.
         private readonly SpscCursor _cursor;
 
+        private int _spaceNumber;
         private int _droppedCount;
         private int _droppedProtectedCount;
 
@@ -72,6 +73,17 @@ namespace PodFirmware.Core.Events
         public int ReservedForProtected
         {
             get { return _reservedForProtected; }
+        }
+
+        /// <summary>
+        /// Producer only: the parking space the pod stands at now (0 while undocked), set by the tick every tick. An event
+        /// written with <see cref="PodEvent.SpaceNumber"/> 0 gets this one, so producers that do not know the space (locks,
+        /// heartbeat) still name it.
+        /// </summary>
+        public int SpaceNumber
+        {
+            get { return _spaceNumber; }
+            set { _spaceNumber = value; }
         }
 
         /// <summary>Events waiting to be taken. Exact on either owning thread when the other is idle; a snapshot otherwise.</summary>
@@ -121,7 +133,13 @@ namespace PodFirmware.Core.Events
                 return false;
             }
 
-            _slots[slot].CopyFrom(source);
+            PodEvent written = _slots[slot];
+            written.CopyFrom(source);
+            if (written.SpaceNumber == 0)
+            {
+                written.SpaceNumber = _spaceNumber;
+            }
+
             _cursor.Publish();
             return true;
         }

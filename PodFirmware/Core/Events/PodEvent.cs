@@ -28,7 +28,11 @@ namespace PodFirmware.Core.Events
         /// <summary>Unit of <see cref="Value"/> and <see cref="Limit"/>.</summary>
         public ValueUnit Unit;
 
-        /// <summary>Parking-space number the pod stood at when the event happened; 0 when not docked or unknown.</summary>
+        /// <summary>
+        /// Parking-space number the pod stood at when the event happened; 0 when not docked. A producer that leaves it 0
+        /// gets the ring's <see cref="EventRing.SpaceNumber"/> (the tick's current space) when written. Alarms always carry
+        /// the configured space, so an alarm names its space even if the pod is moving.
+        /// </summary>
         public int SpaceNumber;
 
         /// <summary>
