@@ -29,6 +29,8 @@ param(
     [string] $Board = (Join-Path $PSScriptRoot 'boards/esp32-devkitc-pod-v1.json'),
     # Pod config to copy.
     [string] $Pod = (Join-Path $PSScriptRoot 'pods/pod-demo.json'),
+    # Accept a pod config that still holds the public demo signing key (bench only).
+    [switch] $AllowDemoKey,
     # Print the commands without running them.
     [switch] $DryRun
 )
@@ -60,6 +62,11 @@ if ($Image) {
 if ($Config) {
     if (-not (Test-Path -LiteralPath $Board -PathType Leaf)) { Fail "pin map not found: $Board" }
     if (-not (Test-Path -LiteralPath $Pod -PathType Leaf)) { Fail "pod config not found: $Pod" }
+    # The signing key of pods/pod-demo.json is public (it is in this repository): a pod flashed with it obeys anyone.
+    $demoKey = '00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff'
+    if (-not $AllowDemoKey -and (Select-String -LiteralPath $Pod -Pattern $demoKey -SimpleMatch -Quiet)) {
+        Fail "$Pod holds the public demo signing key; give the pod its own (openssl rand -hex 32) or pass -AllowDemoKey on a bench"
+    }
 }
 if (-not $DryRun -and -not (Get-Command nanoff -ErrorAction SilentlyContinue)) {
     Fail 'nanoff not found: dotnet tool install -g nanoff'

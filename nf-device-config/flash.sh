@@ -22,6 +22,7 @@ steps, run in this order (at least one):
   --config           copy the pin map to I:\board.json and the pod config to I:\pod.json
   --board FILE       pin map to copy (default boards/esp32-devkitc-pod-v1.json)
   --pod FILE         pod config to copy (default pods/pod-demo.json)
+  --allow-demo-key   accept a pod config that still holds the public demo signing key (bench only)
 
   --dry-run          print the commands without running them
 USAGE
@@ -36,6 +37,9 @@ config=0
 board="$here/boards/esp32-devkitc-pod-v1.json"
 pod="$here/pods/pod-demo.json"
 dry_run=0
+allow_demo_key=0
+# The signing key of pods/pod-demo.json is public (it is in this repository): a pod flashed with it obeys anyone.
+demo_key="00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"
 
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -48,6 +52,7 @@ while [ $# -gt 0 ]; do
     --board) board="${2:?--board needs a file}"; shift 2 ;;
     --pod) pod="${2:?--pod needs a file}"; shift 2 ;;
     --dry-run) dry_run=1; shift ;;
+    --allow-demo-key) allow_demo_key=1; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "flash.sh: unknown argument: $1" >&2; usage >&2; exit 2 ;;
   esac
@@ -64,6 +69,9 @@ fi
 if [ "$config" -eq 1 ]; then
   [ -f "$board" ] || fail "pin map not found: $board"
   [ -f "$pod" ] || fail "pod config not found: $pod"
+  if [ "$allow_demo_key" -eq 0 ] && grep -qi "$demo_key" "$pod"; then
+    fail "$pod holds the public demo signing key; give the pod its own (openssl rand -hex 32) or pass --allow-demo-key on a bench"
+  fi
 fi
 if [ "$dry_run" -eq 0 ] && ! command -v nanoff >/dev/null 2>&1; then
   fail "nanoff not found: dotnet tool install -g nanoff (and put ~/.dotnet/tools on PATH)"

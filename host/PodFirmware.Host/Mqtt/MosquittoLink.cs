@@ -24,8 +24,7 @@ namespace PodFirmware.Host.Mqtt
     /// Stop publishes nothing: it disconnects cleanly, and a clean DISCONNECT tells the broker to
     /// DISCARD the Will. A caller that wants subscribers to see the Will's "offline" payload after
     /// a planned shutdown publishes it itself (retained, like the Will) before calling
-    /// <see cref="Stop"/>; that publish is written before the DISCONNECT.
-    /// This deliberately differs from the summary on <see cref="IMqttLink.Stop"/>.
+    /// <see cref="Stop"/>; that publish is written before the DISCONNECT, as <see cref="IMqttLink.Stop"/> asks of callers.
     /// </para>
     /// <para>
     /// Reconnect: after a lost or failed connection the thread waits as
