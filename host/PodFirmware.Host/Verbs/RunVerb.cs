@@ -4,21 +4,21 @@ using System.IO;
 using System.Text;
 using System.Threading;
 using PodFirmware.Core.Messaging;
-using PodFirmware.Core.Store;
 using PodFirmware.Core.Scenarios;
 using PodFirmware.Drivers.Ports;
 using PodFirmware.Host.Configuration;
 using PodFirmware.Host.Mqtt;
 using PodFirmware.Host.Simulation;
-using PodFirmware.Host.Storage;
 using Spectre.Console;
 
 namespace PodFirmware.Host.Verbs
 {
     /// <summary>
-    /// <c>./pod run</c>: a virtual pod live on a private mosquitto. The pod publishes through the
-    /// real portable path (tick, simulated sensors, status JSON, MQTT link); the view shows what a
-    /// separate subscriber receives from the broker, not the pod's memory.
+    /// <c>./pod run</c>: a virtual pod (<see cref="LivePod"/>) live on a private mosquitto. The pod runs the
+    /// real portable path (tick, simulated sensors, store-first messaging, MQTT link); a second client
+    /// plays the site controller (heartbeat) and the back end (the scenario's commands, signed and
+    /// published on the pod's cmd topic); the view shows what that client receives from the broker, not
+    /// the pod's memory.
     /// </summary>
     public static class RunVerb
     {
@@ -54,33 +54,18 @@ namespace PodFirmware.Host.Verbs
             }
 
             using var broker = new MosquittoBroker();
-            var topics = new Topics(config.PodId, config.SiteId);
-            using var link = new MosquittoLink();
-            link.Start(new MqttLinkOptions
-            {
-                Host = "127.0.0.1",
-                Port = broker.Port,
-                ClientId = config.PodId,
-                WillTopic = topics.Availability,
-                WillPayload = "offline",
-                WillRetain = true,
-                ReconnectMinMs = 200,
-                ReconnectMaxMs = 2000,
-            });
+            // The pod itself: the same wiring the integration tests use, on the wall clock. Its flash is --data, or a
+            // temporary directory removed at exit.
+            using var live = new LivePod(config, "127.0.0.1", broker.Port, new RealTimeClock(), dataDirectory?.FullName);
+            VirtualPod pod = live.Pod;
+            Topics topics = live.Topics;
+            var clock = live.Clock;
+            live.Start();
             using var watcher = new MosquittoLink();
             watcher.Subscribe(topics.All, 1);
             watcher.Subscribe("site/" + config.SiteId + "/alarm", 1);
             watcher.Start(new MqttLinkOptions { Host = "127.0.0.1", Port = broker.Port, ClientId = config.PodId + "-watch" });
-
-            string dataPath = dataDirectory?.FullName ?? Directory.CreateTempSubdirectory("pod-run-").FullName;
-            var store = new DirectoryBlobStore(dataPath);
-            var clock = new RealTimeClock();
-            var pod = new VirtualPod(config, clock, store);
-            var outbox = new Outbox(store, config.Outbox.Capacity, config.Outbox.MaxPayloadBytes);
-            var publisher = new ReliablePublisher(link, outbox, config.Outbox.MaxInFlight, config.Outbox.AckTimeoutMs);
-            var pump = new MessagingPump(config, link, pod.Controller, publisher);
-            pump.EnableCommands(config.Commands.CreateAuthenticator(config.PodId), pod.Controller.Commands, pod.Controller.Utc);
-            pump.EnableHeartbeat(pod.Controller.Heartbeat);
+            string dataPath = live.DataDirectory;
             var view = new LiveView(config, broker.Port, topics);
 
             Console.WriteLine("private broker on 127.0.0.1:" + broker.Port + "; pod flash in " + dataPath + "; watch this pod with:");
@@ -137,9 +122,7 @@ namespace PodFirmware.Host.Verbs
                             nextBeatMs = now + (podListening ? config.Heartbeat.PeriodMs : 200);
                         }
 
-                        pod.Controller.NetworkUp = link.IsConnected;
-                        pod.Tick();
-                        pump.Pump(now);
+                        live.Step();
                         nextTickMs += config.TickPeriodMs;
                     }
 
@@ -162,10 +145,8 @@ namespace PodFirmware.Host.Verbs
                 AnsiConsole.Live(view.Render()).Start(ctx => Loop(() => { ctx.UpdateTarget(view.Render()); }));
             }
 
-            // A clean disconnect suppresses the Will, so say "offline" ourselves first.
-            byte[] offline = Encoding.UTF8.GetBytes("offline");
-            link.Publish(topics.Availability, offline, offline.Length, 1, true, out _);
-            link.Stop();
+            // A clean disconnect suppresses the Will, so the pod says "offline" itself first.
+            live.StopCleanly();
             Console.WriteLine("stopped: pod offline, broker down");
             return 0;
         }
