@@ -169,8 +169,10 @@ namespace PodFirmware.Core.Control
             bool plugged = _plugSense.Read();
 
             _events.SpaceNumber = docked ? _inputs.SpaceNumber : 0;
-            _temperature.Sample(nowMs);
-            // A current or voltage whose raw samples never move is only suspicious while power flows.
+            // The ESP32 ADC's own noise moves a healthy NTC reading by a few counts every time, so a reading frozen for
+            // sensors.temperature.stuckAfterMs means a dead input; a current or voltage whose raw samples never move is
+            // only suspicious while power flows.
+            _temperature.Sample(nowMs, true);
             _current.Sample(nowMs, relayClosed);
             _voltage.Sample(nowMs, relayClosed);
             _heartbeat.Update(nowMs);

@@ -52,6 +52,8 @@ namespace PodFirmware.Host.Tests.Simulation
         [InlineData("spike-160", "ConnectorTemperatureCeiling", 10100)]
         [InlineData("sensor-open", "TemperatureSensorFault", 10000)]
         [InlineData("sensor-short", "TemperatureSensorFault", 10000)]
+        // Frozen from the reading of 9 900 ms on; the noise-free repeats outlast stuckAfterMs (30 s) at 39 900 ms.
+        [InlineData("sensor-stuck", "TemperatureSensorFault", 39900)]
         [InlineData("over-current", "OverCurrent", 15200)]
         [InlineData("over-voltage", "OverVoltage", 12100)]
         [InlineData("under-voltage", "UnderVoltage", 15100)]

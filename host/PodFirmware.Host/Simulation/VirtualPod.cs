@@ -56,7 +56,9 @@ namespace PodFirmware.Host.Simulation
         {
             Config = config;
             Clock = clock;
-            Temperature = new SimulatedNtcChannel(config.Sensors.Temperature) { TemperatureC = 25.0 };
+            // +-2 counts: the single-read noise of the ESP32's SAR ADC at 12 bits is several LSB, so a healthy NTC never
+            // repeats the same count for long and the tick's stuck check has something to see.
+            Temperature = new SimulatedNtcChannel(config.Sensors.Temperature) { TemperatureC = 25.0, NoiseCounts = 2 };
             Current = new SimulatedAcChannel(config.Sensors.Current) { RmsValue = 0.0 };
             Voltage = new SimulatedAcChannel(config.Sensors.Voltage) { RmsValue = 230.0 };
             Relay = new SimulatedRelay();
