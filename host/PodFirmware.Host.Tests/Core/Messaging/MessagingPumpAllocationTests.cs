@@ -1,0 +1,93 @@
+using System;
+using PodFirmware.Core.Messaging;
+using PodFirmware.Core.Scenarios;
+using PodFirmware.Core.Store;
+using PodFirmware.Drivers.Ports;
+using PodFirmware.Drivers.Simulated;
+using PodFirmware.Host.Configuration;
+using PodFirmware.Host.Simulation;
+using Xunit;
+
+namespace PodFirmware.Host.Tests.Core.Messaging
+{
+    /// <summary>
+    /// The messaging thread shares the board's heap with the tick: a steady-state pump (status on change and every
+    /// 30 s, telemetry every second while charging, nothing inbound) must not allocate, or the GC pauses the tick too.
+    /// </summary>
+    public class MessagingPumpAllocationTests
+    {
+        /// <summary>A connected link that accepts every publish and allocates nothing itself.</summary>
+        private sealed class CountingLink : IMqttLink
+        {
+            public int Publishes;
+
+            public bool IsConnected => true;
+
+            public int DroppedInboundCount => 0;
+
+            public void Start(MqttLinkOptions options)
+            {
+            }
+
+            public void Stop()
+            {
+            }
+
+            public bool Publish(string topic, byte[] payload, int length, int qos, bool retain, out int messageId)
+            {
+                messageId = ++Publishes;
+                return true;
+            }
+
+            public void Subscribe(string topic, int qos)
+            {
+            }
+
+            public bool TryTakeMessage(MqttInboundMessage into) => false;
+
+            public bool TryTakeAck(out int messageId)
+            {
+                messageId = 0;
+                return false;
+            }
+        }
+
+        [Fact]
+        public void Ten_thousand_ticks_of_a_charging_pod_with_its_pump_allocate_zero_bytes()
+        {
+            var config = ConfigFile.Parse(
+                "{\"podId\":\"pod-017\",\"siteId\":\"site-a\",\"parkingSpace\":17," +
+                "\"commands\":{\"keyHex\":\"00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff\"}}", "test");
+            var run = ScenarioRun.Create(config, ScenarioParser.Parse("0 current_a 16\n0 plug in\n0 cmd {\"type\":\"start\",\"account\":\"driver-1\"}\n"));
+            run.RunUntil(0, _ => { });
+            VirtualPod pod = run.Pod;
+            var clock = (VirtualClock)pod.Clock;
+            var link = new CountingLink();
+            var publisher = new ReliablePublisher(link, new Outbox(new MemoryBlobStore(), 16, 1024), 16, 30000);
+            var pump = new MessagingPump(config, link, pod.Controller, publisher);
+            pump.EnableCommands(config.Commands.CreateAuthenticator(config.PodId), pod.Controller.Commands, pod.Controller.Utc);
+            pump.EnableHeartbeat(pod.Controller.Heartbeat);
+
+            void Steps(int n)
+            {
+                for (int i = 0; i < n; i++)
+                {
+                    pod.Tick();
+                    pump.Pump(clock.MonotonicMs);
+                    clock.AdvanceMs(config.TickPeriodMs);
+                }
+            }
+
+            Steps(400);
+            int publishesBefore = link.Publishes;
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            Steps(10_000);
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+            Assert.True(pod.Relay.IsEnergised, "the pod must have been charging");
+            // 1000 s of telemetry at 1 s, plus status at least every 30 s: the pump really published.
+            Assert.True(link.Publishes - publishesBefore >= 1000 + 33, "publishes: " + (link.Publishes - publishesBefore));
+            Assert.Equal(0L, allocated);
+        }
+    }
+}
