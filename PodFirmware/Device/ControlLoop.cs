@@ -13,9 +13,9 @@ namespace PodFirmware.Device
     /// </summary>
     /// <remarks>
     /// <para>
-    /// Fail-safe: any exception escaping a tick de-energises the charging relay, sets
-    /// <see cref="HasFailed"/> and parks this thread in the safe state for good (relay written open
-    /// every second, no more ticks). The controller's state after an exception is unknown, so the
+    /// Fail-safe: any exception escaping a tick de-energises the charging relay and the lock actuators
+    /// (which engages the spring-applied locks), sets <see cref="HasFailed"/> and parks this thread in the
+    /// safe state for good (those outputs written off every second, no more ticks). The controller's state after an exception is unknown, so the
     /// loop never resumes it. A GNSS read error only stops the GNSS polling: the fix then goes
     /// stale and the controller sees "no fix", as with a dead receiver.
     /// </para>
@@ -38,6 +38,7 @@ namespace PodFirmware.Device
         private readonly PodController _controller;
         private readonly IClock _clock;
         private readonly IDigitalOutput _relay;
+        private readonly IDigitalOutput[] _lockOutputs;
         private readonly int _tickPeriodMs;
         private SerialGnssReader _gnss;
         private int _failed;
@@ -47,11 +48,12 @@ namespace PodFirmware.Device
         /// <param name="controller">The control core, constructed (relay already opened by it).</param>
         /// <param name="clock">The monotonic clock the controller uses.</param>
         /// <param name="relay">The charging relay output, opened on failure.</param>
+        /// <param name="lockOutputs">The wheel and cable lock actuators, de-energised (locked) on failure.</param>
         /// <param name="gnss">The GNSS UART reader, polled before each tick; null without GNSS.</param>
         /// <param name="tickPeriodMs">Tick period in milliseconds (config <c>tickPeriodMs</c>), at least 1.</param>
         /// <exception cref="ArgumentNullException">The controller, the clock or the relay is null.</exception>
         /// <exception cref="ArgumentOutOfRangeException"><paramref name="tickPeriodMs"/> is below 1.</exception>
-        public ControlLoop(PodController controller, IClock clock, IDigitalOutput relay, SerialGnssReader gnss, int tickPeriodMs)
+        public ControlLoop(PodController controller, IClock clock, IDigitalOutput relay, IDigitalOutput[] lockOutputs, SerialGnssReader gnss, int tickPeriodMs)
         {
             if (controller == null)
             {
@@ -76,11 +78,12 @@ namespace PodFirmware.Device
             _controller = controller;
             _clock = clock;
             _relay = relay;
+            _lockOutputs = lockOutputs == null ? new IDigitalOutput[0] : lockOutputs;
             _gnss = gnss;
             _tickPeriodMs = tickPeriodMs;
         }
 
-        /// <summary><c>true</c> once a tick threw and the loop holds the safe state (relay open). Any thread.</summary>
+        /// <summary><c>true</c> once a tick threw and the loop holds the safe state (relay open, locks engaged). Any thread.</summary>
         public bool HasFailed
         {
             get { return _failed != 0; }
@@ -155,6 +158,8 @@ namespace PodFirmware.Device
             }
         }
 
+        // The safe state of every output: relay open, and the locks de-energised, which engages them (spring-applied), so a
+        // pod parked by a failure cannot be left released with nothing left to relock it.
         private void OpenRelay()
         {
             try
@@ -164,6 +169,18 @@ namespace PodFirmware.Device
             catch (Exception)
             {
                 // nothing left to try: the driver's pull-down holds the relay open if the pin floats
+            }
+
+            for (int i = 0; i < _lockOutputs.Length; i++)
+            {
+                try
+                {
+                    _lockOutputs[i].Write(false);
+                }
+                catch (Exception)
+                {
+                    // the next lock still gets its chance
+                }
             }
         }
 

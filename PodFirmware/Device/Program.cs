@@ -76,7 +76,7 @@ namespace PodFirmware.Device
                 // rules run from the first second, the relay still open until a session closes it.
                 SerialGnssReader gnss;
                 PodController controller = BuildController(pod, hardware, clock, out gnss);
-                ControlLoop control = new ControlLoop(controller, clock, relay, gnss, pod.TickPeriodMs);
+                ControlLoop control = new ControlLoop(controller, clock, relay, new IDigitalOutput[] { hardware.WheelLock, hardware.CableLock }, gnss, pod.TickPeriodMs);
                 tickThread = new Thread(new ThreadStart(control.Run));
                 tickThread.Priority = ThreadPriority.AboveNormal;
                 tickThread.Start();
@@ -109,8 +109,8 @@ namespace PodFirmware.Device
         /// <summary>Events the tick can hold for the messaging thread.</summary>
         public const int EventCapacity = 64;
 
-        /// <summary>Slots of <see cref="EventCapacity"/> kept for safety events.</summary>
-        public const int EventsReservedForSafety = 16;
+        /// <summary>Slots of <see cref="EventCapacity"/> kept for the events the pod must deliver (alarms, session records, command results).</summary>
+        public const int EventsReservedForProtected = 16;
 
         private static PodController BuildController(PodConfig pod, PodHardware hardware, DeviceClock clock, out SerialGnssReader gnss)
         {
@@ -150,7 +150,7 @@ namespace PodFirmware.Device
                 }
             }
 
-            return new PodController(pod, clock, ports, new EventRing(EventCapacity, EventsReservedForSafety));
+            return new PodController(pod, clock, ports, new EventRing(EventCapacity, EventsReservedForProtected));
         }
 
         // Wi-Fi, SNTP, the MQTT link and the messaging thread. Any failure leaves the tick running
@@ -407,6 +407,12 @@ namespace PodFirmware.Device
             if (b == null || b.Outputs == null || b.Inputs == null || b.Adc == null || b.Gnss == null)
             {
                 return "a section is missing";
+            }
+
+            // An active-low relay driver would pulse the coil closed while the pin is set up: the board must drive it active-high.
+            if (b.Outputs.RelayCoil != null && b.Outputs.RelayCoil.ActiveLow)
+            {
+                return "outputs.relayCoil must not be active-low (the coil would close while the pin is set up)";
             }
 
             OutputPin[] outputs = new OutputPin[] { b.Outputs.RelayCoil, b.Outputs.WheelLock, b.Outputs.CableLock };

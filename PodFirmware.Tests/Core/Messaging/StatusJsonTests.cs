@@ -91,6 +91,20 @@ namespace PodFirmware.Tests.Core.Messaging
         }
 
         [TestMethod]
+        public static void Telemetry_carries_the_measurements_with_units_in_their_names_from_integers()
+        {
+            var s = new PodStatus();
+            s.UptimeMs = 5999;
+            s.RelayClosed = true;
+            s.TemperatureC = 31.24;
+            s.CurrentA = 15.975;
+            s.VoltageV = 229.84;
+            var w = new JsonWriter(256);
+            StatusJson.WriteTelemetry(w, s, Config());
+            JsonAssert.Text("{\"pod\":\"P-017\",\"uptimeS\":5,\"relayClosed\":true,\"tempC\":31.2,\"currentA\":15.98,\"voltageV\":229.8}", w);
+        }
+
+        [TestMethod]
         public static void Version_moves_only_when_a_discrete_field_changes()
         {
             var s = new PodStatus();

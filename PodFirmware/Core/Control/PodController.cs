@@ -32,7 +32,6 @@ namespace PodFirmware.Core.Control
     /// </remarks>
     public sealed class PodController
     {
-        private readonly PodConfig _config;
         private readonly IClock _clock;
         private readonly IDigitalOutput _relay;
         private readonly IDigitalInput _relayFeedback;
@@ -56,10 +55,10 @@ namespace PodFirmware.Core.Control
         private readonly SessionInputs _sessionInputs = new SessionInputs();
         private readonly LockInputs _lockInputs = new LockInputs();
         private readonly SelfTestInputs _selfTestInputs = new SelfTestInputs();
-        private readonly PositionFix _fix = new PositionFix();
         private readonly PodEvent _scratch = new PodEvent();
         private readonly EventRing _events;
         private readonly PodStatus _status = new PodStatus();
+        private readonly int _relaySettleMs;
         private long _relayChangedAtMs;
         private bool _bootSelfTestDone;
         private FaultCode _selfTestFault;
@@ -75,7 +74,6 @@ namespace PodFirmware.Core.Control
         /// <param name="events">Where the tick writes events for the messaging side.</param>
         public PodController(PodConfig config, IClock clock, PodPorts ports, EventRing events)
         {
-            _config = config;
             _clock = clock;
             _relay = ports.Relay;
             _relay.Write(false);
@@ -91,6 +89,8 @@ namespace PodFirmware.Core.Control
             _current = new CurrentSensor(ports.CurrentChannel, config.Sensors.Current);
             _voltage = new VoltageSensor(ports.VoltageChannel, config.Sensors.Voltage);
             _supervisor = new SafetySupervisor(config.Safety, ports.Store, events);
+            _supervisor.TripOutput = _relay;
+            _relaySettleMs = config.Safety.Relay.SettleMs;
             _locks = new LockController(config.Locks, ports.WheelLock, ports.WheelLockSense, ports.CableLock, ports.CableLockSense, events, nowMs);
             _session = new ChargingSession(config.Session, config.RatedCurrentA, events);
             _geofence = new Geofence(config.Position.Geofence);
@@ -181,7 +181,6 @@ namespace PodFirmware.Core.Control
             if (_position != null)
             {
                 fence = _geofence.Update(_position, nowMs);
-                _position.TryGetFix(nowMs, _fix);
             }
 
             _lockInputs.NowMs = nowMs;
@@ -212,7 +211,6 @@ namespace PodFirmware.Core.Control
                 _scratch.Kind = EventKind.Relay;
                 _scratch.TimeMs = nowMs;
                 _scratch.Arg = close ? 1 : 0;
-                _scratch.SpaceNumber = _inputs.SpaceNumber;
                 _events.TryWrite(_scratch);
             }
 
@@ -285,7 +283,6 @@ namespace PodFirmware.Core.Control
                 _scratch.Text = _command.Id;
                 _scratch.Arg = (int)code;
                 _scratch.Value = detail;
-                _scratch.SpaceNumber = _inputs.SpaceNumber;
                 if (code == CommandResultCode.SelfTestFailed)
                 {
                     _scratch.Code = FaultCode.SelfTestFailed;
@@ -309,9 +306,7 @@ namespace PodFirmware.Core.Control
                     // The command is signed by the back end, which decides who may cancel: it cancels whoever holds it.
                     return _session.CancelReservation(_session.ReservationAccount, _sessionInputs);
                 case CommandType.Unlock:
-                    // A session stopped earlier in this tick still has the relay closed until the end of the tick:
-                    // count it as active, so a lock is never released while power is on the connector.
-                    return _locks.RequestUnlock(command.Account, nowMs, _session.IsActive || relayClosed, _supervisor.IsLatched);
+                    return _locks.RequestUnlock(command.Account, nowMs, PowerMayBeOn(nowMs, relayClosed), _supervisor.IsLatched);
                 case CommandType.Lock:
                     return _locks.RequestLock(nowMs);
                 case CommandType.SetCurrentLimit:
@@ -326,6 +321,15 @@ namespace PodFirmware.Core.Control
             }
         }
 
+        // Whether the connector may still be live, which forbids releasing a lock: a session runs, or the relay is closed
+        // (a stop earlier in this tick opens it only at the end of the tick), or it opened less than the settle time
+        // ago (a weld is only judged after it), or the mirror contact or the current still say the contacts are closed.
+        private bool PowerMayBeOn(long nowMs, bool relayClosed)
+        {
+            return _session.IsActive || relayClosed || nowMs - _relayChangedAtMs < _relaySettleMs ||
+                   (_relayFeedback != null && _relayFeedback.Read()) || _supervisor.RelayWeldPresent;
+        }
+
         private CommandResultCode Detailed(CommandResultCode code, ref int detail)
         {
             detail = _session.LastDetail;
@@ -335,10 +339,18 @@ namespace PodFirmware.Core.Control
         // The self-test runs before every session; a failure latches SelfTestFailed through the supervisor at the next tick.
         private CommandResultCode Start(Command command, bool relayClosed, ref int detail)
         {
-            if (!_session.IsActive && !_supervisor.IsLatched && !_locks.IsMoving &&
-                !_locks.Wheel.IsTravelling && !_locks.Cable.IsTravelling && !RunSelfTest(relayClosed))
+            if (!_session.IsActive && !_supervisor.IsLatched && !_locks.IsMoving)
             {
-                return CommandResultCode.SelfTestFailed;
+                // The self-test needs the locks at rest; a start while they still travel (just relocked) waits for them.
+                if (_locks.Wheel.IsTravelling || _locks.Cable.IsTravelling)
+                {
+                    return CommandResultCode.Moving;
+                }
+
+                if (!RunSelfTest(relayClosed))
+                {
+                    return CommandResultCode.SelfTestFailed;
+                }
             }
 
             return Detailed(_session.Start(command, _sessionInputs), ref detail);
@@ -401,9 +413,10 @@ namespace PodFirmware.Core.Control
             s.CableLock = _locks.Cable.State;
             s.Moving = _locks.IsMoving;
             s.MoveTimeLeftMs = _locks.MoveTimeLeftMs;
-            s.HasPosition = _position != null && _fix.Valid;
-            s.LatitudeDeg = _fix.LatitudeDeg;
-            s.LongitudeDeg = _fix.LongitudeDeg;
+            PositionFix fix = _geofence.LastFix;
+            s.HasPosition = _position != null && fix.Valid;
+            s.LatitudeDeg = fix.LatitudeDeg;
+            s.LongitudeDeg = fix.LongitudeDeg;
             s.ControllerLost = _heartbeat.ControllerLost;
             s.NetworkLostWhileMoving = _locks.NetworkLostWhileMoving;
             if (_selfTestFault == FaultCode.None && !_supervisor.IsLatched)

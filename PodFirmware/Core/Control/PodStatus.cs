@@ -138,7 +138,8 @@ namespace PodFirmware.Core.Control
         {
             long signature = (RelayClosed ? 1L : 0L) | (RelayWelded ? 2L : 0L) | (Docked ? 4L : 0L) | (Plugged ? 8L : 0L) |
                              (Moving ? 16L : 0L) | (ControllerLost ? 32L : 0L) | (NetworkLostWhileMoving ? 64L : 0L) |
-                             (SessionActive ? 128L : 0L) | (ReservationAccount != null ? 256L : 0L) | (HasPosition ? 512L : 0L);
+                             (SessionActive ? 128L : 0L) | (ReservationAccount != null ? 256L : 0L) | (HasPosition ? 512L : 0L) |
+                             (StoreOverflow ? 1024L : 0L);
             signature = signature * 32 + (long)LatchedFault;
             signature = signature * 8 + (long)TemperatureStatus;
             signature = signature * 8 + (long)CurrentStatus;

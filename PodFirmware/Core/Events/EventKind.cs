@@ -9,7 +9,7 @@ namespace PodFirmware.Core.Events
         /// <summary>An empty slot; never written to the ring.</summary>
         None = 0,
 
-        /// <summary>A protective function opened the relay (relay log entry written by the tick).</summary>
+        /// <summary>Reserved (value kept stable): not emitted; a trip is reported by its <see cref="Alarm"/> and the <see cref="Relay"/> event that opens the relay.</summary>
         Trip = 1,
 
         /// <summary>The relay was commanded open or closed; <see cref="PodEvent.Arg"/> is 1 for closed, 0 for open.</summary>

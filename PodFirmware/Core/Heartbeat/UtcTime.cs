@@ -84,9 +84,11 @@ namespace PodFirmware.Core.Heartbeat
             Interlocked.Exchange(ref _source, source);
         }
 
+        // A reader on the (higher-priority) tick thread must not spin on a writer preempted mid-write: after a few
+        // tries it yields its time slice so the writer can finish, then tries again.
         private long ReadOffset()
         {
-            while (true)
+            for (int attempt = 1; ; attempt++)
             {
                 int before = Interlocked.CompareExchange(ref _sequence, 0, 0);
                 long offset = _offsetMs;
@@ -94,6 +96,11 @@ namespace PodFirmware.Core.Heartbeat
                 if (before == after && (before & 1) == 0)
                 {
                     return offset;
+                }
+
+                if (attempt % 4 == 0)
+                {
+                    Thread.Sleep(0);
                 }
             }
         }

@@ -169,13 +169,15 @@ namespace PodFirmware.Core.Messaging
                 return;
             }
 
-            if (_status.Version != _publishedVersion || nowMs - _lastStatusMs >= _config.Telemetry.StatusPeriodMs)
+            // The version is read before the document is written: a change the tick commits meanwhile is published next time.
+            int version = _status.Version;
+            if (version != _publishedVersion || nowMs - _lastStatusMs >= _config.Telemetry.StatusPeriodMs)
             {
                 _json.Reset();
                 StatusJson.Write(_json, _status, _config);
                 if (_link.Publish(_topics.Status, _json.Buffer, _json.Length, 1, true, out id))
                 {
-                    _publishedVersion = _status.Version;
+                    _publishedVersion = version;
                     _lastStatusMs = nowMs;
                 }
             }

@@ -54,6 +54,7 @@ namespace PodFirmware.Core.Safety
         private readonly byte[] _recordBuffer = new byte[FaultLatchRecord.Length * 2];
 
         private bool _relayPermitted;
+        private IDigitalOutput _tripOutput;
         private bool _weldPresent;
         private FaultCode _activeCode;
         private double _foundValue;
@@ -115,11 +116,22 @@ namespace PodFirmware.Core.Safety
 
         /// <summary>
         /// <c>true</c> when the relay may be closed: nothing is latched and <see cref="Evaluate"/> has run at least once
-        /// (or a reset was accepted). Becomes <c>false</c> in the very call that decides a trip.
+        /// since the latest trip or accepted reset (a reset clears the latch, but only the next Evaluate, with fresh
+        /// readings, permits the relay again). Becomes <c>false</c> in the very call that decides a trip.
         /// </summary>
         public bool RelayPermitted
         {
             get { return _relayPermitted; }
+        }
+
+        /// <summary>
+        /// The relay coil the supervisor opens itself the moment it latches a trip, before it persists the latch; null (the
+        /// default) leaves opening the relay to the caller. Set once by the tick's owner; tick thread only.
+        /// </summary>
+        public IDigitalOutput TripOutput
+        {
+            get { return _tripOutput; }
+            set { _tripOutput = value; }
         }
 
         /// <summary><c>true</c> while a trip is latched (including one restored at construction).</summary>
@@ -325,7 +337,9 @@ namespace PodFirmware.Core.Safety
             _current.Reset();
             _voltage.Reset();
             Emit(EventKind.FaultCleared, inputs.NowMs, cleared, inputs.TemperatureC, _thermal.ResetLevelC, ValueUnit.Celsius, inputs.SpaceNumber, 0, false);
-            _relayPermitted = true;
+            // Permission comes back only from the next Evaluate, on fresh readings: a start queued behind the reset in the
+            // same tick cannot close the relay on the state the reset saw.
+            _relayPermitted = false;
             return ResetResult.Accepted;
         }
 
@@ -394,6 +408,12 @@ namespace PodFirmware.Core.Safety
         private void Latch(SafetyInputs inputs, bool temperatureUsable)
         {
             _relayPermitted = false;
+            if (_tripOutput != null)
+            {
+                // Open first: persisting the latch is a flash write that can take tens of milliseconds on the device.
+                _tripOutput.Write(false);
+            }
+
             _latch.Code = _activeCode;
             _latch.Value = _foundValue;
             _latch.Limit = _foundLimit;

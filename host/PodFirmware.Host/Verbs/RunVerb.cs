@@ -124,6 +124,11 @@ namespace PodFirmware.Host.Verbs
 
                         live.Step();
                         nextTickMs += config.TickPeriodMs;
+                        if (now - nextTickMs >= config.TickPeriodMs)
+                        {
+                            // Far behind (a slow terminal redraw): re-base rather than fire a burst of catch-up ticks.
+                            nextTickMs = now + config.TickPeriodMs;
+                        }
                     }
 
                     while (watcher.TryTakeMessage(inbound))

@@ -28,7 +28,7 @@ namespace PodFirmware.Host.Tests.Core.Control
         }
 
         [Fact]
-        public void An_unlock_queued_behind_a_stop_in_the_same_tick_is_refused_while_the_relay_is_still_closed()
+        public void An_unlock_after_a_stop_is_refused_until_the_relay_has_been_open_for_the_settle_time()
         {
             var harness = new PodSafetyHarness(0);
             harness.Pod.Plug.Value = true;
@@ -46,8 +46,16 @@ namespace PodFirmware.Host.Tests.Core.Control
             Assert.False(harness.Pod.WheelLock.IsEnergised);
             Assert.False(harness.Pod.CableLock.IsEnergised);
 
-            // One tick later the relay is open and the same mover may unlock.
+            // One tick later the coil is open, but a weld is only judged after safety.relay.settleMs (300 ms):
+            // until then the connector may still be live, so the unlock is still refused.
             harness.Clock.AdvanceMs(100);
+            CommandIntake early = harness.SendJson("{\"type\":\"unlock\",\"account\":\"tech-ben\"}", new PodStep(PodStepKind.Unlock, 1, 0));
+            harness.Pod.Tick();
+            Assert.Equal(CommandResultCode.SessionActive, ResultOf(harness, early.Id, e));
+            Assert.False(harness.Pod.WheelLock.IsEnergised || harness.Pod.CableLock.IsEnergised);
+
+            // Once the settle time has passed with the contacts seen open, the same mover may unlock.
+            harness.Clock.AdvanceMs(200);
             CommandIntake again = harness.SendJson("{\"type\":\"unlock\",\"account\":\"tech-ben\"}", new PodStep(PodStepKind.Unlock, 1, 0));
             harness.Pod.Tick();
             Assert.Equal(CommandResultCode.Ok, ResultOf(harness, again.Id, e));
