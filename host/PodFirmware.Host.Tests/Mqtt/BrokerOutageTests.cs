@@ -67,7 +67,9 @@ namespace PodFirmware.Host.Tests.Mqtt
             List<JsonObject> records = Parsed(collector.On(Topics.Session));
 
             string[] alarmIds = podAlarms.Select(a => (string)a["id"]).Distinct().OrderBy(id => id).ToArray();
-            Assert.Equal(stored.Where(r => r.Kind == RecordKind.Alarm).Select(r => r.Id).OrderBy(id => id).ToArray(), alarmIds);
+            // Every alarm stored while offline arrives. The pod keeps running while the outbox drains, so a later alarm
+            // (the all_clear once the quiet period has passed) may arrive too; it follows the same rules below.
+            Assert.Subset(alarmIds.ToHashSet(), stored.Where(r => r.Kind == RecordKind.Alarm).Select(r => r.Id).ToHashSet());
             Assert.Equal(alarmIds, siteAlarms.Select(a => (string)a["id"]).Distinct().OrderBy(id => id).ToArray());
             JsonObject trip = podAlarms.Single(a => (string)a["event"] == "alarm");
             Assert.Equal("ConnectorTemperatureCeiling", (string)trip["code"]);

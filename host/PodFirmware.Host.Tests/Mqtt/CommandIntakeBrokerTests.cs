@@ -24,7 +24,7 @@ namespace PodFirmware.Host.Tests.Mqtt
     /// </summary>
     public sealed class CommandIntakeBrokerTests : IDisposable
     {
-        private const int SoonMs = 3000;
+        private const int SoonMs = 10000;
         private const string Pod = "P-017";
         private const string Site = "S-1";
         private const string CmdTopic = "pods/P-017/cmd";

@@ -125,10 +125,10 @@ namespace PodFirmware.Host.Tests.Mqtt
     public sealed class LivePodRig : IDisposable
     {
         /// <summary>Bound for anything on loopback, in real ms.</summary>
-        public const int SoonMs = 5000;
+        public const int SoonMs = 10000;
 
         /// <summary>Bound for a reconnect after the broker restarts, in real ms (backoff is at most 2 s).</summary>
-        public const int ReconnectMs = 10000;
+        public const int ReconnectMs = 20000;
 
         private readonly List<IDisposable> _cleanup = new List<IDisposable>();
         private int _clients;

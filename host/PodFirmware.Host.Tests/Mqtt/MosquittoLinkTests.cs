@@ -17,10 +17,10 @@ namespace PodFirmware.Host.Tests.Mqtt
     public sealed class MosquittoLinkTests : IDisposable
     {
         /// <summary>Generous bound for anything that happens on loopback.</summary>
-        private const int SoonMs = 3000;
+        private const int SoonMs = 10000;
 
         /// <summary>Bound for a reconnect: libmosquitto's 1 s delay plus slack.</summary>
-        private const int ReconnectMs = 6000;
+        private const int ReconnectMs = 20000;
 
         private readonly MosquittoBroker _broker = new MosquittoBroker();
         private readonly List<IDisposable> _cleanup = new List<IDisposable>();

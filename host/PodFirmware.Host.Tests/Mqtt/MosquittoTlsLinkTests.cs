@@ -20,10 +20,10 @@ namespace PodFirmware.Host.Tests.Mqtt
     public sealed class MosquittoTlsLinkTests : IDisposable
     {
         /// <summary>Generous bound for anything that happens on loopback, TLS handshake included.</summary>
-        private const int SoonMs = 5000;
+        private const int SoonMs = 10000;
 
         /// <summary>Bound for a reconnect: libmosquitto's whole-second delays plus slack.</summary>
-        private const int ReconnectMs = 10000;
+        private const int ReconnectMs = 20000;
 
         private const string User = "pod-017";
         private const string Password = "correct horse battery";

@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.Threading;
 using Xunit.Sdk;
 
@@ -11,31 +10,18 @@ namespace PodFirmware.Host.Tests.Support
     /// </summary>
     public static class Wait
     {
-        /// <summary>Polling period in milliseconds.</summary>
-        public const int PollMs = 10;
-
         /// <summary>
         /// Returns as soon as <paramref name="condition"/> is true; fails the test with
         /// <paramref name="what"/> (and <paramref name="detail"/>'s text, if given) after
-        /// <paramref name="timeoutMs"/> milliseconds.
+        /// <paramref name="timeoutMs"/> milliseconds. The timeout is only an upper bound for a
+        /// real broker or process to catch up, never a timing assertion.
         /// </summary>
         public static void Until(Func<bool> condition, int timeoutMs, string what, Func<string> detail = null)
         {
-            var clock = Stopwatch.StartNew();
-            while (true)
+            if (!SpinWait.SpinUntil(condition, timeoutMs))
             {
-                if (condition())
-                {
-                    return;
-                }
-
-                if (clock.ElapsedMilliseconds >= timeoutMs)
-                {
-                    string extra = detail == null ? "" : " " + detail();
-                    throw new XunitException("Timed out after " + timeoutMs + " ms waiting until " + what + "." + extra);
-                }
-
-                Thread.Sleep(PollMs);
+                string extra = detail == null ? "" : " " + detail();
+                throw new XunitException("Timed out after " + timeoutMs + " ms waiting until " + what + "." + extra);
             }
         }
     }

@@ -15,8 +15,8 @@ namespace PodFirmware.Host.Tests.Core.Store
     /// <summary>Outbox + ReliablePublisher over MosquittoLink and a real broker that is stopped and restarted.</summary>
     public sealed class ReliableDeliveryBrokerTests : IDisposable
     {
-        private const int SoonMs = 3000;
-        private const int ReconnectMs = 6000;
+        private const int SoonMs = 10000;
+        private const int ReconnectMs = 20000;
         private const string PodAlarm = "pods/pod-1/alarm";
         private const string SiteAlarm = "site/s1/alarm";
         private const string Sessions = "pods/pod-1/session";
