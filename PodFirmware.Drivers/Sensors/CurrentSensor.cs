@@ -17,9 +17,7 @@ namespace PodFirmware.Drivers.Sensors
     /// </remarks>
     public sealed class CurrentSensor
     {
-        private readonly RmsBurst _burst;
-        private readonly double _ampsPerAdcMv;
-        private readonly SensorConditioner _conditioner;
+        private readonly MainsRmsChannel _channel;
 
         /// <summary>Creates the sensor and its burst buffer; copies <paramref name="config"/>, so later changes to it have no effect.</summary>
         /// <param name="channel">The ADC channel the transducer feeds.</param>
@@ -45,21 +43,22 @@ namespace PodFirmware.Drivers.Sensors
                 throw new ArgumentException(errors.ToString(), "config");
             }
 
-            _burst = new RmsBurst(channel, config.Burst, config.AdcBits, config.ReferenceMv, config.RailMarginFraction);
-            _ampsPerAdcMv = config.AmpsPerAdcVolt / 1000.0;
-            _conditioner = new SensorConditioner(config.CalibrationGain, config.CalibrationOffsetA, config.MaxStepA, config.StuckAfterMs, true);
+            _channel = new MainsRmsChannel(
+                new RmsBurst(channel, config.Burst, config.AdcBits, config.ReferenceMv, config.RailMarginFraction),
+                config.AmpsPerAdcVolt,
+                new SensorConditioner(config.CalibrationGain, config.CalibrationOffsetA, config.MaxStepA, config.StuckAfterMs, true));
         }
 
         /// <summary>Latest charging current in amperes RMS, calibrated and filtered, 0 or more; NaN whenever <see cref="Status"/> is not Ok, and must not be used then.</summary>
         public double CurrentA
         {
-            get { return _conditioner.Value; }
+            get { return _channel.Value; }
         }
 
         /// <summary>Verdict on the latest burst: Ok, Open (input at 0 V), Short (input at full scale) or Stuck.</summary>
         public SensorStatus Status
         {
-            get { return _conditioner.Status; }
+            get { return _channel.Status; }
         }
 
         /// <summary>
@@ -68,7 +67,7 @@ namespace PodFirmware.Drivers.Sensors
         /// </summary>
         public bool IsClipped
         {
-            get { return _burst.IsClipped; }
+            get { return _channel.IsClipped; }
         }
 
         /// <summary>Takes one burst and updates <see cref="CurrentA"/>, <see cref="Status"/> and <see cref="IsClipped"/>.</summary>
@@ -80,8 +79,7 @@ namespace PodFirmware.Drivers.Sensors
         /// </param>
         public void Sample(long nowMs, bool mustChange)
         {
-            _burst.Read();
-            _conditioner.Update(nowMs, _burst.RailStatus, _burst.RmsMv * _ampsPerAdcMv, _burst.Fingerprint, mustChange);
+            _channel.Sample(nowMs, mustChange);
         }
     }
 }

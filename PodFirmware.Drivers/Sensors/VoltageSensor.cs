@@ -16,9 +16,7 @@ namespace PodFirmware.Drivers.Sensors
     /// </remarks>
     public sealed class VoltageSensor
     {
-        private readonly RmsBurst _burst;
-        private readonly double _voltsPerAdcMv;
-        private readonly SensorConditioner _conditioner;
+        private readonly MainsRmsChannel _channel;
 
         /// <summary>Creates the sensor and its burst buffer; copies <paramref name="config"/>, so later changes to it have no effect.</summary>
         /// <param name="channel">The ADC channel the transformer feeds.</param>
@@ -44,27 +42,28 @@ namespace PodFirmware.Drivers.Sensors
                 throw new ArgumentException(errors.ToString(), "config");
             }
 
-            _burst = new RmsBurst(channel, config.Burst, config.AdcBits, config.ReferenceMv, config.RailMarginFraction);
-            _voltsPerAdcMv = config.MainsVoltsPerAdcVolt / 1000.0;
-            _conditioner = new SensorConditioner(config.CalibrationGain, config.CalibrationOffsetV, config.MaxStepV, config.StuckAfterMs, true);
+            _channel = new MainsRmsChannel(
+                new RmsBurst(channel, config.Burst, config.AdcBits, config.ReferenceMv, config.RailMarginFraction),
+                config.MainsVoltsPerAdcVolt,
+                new SensorConditioner(config.CalibrationGain, config.CalibrationOffsetV, config.MaxStepV, config.StuckAfterMs, true));
         }
 
         /// <summary>Latest mains voltage in volts RMS, calibrated and filtered, 0 or more; NaN whenever <see cref="Status"/> is not Ok, and must not be used then.</summary>
         public double VoltageV
         {
-            get { return _conditioner.Value; }
+            get { return _channel.Value; }
         }
 
         /// <summary>Verdict on the latest burst: Ok, Open (input at 0 V), Short (input at full scale) or Stuck.</summary>
         public SensorStatus Status
         {
-            get { return _conditioner.Status; }
+            get { return _channel.Status; }
         }
 
         /// <summary><c>true</c> when the latest burst touched an ADC rail: the voltage exceeded the measurable range and <see cref="VoltageV"/> reads low.</summary>
         public bool IsClipped
         {
-            get { return _burst.IsClipped; }
+            get { return _channel.IsClipped; }
         }
 
         /// <summary>Takes one burst and updates <see cref="VoltageV"/>, <see cref="Status"/> and <see cref="IsClipped"/>.</summary>
@@ -76,8 +75,7 @@ namespace PodFirmware.Drivers.Sensors
         /// </param>
         public void Sample(long nowMs, bool mustChange)
         {
-            _burst.Read();
-            _conditioner.Update(nowMs, _burst.RailStatus, _burst.RmsMv * _voltsPerAdcMv, _burst.Fingerprint, mustChange);
+            _channel.Sample(nowMs, mustChange);
         }
     }
 }
