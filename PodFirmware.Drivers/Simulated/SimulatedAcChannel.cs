@@ -26,13 +26,10 @@ namespace PodFirmware.Drivers.Simulated
         private readonly double _countsPerMv;
         private readonly int _maxRawCounts;
         private readonly int _defaultPeriodUs;
-        private readonly CountNoise _noise;
+        private readonly FaultyAdcCounts _adc;
         private double _rmsValue;
         private double _frequencyHz;
         private double _phaseCycles;
-        private SensorStatus _fault;
-        private int _lastCounts;
-        private bool _hasLast;
 
         /// <summary>Creates the twin of a current channel at 0 A.</summary>
         /// <param name="config">The same configuration the current sensor under test uses.</param>
@@ -58,8 +55,8 @@ namespace PodFirmware.Drivers.Simulated
             _countsPerMv = _maxRawCounts / referenceMv;
             _frequencyHz = burst.MainsFrequencyHz;
             _defaultPeriodUs = burst.SamplePeriodUs;
-            _noise = new CountNoise(20250101u, 2);
-            _fault = SensorStatus.Ok;
+            // An open input reads 0 counts, a shorted one full scale.
+            _adc = new FaultyAdcCounts(_maxRawCounts, false, new CountNoise(20250101u, 2));
         }
 
         /// <summary>RMS value of the simulated sine, in amperes (current twin) or volts (voltage twin); 0 or more.</summary>
@@ -79,15 +76,15 @@ namespace PodFirmware.Drivers.Simulated
         /// <summary>Injected fault: Ok (none), Open (0 counts), Short (full scale), or Stuck (repeat the last value).</summary>
         public SensorStatus Fault
         {
-            get { return _fault; }
-            set { _fault = value; }
+            get { return _adc.Fault; }
+            set { _adc.Fault = value; }
         }
 
         /// <summary>Peak deterministic noise added to each sample in counts; default 2, 0 for a clean sine.</summary>
         public int NoiseCounts
         {
-            get { return _noise.PeakCounts; }
-            set { _noise.PeakCounts = value; }
+            get { return _adc.NoiseCounts; }
+            set { _adc.NoiseCounts = value; }
         }
 
         /// <summary>Full-scale raw value in counts, 2^AdcBits - 1 of the configuration.</summary>
@@ -117,40 +114,9 @@ namespace PodFirmware.Drivers.Simulated
             _phaseCycles += _frequencyHz * periodUs * 1e-6;
             _phaseCycles -= Math.Floor(_phaseCycles);
 
-            if (_fault == SensorStatus.Stuck && _hasLast)
-            {
-                return _lastCounts;
-            }
-
-            int counts;
-            if (_fault == SensorStatus.Open)
-            {
-                counts = 0;
-            }
-            else if (_fault == SensorStatus.Short)
-            {
-                counts = _maxRawCounts;
-            }
-            else
-            {
-                double peakMv = _rmsValue * Math.Sqrt(2.0) / _unitsPerAdcVolt * 1000.0;
-                double mv = _zeroMv + (peakMv * Math.Sin(TwoPi * phase));
-                counts = (int)Math.Floor((mv * _countsPerMv) + 0.5);
-            }
-
-            counts += _noise.Next();
-            if (counts < 0)
-            {
-                counts = 0;
-            }
-            else if (counts > _maxRawCounts)
-            {
-                counts = _maxRawCounts;
-            }
-
-            _lastCounts = counts;
-            _hasLast = true;
-            return counts;
+            double peakMv = _rmsValue * Math.Sqrt(2.0) / _unitsPerAdcVolt * 1000.0;
+            double mv = _zeroMv + (peakMv * Math.Sin(TwoPi * phase));
+            return _adc.Read((int)Math.Floor((mv * _countsPerMv) + 0.5));
         }
 
         private static CurrentSensorConfig NotNull(CurrentSensorConfig config)

@@ -17,12 +17,8 @@ namespace PodFirmware.Drivers.Simulated
     public sealed class SimulatedNtcChannel : IAnalogChannel
     {
         private readonly NtcConverter _converter;
-        private readonly NtcPosition _position;
-        private readonly CountNoise _noise;
+        private readonly FaultyAdcCounts _adc;
         private double _temperatureC;
-        private SensorStatus _fault;
-        private int _lastCounts;
-        private bool _hasLast;
 
         /// <summary>Creates a twin at 25 °C with no fault and no noise.</summary>
         /// <param name="config">The same configuration the sensor under test uses.</param>
@@ -35,10 +31,9 @@ namespace PodFirmware.Drivers.Simulated
             }
 
             _converter = new NtcConverter(config);
-            _position = config.NtcPosition;
-            _noise = new CountNoise(12345u, 0);
+            // An open NTC on the low side leaves the series resistor pulling the pin to the supply; on the high side, to ground.
+            _adc = new FaultyAdcCounts(_converter.MaxRawCounts, config.NtcPosition == NtcPosition.LowSide, new CountNoise(12345u, 0));
             _temperatureC = 25.0;
-            _fault = SensorStatus.Ok;
         }
 
         /// <summary>Temperature of the simulated thermistor in °C.</summary>
@@ -51,15 +46,15 @@ namespace PodFirmware.Drivers.Simulated
         /// <summary>Injected fault: Ok (none), Open, Short, or Stuck (repeat the last value).</summary>
         public SensorStatus Fault
         {
-            get { return _fault; }
-            set { _fault = value; }
+            get { return _adc.Fault; }
+            set { _adc.Fault = value; }
         }
 
         /// <summary>Peak deterministic noise added to each reading in counts, 0 (default) or more.</summary>
         public int NoiseCounts
         {
-            get { return _noise.PeakCounts; }
-            set { _noise.PeakCounts = value; }
+            get { return _adc.NoiseCounts; }
+            set { _adc.NoiseCounts = value; }
         }
 
         /// <summary>Full-scale raw value in counts, 2^AdcBits - 1 of the configuration.</summary>
@@ -71,36 +66,7 @@ namespace PodFirmware.Drivers.Simulated
         /// <summary>The counts the divider gives now, 0 to <see cref="MaxRawCounts"/>.</summary>
         public int ReadRawCounts()
         {
-            if (_fault == SensorStatus.Stuck && _hasLast)
-            {
-                return _lastCounts;
-            }
-
-            int counts;
-            if (_fault == SensorStatus.Open || _fault == SensorStatus.Short)
-            {
-                // An open NTC on the low side leaves the series resistor pulling the pin to the supply; on the high side, to ground.
-                bool atFullScale = (_fault == SensorStatus.Open) == (_position == NtcPosition.LowSide);
-                counts = atFullScale ? _converter.MaxRawCounts : 0;
-            }
-            else
-            {
-                counts = (int)Math.Floor(_converter.CountsFromTemperatureC(_temperatureC) + 0.5);
-            }
-
-            counts += _noise.Next();
-            if (counts < 0)
-            {
-                counts = 0;
-            }
-            else if (counts > _converter.MaxRawCounts)
-            {
-                counts = _converter.MaxRawCounts;
-            }
-
-            _lastCounts = counts;
-            _hasLast = true;
-            return counts;
+            return _adc.Read((int)Math.Floor(_converter.CountsFromTemperatureC(_temperatureC) + 0.5));
         }
 
         /// <summary>Fills <paramref name="samples"/> with <paramref name="count"/> readings; the temperature does not move within a burst.</summary>
