@@ -145,64 +145,15 @@ namespace PodFirmware.Host.Tests.Mqtt
             Probe watcher = StartProbe(willTopic);
             watcher.AwaitSubscriptions();
 
-            string mosquittoSub = MosquittoBroker.FindExecutable("mosquitto_sub", "/usr/bin/mosquitto_sub");
-            var info = new ProcessStartInfo(mosquittoSub)
-            {
-                UseShellExecute = false,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            foreach (string arg in new[]
-            {
-                "-h", "127.0.0.1", "-p", _broker.Port.ToString(), "-i", "pod-9", "-d",
-                "-t", "pods/pod-9/cmd/#",
-                "--will-topic", willTopic, "--will-payload", "offline", "--will-qos", "1",
-            })
-            {
-                info.ArgumentList.Add(arg);
-            }
+            using var victim = new WillVictim(new[] { "-h", "127.0.0.1", "-p", _broker.Port.ToString(), "-i", "pod-9" }, "pods/pod-9/cmd/#", willTopic);
+            byte[] probe = Encoding.UTF8.GetBytes("probe");
+            victim.AwaitSubscribed(() => watcher.Link.Publish("pods/pod-9/cmd/probe", probe, probe.Length, 0, false, out _), SoonMs, "mosquitto_sub is connected and subscribed");
+            Assert.DoesNotContain(watcher.Drain(), m => m.Topic == willTopic);
 
-            var output = new StringBuilder();
-            using var victim = new Process { StartInfo = info };
-            victim.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-            victim.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-            victim.Start();
-            victim.BeginOutputReadLine();
-            victim.BeginErrorReadLine();
-            try
-            {
-                string Output()
-                {
-                    lock (output)
-                    {
-                        return output.ToString();
-                    }
-                }
+            victim.Kill();
 
-                // Readiness: mosquitto_sub's stdout is block-buffered into a pipe and flushed only
-                // when it prints a message, so keep offering it one until it shows up. Receiving
-                // it proves the CONNECT, and with it the Will, was accepted.
-                byte[] probe = Encoding.UTF8.GetBytes("probe");
-                Wait.Until(() =>
-                {
-                    watcher.Link.Publish("pods/pod-9/cmd/probe", probe, probe.Length, 0, false, out _);
-                    return Output().Contains("received PUBLISH");
-                }, SoonMs, "mosquitto_sub is connected and subscribed", () => "mosquitto_sub: " + Output());
-                Assert.DoesNotContain(watcher.Drain(), m => m.Topic == willTopic);
-
-                victim.Kill(); // SIGKILL: no DISCONNECT reaches the broker.
-                victim.WaitForExit();
-
-                Received will = watcher.AwaitMessage(willTopic);
-                Assert.Equal("offline", Encoding.UTF8.GetString(will.Payload));
-            }
-            finally
-            {
-                if (!victim.HasExited)
-                {
-                    victim.Kill();
-                }
-            }
+            Received will = watcher.AwaitMessage(willTopic);
+            Assert.Equal("offline", Encoding.UTF8.GetString(will.Payload));
         }
 
         [Fact]

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Security.Cryptography.X509Certificates;
@@ -146,63 +145,14 @@ namespace PodFirmware.Host.Tests.Mqtt
             const string willTopic = "pods/pod-9/status";
             Inbox watcher = StartConnected(Options(), willTopic);
 
-            string mosquittoSub = MosquittoBroker.FindExecutable("mosquitto_sub", "/usr/bin/mosquitto_sub");
-            var info = new ProcessStartInfo(mosquittoSub)
-            {
-                UseShellExecute = false,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            foreach (string arg in new[]
-            {
-                "-h", "127.0.0.1", "-p", _broker.Port.ToString(), "-i", "pod-9", "-d",
-                "--cafile", TestCertificates.Crt(_dir, "ca"), "-u", User, "-P", Password,
-                "-t", "pods/pod-9/cmd/#",
-                "--will-topic", willTopic, "--will-payload", "offline", "--will-qos", "1",
-            })
-            {
-                info.ArgumentList.Add(arg);
-            }
+            using var victim = new WillVictim(new[] { "-h", "127.0.0.1", "-p", _broker.Port.ToString(), "-i", "pod-9", "--cafile", TestCertificates.Crt(_dir, "ca"), "-u", User, "-P", Password }, "pods/pod-9/cmd/#", willTopic);
+            byte[] probe = Encoding.UTF8.GetBytes("probe");
+            victim.AwaitSubscribed(() => watcher.Link.Publish("pods/pod-9/cmd/probe", probe, probe.Length, 0, false, out _), SoonMs, "mosquitto_sub is connected over TLS and subscribed");
+            Assert.DoesNotContain(watcher.Drain(), m => m.Topic == willTopic);
 
-            var output = new StringBuilder();
-            using var victim = new Process { StartInfo = info };
-            victim.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-            victim.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-            victim.Start();
-            victim.BeginOutputReadLine();
-            victim.BeginErrorReadLine();
-            try
-            {
-                string Output()
-                {
-                    lock (output)
-                    {
-                        return output.ToString();
-                    }
-                }
+            victim.Kill();
 
-                // mosquitto_sub's stdout is block-buffered into a pipe and flushed when it prints a
-                // message, so keep offering it one; receiving it proves its CONNECT (and Will) was accepted.
-                byte[] probe = Encoding.UTF8.GetBytes("probe");
-                Wait.Until(() =>
-                {
-                    watcher.Link.Publish("pods/pod-9/cmd/probe", probe, probe.Length, 0, false, out _);
-                    return Output().Contains("received PUBLISH");
-                }, SoonMs, "mosquitto_sub is connected over TLS and subscribed", () => "mosquitto_sub: " + Output());
-                Assert.DoesNotContain(watcher.Drain(), m => m.Topic == willTopic);
-
-                victim.Kill(); // SIGKILL: no DISCONNECT reaches the broker.
-                victim.WaitForExit();
-
-                Assert.Equal("offline", Encoding.UTF8.GetString(watcher.AwaitMessage(willTopic)));
-            }
-            finally
-            {
-                if (!victim.HasExited)
-                {
-                    victim.Kill();
-                }
-            }
+            Assert.Equal("offline", Encoding.UTF8.GetString(watcher.AwaitMessage(willTopic)));
         }
 
         [Fact]
