@@ -29,8 +29,8 @@ namespace PodFirmware.Host.Configuration
             UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
             ReadCommentHandling = JsonCommentHandling.Disallow,
             AllowTrailingCommas = false,
-            // Enumerations are written by name in camelCase ("currentTransformer"), never by number.
-            Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
+            // No enum converter: the config classes hold named choices ("transducer": "hall") as strings,
+            // as nanoFramework.Json on the board needs, and their Validate maps the name (letter case ignored).
         };
 
         /// <summary>Reads and validates <paramref name="path"/>; throws <see cref="ConfigFileException"/> listing every problem.</summary>
