@@ -22,8 +22,8 @@ namespace PodFirmware.Device
 {
     /// <summary>
     /// Device entry point and composition root: with nf-device-config/ and the built-in map of
-    /// BoardConfig, the only code that knows pin numbers. Boot order is fail-safe first: the charging relay output is opened de-energised
-    /// before any other output, input, sensor or network work.
+    /// BoardConfig, the only code that knows pin numbers. Boot order is fail-safe first: the charging
+    /// relay output is opened de-energised before any other output, input, sensor or network work.
     /// </summary>
     public class Program
     {
