@@ -1,3 +1,4 @@
+using System;
 using PodFirmware.Drivers.Config;
 
 namespace PodFirmware.Drivers.Sensors
@@ -10,8 +11,37 @@ namespace PodFirmware.Drivers.Sensors
     /// <remarks>Plain data; a sensor copies it at construction. Not thread-safe.</remarks>
     public sealed class CurrentSensorConfig
     {
-        /// <summary>Which transducer feeds the ADC pin. Default <see cref="CurrentTransducer.CurrentTransformer"/>.</summary>
-        public CurrentTransducer Transducer = CurrentTransducer.CurrentTransformer;
+        /// <summary>The <see cref="Transducer"/> name of <see cref="CurrentTransducer.CurrentTransformer"/>.</summary>
+        public const string CurrentTransformer = "currentTransformer";
+
+        /// <summary>The <see cref="Transducer"/> name of <see cref="CurrentTransducer.Hall"/>.</summary>
+        public const string Hall = "hall";
+
+        // Accepted names of Transducer, at the index of the CurrentTransducer value each stands for.
+        private static readonly string[] TransducerNames = { CurrentTransformer, Hall };
+
+        /// <summary>
+        /// <c>transducer</c>: which transducer feeds the ADC pin, by name: <c>"currentTransformer"</c> or
+        /// <c>"hall"</c>, letter case ignored. Default "currentTransformer". A string, not an enum, because
+        /// nanoFramework.Json cannot read enum fields; the sensor reads <see cref="ParsedTransducer"/>.
+        /// </summary>
+        public string Transducer = CurrentTransformer;
+
+        /// <summary>The transducer <see cref="Transducer"/> names. Parses the name on each call without allocating; read it once at construction, not per sample.</summary>
+        /// <exception cref="ArgumentException"><see cref="Transducer"/> is not an accepted name (<see cref="Validate"/> reports it).</exception>
+        public CurrentTransducer ParsedTransducer
+        {
+            get
+            {
+                int index = ConfigNames.IndexOf(Transducer, TransducerNames);
+                if (index < 0)
+                {
+                    throw new ArgumentException("transducer must be one of " + ConfigNames.List(TransducerNames), "Transducer");
+                }
+
+                return index == 1 ? CurrentTransducer.Hall : CurrentTransducer.CurrentTransformer;
+            }
+        }
 
         /// <summary>Current transformer ratio, secondary turns per primary turn, 100 to 10,000. Default 2000 (SCT-013-000: 100 A : 50 mA).</summary>
         public double CtTurnsRatio = 2000.0;
@@ -67,7 +97,7 @@ namespace PodFirmware.Drivers.Sensors
         {
             get
             {
-                return Transducer == CurrentTransducer.Hall
+                return ParsedTransducer == CurrentTransducer.Hall
                     ? 1000.0 / (HallSensitivityMvPerA * Gain)
                     : CtTurnsRatio / (BurdenResistorOhm * Gain);
             }
@@ -76,7 +106,7 @@ namespace PodFirmware.Drivers.Sensors
         /// <summary>Voltage at the ADC pin at zero current in millivolts, derived: CT: BiasMv; Hall: HallZeroCurrentMv * Gain.</summary>
         public double AdcZeroMv
         {
-            get { return Transducer == CurrentTransducer.Hall ? HallZeroCurrentMv * Gain : BiasMv; }
+            get { return ParsedTransducer == CurrentTransducer.Hall ? HallZeroCurrentMv * Gain : BiasMv; }
         }
 
         /// <summary>Range-checks every field (and <see cref="Burst"/> under <c>.burst</c>); each problem names its key as <paramref name="keyPrefix"/> + "." + field name in camelCase.</summary>
@@ -84,10 +114,7 @@ namespace PodFirmware.Drivers.Sensors
         /// <param name="errors">Collects the problems found.</param>
         public void Validate(string keyPrefix, ConfigErrors errors)
         {
-            if (Transducer != CurrentTransducer.CurrentTransformer && Transducer != CurrentTransducer.Hall)
-            {
-                errors.Fail(keyPrefix + ".transducer", "must be CurrentTransformer (0) or Hall (1), is " + ((int)Transducer).ToString());
-            }
+            int transducer = ConfigNames.Check(keyPrefix + ".transducer", Transducer, TransducerNames, errors);
 
             errors.Range(keyPrefix + ".ctTurnsRatio", CtTurnsRatio, 100.0, 10000.0, "");
             errors.Range(keyPrefix + ".burdenResistorOhm", BurdenResistorOhm, 1.0, 1000.0, "ohm");
@@ -95,7 +122,7 @@ namespace PodFirmware.Drivers.Sensors
             errors.Range(keyPrefix + ".hallSensitivityMvPerA", HallSensitivityMvPerA, 1.0, 1000.0, "mV/A");
             errors.Range(keyPrefix + ".hallZeroCurrentMv", HallZeroCurrentMv, 0.0, 5500.0, "mV");
             errors.Range(keyPrefix + ".gain", Gain, 0.01, 100.0, "");
-            if (Transducer == CurrentTransducer.Hall && !(HallZeroCurrentMv * Gain < ReferenceMv))
+            if (transducer == 1 && !(HallZeroCurrentMv * Gain < ReferenceMv))
             {
                 errors.Fail(keyPrefix + ".hallZeroCurrentMv", "times gain puts zero current at or above the ADC full scale (referenceMv): add a divider (gain below 1)");
             }

@@ -44,8 +44,8 @@ namespace PodFirmware.Drivers.Sensors
                 throw new ArgumentNullException("config");
             }
 
-            _model = config.Model;
-            _position = config.NtcPosition;
+            _model = config.ParsedModel;
+            _position = config.ParsedNtcPosition;
             _r25Ohm = config.R25Ohm;
             _betaK = config.BetaK;
             _a = config.SteinhartA;

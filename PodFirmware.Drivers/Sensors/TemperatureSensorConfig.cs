@@ -1,3 +1,4 @@
+using System;
 using PodFirmware.Drivers.Config;
 
 namespace PodFirmware.Drivers.Sensors
@@ -10,8 +11,28 @@ namespace PodFirmware.Drivers.Sensors
     /// <remarks>Plain data; a sensor copies it at construction. Not thread-safe.</remarks>
     public sealed class TemperatureSensorConfig
     {
-        /// <summary>Which R-T model converts resistance to temperature. Default <see cref="NtcModel.Beta"/>.</summary>
-        public NtcModel Model = NtcModel.Beta;
+        /// <summary>The <see cref="Model"/> name of <see cref="NtcModel.Beta"/>.</summary>
+        public const string Beta = "beta";
+
+        /// <summary>The <see cref="Model"/> name of <see cref="NtcModel.SteinhartHart"/>.</summary>
+        public const string SteinhartHart = "steinhartHart";
+
+        /// <summary>The <see cref="NtcPosition"/> name of <see cref="Sensors.NtcPosition.LowSide"/>.</summary>
+        public const string LowSide = "lowSide";
+
+        /// <summary>The <see cref="NtcPosition"/> name of <see cref="Sensors.NtcPosition.HighSide"/>.</summary>
+        public const string HighSide = "highSide";
+
+        // Accepted names, each at the index of the enum value it stands for.
+        private static readonly string[] ModelNames = { Beta, SteinhartHart };
+        private static readonly string[] PositionNames = { LowSide, HighSide };
+
+        /// <summary>
+        /// <c>model</c>: which R-T model converts resistance to temperature, by name: <c>"beta"</c> or
+        /// <c>"steinhartHart"</c>, letter case ignored. Default "beta". A string, not an enum, because
+        /// nanoFramework.Json cannot read enum fields; the converter reads <see cref="ParsedModel"/>.
+        /// </summary>
+        public string Model = Beta;
 
         /// <summary>NTC resistance at 25 °C in ohm, 100 to 1,000,000. Default 10,000 (103AT-2).</summary>
         public double R25Ohm = 10000.0;
@@ -32,8 +53,12 @@ namespace PodFirmware.Drivers.Sensors
         /// <summary>Steinhart-Hart C in 1/K, 0 to 1e-5 (zero or positive keeps the curve monotonic). Default 0.</summary>
         public double SteinhartC = 0.0;
 
-        /// <summary>Where the NTC sits in the divider. Default <see cref="Sensors.NtcPosition.LowSide"/> (NTC to ground).</summary>
-        public NtcPosition NtcPosition = NtcPosition.LowSide;
+        /// <summary>
+        /// <c>ntcPosition</c>: where the NTC sits in the divider, by name: <c>"lowSide"</c> (NTC to ground) or
+        /// <c>"highSide"</c> (NTC to the supply), letter case ignored. Default "lowSide". The converter reads
+        /// <see cref="ParsedNtcPosition"/>.
+        /// </summary>
+        public string NtcPosition = LowSide;
 
         /// <summary>Fixed resistor of the divider in ohm, 100 to 1,000,000. Default 10,000.</summary>
         public double SeriesResistorOhm = 10000.0;
@@ -75,25 +100,51 @@ namespace PodFirmware.Drivers.Sensors
         /// </summary>
         public long StuckAfterMs = 30000;
 
+        /// <summary>The model <see cref="Model"/> names. Parses the name on each call without allocating; read it once at construction.</summary>
+        /// <exception cref="ArgumentException"><see cref="Model"/> is not an accepted name (<see cref="Validate"/> reports it).</exception>
+        public NtcModel ParsedModel
+        {
+            get
+            {
+                int index = ConfigNames.IndexOf(Model, ModelNames);
+                if (index < 0)
+                {
+                    throw new ArgumentException("model must be one of " + ConfigNames.List(ModelNames), "Model");
+                }
+
+                return index == 1 ? NtcModel.SteinhartHart : NtcModel.Beta;
+            }
+        }
+
+        /// <summary>The divider position <see cref="NtcPosition"/> names. Parses the name on each call without allocating; read it once at construction.</summary>
+        /// <exception cref="ArgumentException"><see cref="NtcPosition"/> is not an accepted name (<see cref="Validate"/> reports it).</exception>
+        public NtcPosition ParsedNtcPosition
+        {
+            get
+            {
+                int index = ConfigNames.IndexOf(NtcPosition, PositionNames);
+                if (index < 0)
+                {
+                    throw new ArgumentException("ntcPosition must be one of " + ConfigNames.List(PositionNames), "NtcPosition");
+                }
+
+                return index == 1 ? Sensors.NtcPosition.HighSide : Sensors.NtcPosition.LowSide;
+            }
+        }
+
         /// <summary>Range-checks every field; each problem names its key as <paramref name="keyPrefix"/> + "." + field name in camelCase.</summary>
         /// <param name="keyPrefix">Dotted path of this section, e.g. <c>sensors.temperature</c>.</param>
         /// <param name="errors">Collects the problems found.</param>
         public void Validate(string keyPrefix, ConfigErrors errors)
         {
-            if (Model != NtcModel.Beta && Model != NtcModel.SteinhartHart)
-            {
-                errors.Fail(keyPrefix + ".model", "must be Beta (0) or SteinhartHart (1), is " + ((int)Model).ToString());
-            }
+            ConfigNames.Check(keyPrefix + ".model", Model, ModelNames, errors);
 
             errors.Range(keyPrefix + ".r25Ohm", R25Ohm, 100.0, 1000000.0, "ohm");
             errors.Range(keyPrefix + ".betaK", BetaK, 2000.0, 6000.0, "K");
             errors.Range(keyPrefix + ".steinhartA", SteinhartA, 0.0, 0.005, "1/K");
             errors.Range(keyPrefix + ".steinhartB", SteinhartB, 1e-5, 1e-3, "1/K");
             errors.Range(keyPrefix + ".steinhartC", SteinhartC, 0.0, 1e-5, "1/K");
-            if (NtcPosition != NtcPosition.LowSide && NtcPosition != NtcPosition.HighSide)
-            {
-                errors.Fail(keyPrefix + ".ntcPosition", "must be LowSide (0) or HighSide (1), is " + ((int)NtcPosition).ToString());
-            }
+            ConfigNames.Check(keyPrefix + ".ntcPosition", NtcPosition, PositionNames, errors);
 
             errors.Range(keyPrefix + ".seriesResistorOhm", SeriesResistorOhm, 100.0, 1000000.0, "ohm");
             errors.Range(keyPrefix + ".supplyMv", SupplyMv, 500.0, 5500.0, "mV");

@@ -32,7 +32,7 @@ namespace PodFirmware.Drivers.Simulated
 
             _converter = new NtcConverter(config);
             // An open NTC on the low side leaves the series resistor pulling the pin to the supply; on the high side, to ground.
-            _adc = new FaultyAdcCounts(_converter.MaxRawCounts, config.NtcPosition == NtcPosition.LowSide, new CountNoise(12345u, 0));
+            _adc = new FaultyAdcCounts(_converter.MaxRawCounts, config.ParsedNtcPosition == NtcPosition.LowSide, new CountNoise(12345u, 0));
             _temperatureC = 25.0;
         }
 

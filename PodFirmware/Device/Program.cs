@@ -9,6 +9,7 @@ using nanoFramework.Json;
 using nanoFramework.Networking;
 using PodFirmware.Core.Commands;
 using PodFirmware.Core.Config;
+using PodFirmware.Core.Config.Board;
 using PodFirmware.Core.Control;
 using PodFirmware.Core.Events;
 using PodFirmware.Core.Messaging;
@@ -20,9 +21,9 @@ using PodFirmware.Drivers.Ports;
 namespace PodFirmware.Device
 {
     /// <summary>
-    /// Device entry point and composition root: the only code, with nf-device-config/, that knows
-    /// pin numbers. Boot order is fail-safe first: the charging relay output is opened de-energised
-    /// before any other output, input, sensor or network work.
+    /// Device entry point and composition root: with nf-device-config/ and the built-in map of
+    /// BoardConfig, the only code that knows pin numbers. Boot order is fail-safe first: the charging
+    /// relay output is opened de-energised before any other output, input, sensor or network work.
     /// </summary>
     public class Program
     {
@@ -265,21 +266,32 @@ namespace PodFirmware.Device
             {
                 if (!File.Exists(BoardConfigPath))
                 {
-                    Log(String.Concat(BoardConfigPath, " not found: using the built-in pin map of esp32-devkitc-pod-v1"));
-                    return DefaultBoard();
+                    Log(String.Concat(BoardConfigPath, " not found: using the built-in pin map of ", BoardConfig.ReferenceBoard));
+                    return BoardConfig.BuiltIn();
                 }
 
-                UseConfigJsonRules();
-                BoardConfig board = (BoardConfig)JsonConvert.DeserializeObject(File.ReadAllText(BoardConfigPath), typeof(BoardConfig));
-                string problem = CheckBoard(board);
+                BoardConfig board = (BoardConfig)JsonConvert.DeserializeObject(File.ReadAllText(BoardConfigPath), typeof(BoardConfig), ConfigJsonOptions());
 
-                if (problem == null)
+                if (board == null)
+                {
+                    Log(String.Concat(BoardConfigPath, " holds no pin map object"));
+                    return null;
+                }
+
+                ConfigErrors errors = board.Validate();
+
+                if (errors.Count == 0)
                 {
                     Log(String.Concat("pin map from ", BoardConfigPath));
                     return board;
                 }
 
-                Log(String.Concat(BoardConfigPath, " rejected: ", problem));
+                for (int i = 0; i < errors.Count; i++)
+                {
+                    Log(String.Concat(BoardConfigPath, ": ", errors[i]));
+                }
+
+                Log(String.Concat(BoardConfigPath, " rejected: no pin is opened"));
             }
             catch (Exception ex)
             {
@@ -301,8 +313,7 @@ namespace PodFirmware.Device
                     return null;
                 }
 
-                UseConfigJsonRules();
-                PodConfig pod = (PodConfig)JsonConvert.DeserializeObject(File.ReadAllText(PodConfigPath), typeof(PodConfig));
+                PodConfig pod = (PodConfig)JsonConvert.DeserializeObject(File.ReadAllText(PodConfigPath), typeof(PodConfig), ConfigJsonOptions());
 
                 if (pod == null)
                 {
@@ -336,192 +347,14 @@ namespace PodFirmware.Device
 
         // JSON keys are camelCase and the fields PascalCase, so matching ignores case; an unknown
         // key is an error, as in the host loader, so a misspelt key never silently keeps a default.
-        private static void UseConfigJsonRules()
+        // The config classes hold only types nanoFramework.Json reads (no enum: named choices are
+        // strings that Validate maps); NanoJsonReadableConfigTests on the host keeps it so.
+        private static JsonSerializerOptions ConfigJsonOptions()
         {
-            nanoFramework.Json.Configuration.Settings.CaseSensitive = false;
-            nanoFramework.Json.Configuration.Settings.ThrowExceptionWhenPropertyNotFound = true;
-        }
-
-        // The built-in pin map. Mirrors nf-device-config/boards/esp32-devkitc-pod-v1.json: change
-        // both together. Used only when there is no I:\board.json.
-        private static BoardConfig DefaultBoard()
-        {
-            BoardConfig board = new BoardConfig();
-            board.Board = "esp32-devkitc-pod-v1";
-            board.NanoffTarget = "ESP32_REV3";
-
-            board.Outputs = new OutputPins();
-            board.Outputs.RelayCoil = Output(26, false);
-            board.Outputs.WheelLock = Output(27, false);
-            board.Outputs.CableLock = Output(25, false);
-
-            board.Inputs = new InputPins();
-            board.Inputs.RelayFeedback = Input(32, true, "up");
-            board.Inputs.WheelLockSense = Input(33, true, "up");
-            board.Inputs.CableLockSense = Input(13, true, "up");
-            board.Inputs.DockSense = Input(4, true, "up");
-            board.Inputs.PlugDetect = Input(21, true, "up");
-            board.Inputs.VehiclePresence = Input(22, true, "up");
-
-            board.Adc = new AdcChannels();
-            board.Adc.Temperature = Analog(0, 36);
-            board.Adc.Current = Analog(3, 39);
-            board.Adc.Voltage = Analog(6, 34);
-
-            board.Gnss = new GnssPins();
-            board.Gnss.RxGpio = 18;
-            board.Gnss.TxGpio = 19;
-            return board;
-        }
-
-        private static OutputPin Output(int gpio, bool activeLow)
-        {
-            OutputPin pin = new OutputPin();
-            pin.Gpio = gpio;
-            pin.ActiveLow = activeLow;
-            return pin;
-        }
-
-        private static InputPin Input(int gpio, bool activeLow, string pull)
-        {
-            InputPin pin = new InputPin();
-            pin.Gpio = gpio;
-            pin.ActiveLow = activeLow;
-            pin.Pull = pull;
-            return pin;
-        }
-
-        private static AnalogPin Analog(int channel, int gpio)
-        {
-            AnalogPin pin = new AnalogPin();
-            pin.Channel = channel;
-            pin.Gpio = gpio;
-            return pin;
-        }
-
-        // Returns null when the map is usable, else what is wrong. Catches what a typo in the
-        // JSON would turn into a wrong pin: missing entries, flash or non-existent GPIOs,
-        // outputs on input-only pins, ADC2 channels, and one GPIO used twice.
-        private static string CheckBoard(BoardConfig b)
-        {
-            if (b == null || b.Outputs == null || b.Inputs == null || b.Adc == null || b.Gnss == null)
-            {
-                return "a section is missing";
-            }
-
-            // An active-low relay driver would pulse the coil closed while the pin is set up: the board must drive it active-high.
-            if (b.Outputs.RelayCoil != null && b.Outputs.RelayCoil.ActiveLow)
-            {
-                return "outputs.relayCoil must not be active-low (the coil would close while the pin is set up)";
-            }
-
-            OutputPin[] outputs = new OutputPin[] { b.Outputs.RelayCoil, b.Outputs.WheelLock, b.Outputs.CableLock };
-            // Vehicle presence is optional: checked like the others when present.
-            InputPin[] inputs = b.Inputs.VehiclePresence == null
-                ? new InputPin[] { b.Inputs.RelayFeedback, b.Inputs.WheelLockSense, b.Inputs.CableLockSense, b.Inputs.DockSense, b.Inputs.PlugDetect }
-                : new InputPin[]
-                {
-                    b.Inputs.RelayFeedback, b.Inputs.WheelLockSense, b.Inputs.CableLockSense,
-                    b.Inputs.DockSense, b.Inputs.PlugDetect, b.Inputs.VehiclePresence,
-                };
-            AnalogPin[] analogs = new AnalogPin[] { b.Adc.Temperature, b.Adc.Current, b.Adc.Voltage };
-
-            int[] used = new int[outputs.Length + inputs.Length + analogs.Length + 2];
-            int count = 0;
-
-            for (int i = 0; i < outputs.Length; i++)
-            {
-                if (outputs[i] == null || !IsUsableGpio(outputs[i].Gpio, true))
-                {
-                    return "an output is missing or not on an output-capable GPIO";
-                }
-
-                used[count++] = outputs[i].Gpio;
-            }
-
-            for (int i = 0; i < inputs.Length; i++)
-            {
-                if (inputs[i] == null || !IsUsableGpio(inputs[i].Gpio, false))
-                {
-                    return "an input is missing or not on a usable GPIO";
-                }
-
-                if (inputs[i].Pull != "up" && inputs[i].Pull != "down" && inputs[i].Pull != "none")
-                {
-                    return "an input's pull is not \"up\", \"down\" or \"none\"";
-                }
-
-                used[count++] = inputs[i].Gpio;
-            }
-
-            for (int i = 0; i < analogs.Length; i++)
-            {
-                if (analogs[i] == null || analogs[i].Channel < 0 || analogs[i].Channel > 7)
-                {
-                    return "an ADC channel is missing or not on ADC1 (0 to 7)";
-                }
-
-                if (analogs[i].Gpio != AdcOneGpio(analogs[i].Channel))
-                {
-                    return "an ADC channel does not match its gpio";
-                }
-
-                used[count++] = AdcOneGpio(analogs[i].Channel);
-            }
-
-            if (!IsUsableGpio(b.Gnss.RxGpio, false) || !IsUsableGpio(b.Gnss.TxGpio, true))
-            {
-                return "a GNSS UART pin is not usable";
-            }
-
-            used[count++] = b.Gnss.RxGpio;
-            used[count++] = b.Gnss.TxGpio;
-
-            for (int i = 0; i < count; i++)
-            {
-                for (int j = i + 1; j < count; j++)
-                {
-                    if (used[i] == used[j])
-                    {
-                        return String.Concat("GPIO ", used[i].ToString(), " is used twice");
-                    }
-                }
-            }
-
-            return null;
-        }
-
-        private static bool IsUsableGpio(int gpio, bool output)
-        {
-            if (gpio < 0 || gpio > 39)
-            {
-                return false;
-            }
-
-            // 6 to 11 are the SPI flash; 20, 24 and 28 to 31 do not exist on the ESP32.
-            if ((gpio >= 6 && gpio <= 11) || gpio == 20 || gpio == 24 || (gpio >= 28 && gpio <= 31))
-            {
-                return false;
-            }
-
-            // 34 to 39 are input-only.
-            return !(output && gpio >= 34);
-        }
-
-        // nanoFramework's logical ADC1 channel to its GPIO.
-        private static int AdcOneGpio(int channel)
-        {
-            switch (channel)
-            {
-                case 0: return 36;
-                case 1: return 37;
-                case 2: return 38;
-                case 3: return 39;
-                case 4: return 32;
-                case 5: return 33;
-                case 6: return 34;
-                default: return 35;
-            }
+            JsonSerializerOptions options = new JsonSerializerOptions();
+            options.PropertyNameCaseInsensitive = true;
+            options.ThrowExceptionWhenPropertyNotFound = true;
+            return options;
         }
 
         // ------------------------------------------------------------------ network
@@ -628,7 +461,7 @@ namespace PodFirmware.Device
             Debug.WriteLine(String.Concat("[boot] ", message));
         }
 
-        // ------------------------------------------------------------------ wiring and configuration shapes
+        // ------------------------------------------------------------------ wiring
 
         /// <summary>The pod's adapters, built from the pin map; handed to the control loop.</summary>
         public sealed class PodHardware
@@ -668,122 +501,6 @@ namespace PodFirmware.Device
 
             /// <summary>Supply voltage sensor, raw counts.</summary>
             public IAnalogChannel Voltage;
-        }
-
-        /// <summary>Shape of I:\board.json (nf-device-config/boards/*.json); keys match case-insensitively.</summary>
-        public sealed class BoardConfig
-        {
-            /// <summary>Board name.</summary>
-            public string Board;
-
-            /// <summary>nanoff target the board is flashed with; informational.</summary>
-            public string NanoffTarget;
-
-            /// <summary>Digital outputs.</summary>
-            public OutputPins Outputs;
-
-            /// <summary>Digital inputs.</summary>
-            public InputPins Inputs;
-
-            /// <summary>Analog inputs.</summary>
-            public AdcChannels Adc;
-
-            /// <summary>GNSS receiver UART.</summary>
-            public GnssPins Gnss;
-        }
-
-        /// <summary>The board's digital outputs.</summary>
-        public sealed class OutputPins
-        {
-            /// <summary>Charging relay coil driver.</summary>
-            public OutputPin RelayCoil;
-
-            /// <summary>Wheel lock solenoid driver.</summary>
-            public OutputPin WheelLock;
-
-            /// <summary>Cable lock solenoid driver.</summary>
-            public OutputPin CableLock;
-        }
-
-        /// <summary>The board's digital inputs.</summary>
-        public sealed class InputPins
-        {
-            /// <summary>Relay mirror contact.</summary>
-            public InputPin RelayFeedback;
-
-            /// <summary>Wheel lock position switch.</summary>
-            public InputPin WheelLockSense;
-
-            /// <summary>Cable lock position switch.</summary>
-            public InputPin CableLockSense;
-
-            /// <summary>Dock sense.</summary>
-            public InputPin DockSense;
-
-            /// <summary>Plug detect.</summary>
-            public InputPin PlugDetect;
-
-            /// <summary>Vehicle presence sensor; optional: leave the key out when the pod has none.</summary>
-            public InputPin VehiclePresence;
-        }
-
-        /// <summary>The board's analog inputs.</summary>
-        public sealed class AdcChannels
-        {
-            /// <summary>Connector temperature.</summary>
-            public AnalogPin Temperature;
-
-            /// <summary>Charging current.</summary>
-            public AnalogPin Current;
-
-            /// <summary>Supply voltage.</summary>
-            public AnalogPin Voltage;
-        }
-
-        /// <summary>One digital output.</summary>
-        public sealed class OutputPin
-        {
-            /// <summary>ESP32 GPIO number.</summary>
-            public int Gpio;
-
-            /// <summary><c>true</c> when a low level energises the load.</summary>
-            public bool ActiveLow;
-        }
-
-        /// <summary>One digital input.</summary>
-        public sealed class InputPin
-        {
-            /// <summary>ESP32 GPIO number.</summary>
-            public int Gpio;
-
-            /// <summary><c>true</c> when a low level means the condition is active.</summary>
-            public bool ActiveLow;
-
-            /// <summary>Internal pull: "up", "down" or "none".</summary>
-            public string Pull;
-        }
-
-        /// <summary>One analog input.</summary>
-        public sealed class AnalogPin
-        {
-            /// <summary>nanoFramework logical ADC channel (ADC1: 0 to 7).</summary>
-            public int Channel;
-
-            /// <summary>The GPIO behind the channel; must be the channel's own, as a check on the map.</summary>
-            public int Gpio;
-        }
-
-        /// <summary>
-        /// The GNSS receiver's UART pins. The baud rate is not here: it is the pod config's
-        /// <c>position.gnssBaud</c>, the one source of truth (a <c>baud</c> key here is rejected as unknown).
-        /// </summary>
-        public sealed class GnssPins
-        {
-            /// <summary>ESP32 GPIO receiving from the GNSS TX line.</summary>
-            public int RxGpio;
-
-            /// <summary>ESP32 GPIO sending to the GNSS RX line.</summary>
-            public int TxGpio;
         }
     }
 }

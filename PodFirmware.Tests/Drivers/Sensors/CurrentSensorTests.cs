@@ -11,8 +11,8 @@ namespace PodFirmware.Tests.Drivers.Sensors
         private static CurrentSensorConfig Config(int transducer, int mainsHz)
         {
             var config = new CurrentSensorConfig();
-            config.Transducer = (CurrentTransducer)transducer;
-            if (config.Transducer == CurrentTransducer.Hall)
+            config.Transducer = transducer == 1 ? CurrentSensorConfig.Hall : CurrentSensorConfig.CurrentTransformer;
+            if (transducer == 1)
             {
                 // ACS758LCB-050B at 5 V through a 10k/10k divider: 20 mV/A and 1250 mV at the pin.
                 config.Gain = 0.5;

@@ -14,18 +14,18 @@ namespace PodFirmware.Tests.Drivers.Sensors
         private static NtcConverter Converter(int position)
         {
             var config = new TemperatureSensorConfig();
-            config.NtcPosition = (NtcPosition)position;
+            config.NtcPosition = position == 1 ? TemperatureSensorConfig.HighSide : TemperatureSensorConfig.LowSide;
             return new NtcConverter(config);
         }
 
         private static NtcConverter SteinhartHart(int position)
         {
             var config = new TemperatureSensorConfig();
-            config.Model = NtcModel.SteinhartHart;
+            config.Model = TemperatureSensorConfig.SteinhartHart;
             config.SteinhartA = ShA;
             config.SteinhartB = ShB;
             config.SteinhartC = ShC;
-            config.NtcPosition = (NtcPosition)position;
+            config.NtcPosition = position == 1 ? TemperatureSensorConfig.HighSide : TemperatureSensorConfig.LowSide;
             return new NtcConverter(config);
         }
 
@@ -93,7 +93,7 @@ namespace PodFirmware.Tests.Drivers.Sensors
         {
             var config = new TemperatureSensorConfig();
             var beta = new NtcConverter(config);
-            config.Model = NtcModel.SteinhartHart;
+            config.Model = TemperatureSensorConfig.SteinhartHart;
             var steinhart = new NtcConverter(config);
             for (int t = -30; t <= 200; t += 10)
             {

@@ -30,13 +30,13 @@ namespace PodFirmware.Tests.Drivers.Sensors
         public static void Every_temperature_field_out_of_range_is_reported_by_its_key()
         {
             var config = new TemperatureSensorConfig();
-            config.Model = (NtcModel)7;
+            config.Model = "linear";
             config.R25Ohm = 10.0;
             config.BetaK = 9000.0;
             config.SteinhartA = 0.02;
             config.SteinhartB = 0.0;
             config.SteinhartC = -1e-7;
-            config.NtcPosition = (NtcPosition)5;
+            config.NtcPosition = "middle";
             config.SeriesResistorOhm = 0.0;
             config.SupplyMv = 6000.0;
             config.AdcBits = 8;
@@ -77,7 +77,7 @@ namespace PodFirmware.Tests.Drivers.Sensors
         public static void Every_current_field_out_of_range_is_reported_by_its_key()
         {
             var config = new CurrentSensorConfig();
-            config.Transducer = (CurrentTransducer)9;
+            config.Transducer = "shunt";
             config.CtTurnsRatio = 5.0;
             config.BurdenResistorOhm = 0.0;
             config.BiasMv = 7000.0;
@@ -112,7 +112,7 @@ namespace PodFirmware.Tests.Drivers.Sensors
         {
             // An ACS758 at 5 V idles at 2500 mV; amplified 1.5 times its zero lands at 3750 mV, above the 3300 mV full scale.
             var config = new CurrentSensorConfig();
-            config.Transducer = CurrentTransducer.Hall;
+            config.Transducer = CurrentSensorConfig.Hall;
             config.Gain = 1.5;
             var errors = new ConfigErrors();
             config.Validate("sensors.current", errors);

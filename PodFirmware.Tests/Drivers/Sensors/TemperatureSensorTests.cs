@@ -11,7 +11,7 @@ namespace PodFirmware.Tests.Drivers.Sensors
         private static TemperatureSensorConfig Config(int position)
         {
             var config = new TemperatureSensorConfig();
-            config.NtcPosition = (NtcPosition)position;
+            config.NtcPosition = position == 1 ? TemperatureSensorConfig.HighSide : TemperatureSensorConfig.LowSide;
             return config;
         }
 
@@ -58,7 +58,7 @@ namespace PodFirmware.Tests.Drivers.Sensors
         public static void Reads_70C_through_a_Steinhart_Hart_model(int position)
         {
             TemperatureSensorConfig config = Config(position);
-            config.Model = NtcModel.SteinhartHart;
+            config.Model = TemperatureSensorConfig.SteinhartHart;
             config.SteinhartA = 1.009249522e-3;
             config.SteinhartB = 2.378405444e-4;
             config.SteinhartC = 2.019202697e-7;

@@ -49,7 +49,7 @@ namespace PodFirmware.Tests.Drivers.Simulated
         public static void A_Hall_sensor_idles_at_its_zero_output_times_gain()
         {
             var config = new CurrentSensorConfig();
-            config.Transducer = CurrentTransducer.Hall;
+            config.Transducer = CurrentSensorConfig.Hall;
             config.Gain = 0.5;
             var twin = new SimulatedAcChannel(config);
             twin.NoiseCounts = 0;

@@ -10,7 +10,7 @@ namespace PodFirmware.Tests.Drivers.Simulated
         private static SimulatedNtcChannel Twin(int position)
         {
             var config = new TemperatureSensorConfig();
-            config.NtcPosition = (NtcPosition)position;
+            config.NtcPosition = position == 1 ? TemperatureSensorConfig.HighSide : TemperatureSensorConfig.LowSide;
             return new SimulatedNtcChannel(config);
         }
 

@@ -33,6 +33,32 @@ namespace PodFirmware.Host.Tests.Configuration
             Assert.StartsWith("pod.json: ", error.Message);
         }
 
+        [Theory]
+        [InlineData("\"hall\"", 1)]
+        [InlineData("\"Hall\"", 1)]
+        [InlineData("\"HALL\"", 1)]
+        [InlineData("\"currentTransformer\"", 0)]
+        [InlineData("\"CurrentTransformer\"", 0)]
+        public void A_named_choice_loads_by_its_documented_name_in_any_letter_case(string name, int expected)
+        {
+            string json = Minimal.Substring(0, Minimal.Length - 1) + ",\"sensors\":{\"current\":{\"transducer\":" + name + "}}}";
+            var config = ConfigFile.Parse(json, "pod.json");
+            Assert.Equal(expected, (int)config.Sensors.Current.ParsedTransducer);
+        }
+
+        [Theory]
+        [InlineData("{\"current\":{\"transducer\":\"shunt\"}}", "sensors.current.transducer: must be one of \"currentTransformer\", \"hall\"")]
+        [InlineData("{\"current\":{\"transducer\":\"1\"}}", "sensors.current.transducer: must be one of")]
+        [InlineData("{\"current\":{\"transducer\":1}}", "sensors.current.transducer: wrong type")]
+        [InlineData("{\"temperature\":{\"model\":\"steinhart\"}}", "sensors.temperature.model: must be one of \"beta\", \"steinhartHart\"")]
+        [InlineData("{\"temperature\":{\"ntcPosition\":null}}", "sensors.temperature.ntcPosition: must be one of \"lowSide\", \"highSide\" (letter case ignored), is null")]
+        public void A_number_or_an_unknown_name_for_a_named_choice_is_an_error_naming_the_key(string sensors, string expected)
+        {
+            string json = "{\"podId\":\"pod-017\",\"siteId\":\"site-a\",\"parkingSpace\":17,\"commands\":{\"keyHex\":\"00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff\"},\"sensors\":" + sensors + "}";
+            var error = Assert.Throws<ConfigFileException>(() => ConfigFile.Parse(json, "pod.json"));
+            Assert.Contains(expected, error.Message);
+        }
+
         [Fact]
         public void Every_problem_is_reported_at_once()
         {

@@ -17,10 +17,10 @@ namespace PodFirmware.Host.Tests.Drivers
         private static NtcConverter Converter(bool highSide, bool steinhartHart)
         {
             var config = new TemperatureSensorConfig();
-            config.NtcPosition = highSide ? NtcPosition.HighSide : NtcPosition.LowSide;
+            config.NtcPosition = highSide ? TemperatureSensorConfig.HighSide : TemperatureSensorConfig.LowSide;
             if (steinhartHart)
             {
-                config.Model = NtcModel.SteinhartHart;
+                config.Model = TemperatureSensorConfig.SteinhartHart;
                 config.SteinhartA = 1.009249522e-3;
                 config.SteinhartB = 2.378405444e-4;
                 config.SteinhartC = 2.019202697e-7;

@@ -3,6 +3,7 @@ using System.IO;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using PodFirmware.Core.Config;
+using PodFirmware.Core.Config.Board;
 
 namespace PodFirmware.Host.Configuration
 {
@@ -16,9 +17,9 @@ namespace PodFirmware.Host.Configuration
     }
 
     /// <summary>
-    /// Loads a pod config JSON file on the host into the same <see cref="PodConfig"/> classes the
+    /// Loads a pod config (or a board pin map) JSON file on the host into the same <see cref="PodConfig"/> (<see cref="BoardConfig"/>) classes the
     /// device fills with nanoFramework.Json, strictly: an unknown key, a wrong type or a broken
-    /// file is an error naming the key; then <see cref="PodConfig.Validate"/> runs as on the device.
+    /// file is an error naming the key; then <see cref="PodConfig.Validate"/> (<see cref="BoardConfig.Validate"/>) runs as on the device.
     /// </summary>
     public static class ConfigFile
     {
@@ -29,51 +30,75 @@ namespace PodFirmware.Host.Configuration
             UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
             ReadCommentHandling = JsonCommentHandling.Disallow,
             AllowTrailingCommas = false,
-            // Enumerations are written by name in camelCase ("currentTransformer"), never by number.
-            Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
+            // No enum converter: the config classes hold named choices ("transducer": "hall") as strings,
+            // as nanoFramework.Json on the board needs, and their Validate maps the name (letter case ignored).
         };
 
         /// <summary>Reads and validates <paramref name="path"/>; throws <see cref="ConfigFileException"/> listing every problem.</summary>
-        public static PodConfig Load(string path)
+        public static PodConfig Load(string path) => Parse(Read(path), path);
+
+        /// <summary>Parses and validates config text; <paramref name="source"/> names it in errors.</summary>
+        public static PodConfig Parse(string json, string source)
         {
-            string text;
+            PodConfig config = Deserialize<PodConfig>(json, source);
+            ThrowIfInvalid(config.Validate(), source, "config");
+            return config;
+        }
+
+        /// <summary>
+        /// Reads and validates a board pin map (<c>nf-device-config/boards/*.json</c>) as strictly as a pod
+        /// config, then runs the same <see cref="BoardConfig.Validate"/> as the device; throws
+        /// <see cref="ConfigFileException"/> listing every problem.
+        /// </summary>
+        public static BoardConfig LoadBoard(string path) => ParseBoard(Read(path), path);
+
+        /// <summary>Parses and validates pin map text; <paramref name="source"/> names it in errors.</summary>
+        public static BoardConfig ParseBoard(string json, string source)
+        {
+            BoardConfig board = Deserialize<BoardConfig>(json, source);
+            ThrowIfInvalid(board.Validate(), source, "pin map");
+            return board;
+        }
+
+        private static string Read(string path)
+        {
             try
             {
-                text = File.ReadAllText(path);
+                return File.ReadAllText(path);
             }
             catch (IOException e)
             {
                 throw new ConfigFileException(path + ": cannot read: " + e.Message);
             }
-
-            return Parse(text, path);
         }
 
-        /// <summary>Parses and validates config text; <paramref name="source"/> names it in errors.</summary>
-        public static PodConfig Parse(string json, string source)
+        private static T Deserialize<T>(string json, string source)
+            where T : class
         {
-            PodConfig config;
+            T value;
             try
             {
-                config = JsonSerializer.Deserialize<PodConfig>(json, Options);
+                value = JsonSerializer.Deserialize<T>(json, Options);
             }
             catch (JsonException e)
             {
                 throw new ConfigFileException(source + ": " + Describe(e));
             }
 
-            if (config == null)
+            if (value == null)
             {
                 throw new ConfigFileException(source + ": the file holds null, not a config object");
             }
 
-            var errors = config.Validate();
+            return value;
+        }
+
+        private static void ThrowIfInvalid(PodFirmware.Drivers.Config.ConfigErrors errors, string source, string what)
+        {
             if (errors.Count > 0)
             {
-                throw new ConfigFileException(source + ": invalid config:\n  " + errors.ToString().TrimEnd('\n').Replace("\n", "\n  "));
+                throw new ConfigFileException(source + ": invalid " + what + ":\n  " + errors.ToString().TrimEnd('\n').Replace("\n", "\n  "));
             }
-
-            return config;
         }
 
         private static string Describe(JsonException e)

@@ -1,0 +1,16 @@
+namespace PodFirmware.Core.Config.Board
+{
+    /// <summary><c>outputs</c>: the board's digital outputs, each driving a transistor or MOSFET stage. All three are required.</summary>
+    /// <remarks>Plain data, read at boot; not thread-safe.</remarks>
+    public sealed class OutputPins
+    {
+        /// <summary><c>relayCoil</c>: charging relay coil driver; must be active-high.</summary>
+        public OutputPin RelayCoil;
+
+        /// <summary><c>wheelLock</c>: wheel lock solenoid driver.</summary>
+        public OutputPin WheelLock;
+
+        /// <summary><c>cableLock</c>: cable lock solenoid driver.</summary>
+        public OutputPin CableLock;
+    }
+}
