@@ -24,6 +24,12 @@ namespace PodFirmware.Tests.Core.Control
             _clock = clock;
         }
 
+        /// <summary>When a pause carries the clock to or past this time (ms), the clock's UTC is set to <see cref="UtcToSet"/> (SNTP arriving); -1 never.</summary>
+        public long SetUtcAtMs = -1;
+
+        /// <summary>The UTC <see cref="SetUtcAtMs"/> sets.</summary>
+        public DateTime UtcToSet = new DateTime(2026, 1, 1, 0, 0, 0);
+
         /// <summary>Number of pauses taken.</summary>
         public int Count;
 
@@ -55,6 +61,11 @@ namespace PodFirmware.Tests.Core.Control
             }
 
             _clock.AdvanceMs(milliseconds);
+            if (SetUtcAtMs >= 0 && _clock.MonotonicMs >= SetUtcAtMs)
+            {
+                _clock.SetUtc(UtcToSet);
+                SetUtcAtMs = -1;
+            }
         }
     }
 }
