@@ -6,14 +6,12 @@ using System.IO;
 using System.Threading;
 using nanoFramework.Hardware.Esp32;
 using nanoFramework.Json;
-using nanoFramework.Networking;
-using PodFirmware.Core.Commands;
+using PodFirmware.Core.Boot;
 using PodFirmware.Core.Config;
 using PodFirmware.Core.Config.Board;
 using PodFirmware.Core.Control;
-using PodFirmware.Core.Events;
 using PodFirmware.Core.Messaging;
-using PodFirmware.Core.Store;
+using PodFirmware.Drivers.Adapters;
 using PodFirmware.Drivers.Config;
 using PodFirmware.Drivers.Gnss;
 using PodFirmware.Drivers.Ports;
@@ -22,8 +20,9 @@ namespace PodFirmware.Device
 {
     /// <summary>
     /// Device entry point and composition root: with nf-device-config/ and the built-in map of
-    /// BoardConfig, the only code that knows pin numbers. Boot order is fail-safe first: the charging
-    /// relay output is opened de-energised before any other output, input, sensor or network work.
+    /// BoardConfig, the only code that knows pin numbers. A short sequence of calls: the charging relay
+    /// output opened de-energised before any other output, input, sensor or network work; then the
+    /// config, the hardware, the tick thread, the network and the messaging thread. Every decision lives in portable, tested code.
     /// </summary>
     public class Program
     {
@@ -33,58 +32,61 @@ namespace PodFirmware.Device
         /// <summary>Pod configuration on the internal flash, deployed from nf-device-config/pods/.</summary>
         public const string PodConfigPath = "I:\\pod.json";
 
-        private const int WifiTimeoutMs = 30000;
-        private const int ClockWaitMs = 15000;
+        /// <summary>Directory on the internal flash holding the fault latch and the outbox.</summary>
+        public const string StoreDirectory = "I:\\pod";
+
+        /// <summary>UART the GNSS receiver is wired to; the board map's GNSS pins are routed to it.</summary>
+        public const string GnssPort = "COM2";
 
         /// <summary>Boots the pod; never returns.</summary>
         public static void Main()
         {
             Log("PodFirmware starting");
-
-            IDigitalOutput relay = null;
+            DeviceClock clock = new DeviceClock();
+            IDigitalOutput[] locks = new IDigitalOutput[2];
+            SafeOutputs safe = new SafeOutputs(null, locks);
             Thread tickThread = null;
 
             try
             {
-                // Reading the pin map touches no pin: until the relay output is opened below, its
-                // GPIO is a high-impedance input and the board's pull-down holds the driver off.
+                // Reading the pin map touches no pin: until the relay output is opened below, its GPIO is a
+                // high-impedance input and the board's pull-down holds the driver off.
                 BoardConfig board = LoadBoard();
 
-                if (board == null)
+                if (board != null)
                 {
-                    Log("no usable pin map: no pin is opened, the board's pull-downs keep every output off");
-                    HoldSafe(null);
-                    return;
+                    GpioController gpio = new GpioController();
+                    PodPorts ports = new PodPorts();
+
+                    // 1. Fail safe: the charging relay, de-energised, before anything else.
+                    ports.Relay = OpenOutput(gpio, board.Outputs.RelayCoil);
+                    safe = new SafeOutputs(ports.Relay, locks);
+                    OpenHardware(board, gpio, ports, locks, clock);
+                    PodConfig pod = LoadPod();
+
+                    if (pod != null)
+                    {
+                        // 6. The tick thread before the (slow) network: the safety rules run from the first second.
+                        IBlobFiles flash = new FlashFiles(StoreDirectory);
+                        ports.Store = new FileBlobStore(flash);
+                        SerialGnssFeed gnss = OpenGnss(pod, ports);
+                        PodController controller = PodAssembly.CreateController(pod, clock, ports);
+                        ControlLoopCore control = new ControlLoopCore(controller, clock, clock, safe, gnss, pod.TickPeriodMs);
+                        tickThread = new Thread(new ThreadStart(control.Run));
+                        tickThread.Priority = ThreadPriority.AboveNormal;
+                        tickThread.Start();
+
+                        // 7. Network and messaging, best effort: the tick runs with or without them.
+                        NetworkServices network = new NetworkServices();
+                        new NetworkStartup(network, network, clock, clock).Connect();
+                        MessagingLoopCore messaging = MessagingStack.TryStartLoop(pod, new M2MqttLink(), controller, new FileBlobStore(flash), clock, network, control, clock);
+
+                        if (messaging != null)
+                        {
+                            new Thread(new ThreadStart(messaging.Run)).Start();
+                        }
+                    }
                 }
-
-                GpioController gpio = new GpioController();
-
-                // 1. Fail safe: the charging relay, de-energised, before anything else.
-                relay = new GpioDigitalOutput(gpio, board.Outputs.RelayCoil.Gpio, board.Outputs.RelayCoil.ActiveLow);
-
-                PodHardware hardware = BuildHardware(board, gpio, relay);
-                DeviceClock clock = new DeviceClock();
-                PodConfig pod = LoadPod();
-
-                if (pod == null)
-                {
-                    // No valid configuration: relay open, no network, nothing else runs.
-                    HoldSafe(relay);
-                    return;
-                }
-
-                // 6. The control core and its tick thread, before the (slow) network: the safety
-                // rules run from the first second, the relay still open until a session closes it.
-                SerialGnssReader gnss;
-                PodController controller = BuildController(pod, hardware, clock, out gnss);
-                ControlLoop control = new ControlLoop(controller, clock, relay, new IDigitalOutput[] { hardware.WheelLock, hardware.CableLock }, gnss, pod.TickPeriodMs);
-                tickThread = new Thread(new ThreadStart(control.Run));
-                tickThread.Priority = ThreadPriority.AboveNormal;
-                tickThread.Start();
-                Log(String.Concat("tick running every ", pod.TickPeriodMs.ToString(), " ms"));
-
-                // 7. Network and messaging, best effort: the tick runs with or without them.
-                StartMessaging(pod, controller, clock, control);
             }
             catch (Exception ex)
             {
@@ -93,166 +95,69 @@ namespace PodFirmware.Device
 
             if (tickThread != null)
             {
-                // The tick thread owns the relay from now on and never ends: on a failure it holds
-                // the relay open itself. A second writer here would fight it.
+                // The tick thread owns the outputs from now on and never ends: on a failure it holds the
+                // safe state itself. A second writer here would fight it.
                 tickThread.Join();
             }
 
-            HoldSafe(relay);
+            // No pin map, no valid pod config, or a failed boot: relay open, locks engaged, no network.
+            Log("holding the safe state");
+            safe.HoldForever(clock);
         }
 
-        /// <summary>Directory on the internal flash holding the fault latch and the outbox.</summary>
-        public const string StoreDirectory = "I:\\pod";
-
-        /// <summary>UART the GNSS receiver is wired to; Program routes the board map's GNSS pins to it.</summary>
-        public const string GnssPort = "COM2";
-
-        /// <summary>Events the tick can hold for the messaging thread.</summary>
-        public const int EventCapacity = 64;
-
-        /// <summary>Slots of <see cref="EventCapacity"/> kept for the events the pod must deliver (alarms, session records, command results).</summary>
-        public const int EventsReservedForProtected = 16;
-
-        private static PodController BuildController(PodConfig pod, PodHardware hardware, DeviceClock clock, out SerialGnssReader gnss)
+        // 2. to 5.: the other outputs (de-energised), the inputs, the ADC1 channels, the GNSS UART pins.
+        private static void OpenHardware(BoardConfig board, GpioController gpio, PodPorts ports, IDigitalOutput[] locks, DeviceClock clock)
         {
-            PodPorts ports = new PodPorts();
-            ports.Relay = hardware.RelayCoil;
-            ports.RelayFeedback = hardware.RelayFeedback;
-            ports.WheelLock = hardware.WheelLock;
-            ports.WheelLockSense = hardware.WheelLockSense;
-            ports.CableLock = hardware.CableLock;
-            ports.CableLockSense = hardware.CableLockSense;
-            ports.DockSense = hardware.DockSense;
-            ports.PlugSense = hardware.PlugDetect;
-            ports.VehicleSense = hardware.VehiclePresence;
-            ports.TemperatureChannel = hardware.Temperature;
-            ports.CurrentChannel = hardware.Current;
-            ports.VoltageChannel = hardware.Voltage;
-            ports.Store = new FlashBlobStore(StoreDirectory);
-            ports.Position = null;
-            gnss = null;
+            ports.WheelLock = locks[0] = OpenOutput(gpio, board.Outputs.WheelLock);
+            ports.CableLock = locks[1] = OpenOutput(gpio, board.Outputs.CableLock);
+            ports.RelayFeedback = OpenInput(gpio, board.Inputs.RelayFeedback);
+            ports.WheelLockSense = OpenInput(gpio, board.Inputs.WheelLockSense);
+            ports.CableLockSense = OpenInput(gpio, board.Inputs.CableLockSense);
+            ports.DockSense = OpenInput(gpio, board.Inputs.DockSense);
+            ports.PlugSense = OpenInput(gpio, board.Inputs.PlugDetect);
+            ports.VehicleSense = board.Inputs.VehiclePresence == null ? null : OpenInput(gpio, board.Inputs.VehiclePresence);
 
-            if (pod.Position.GnssEnabled)
-            {
-                NmeaGnssReceiver receiver = new NmeaGnssReceiver(pod.Position.FixMaxAgeMs);
-
-                // The receiver stays the position source even when its UART does not open: it then
-                // never has a fix, which the geofence treats like a dead receiver.
-                ports.Position = receiver;
-
-                try
-                {
-                    gnss = new SerialGnssReader(GnssPort, pod.Position.GnssBaud, receiver);
-                    Log(String.Concat("GNSS on ", GnssPort, " at baud ", pod.Position.GnssBaud.ToString()));
-                }
-                catch (Exception ex)
-                {
-                    Log(String.Concat("GNSS UART not opened, no fix will come: ", ex.Message));
-                }
-            }
-
-            return new PodController(pod, clock, ports, new EventRing(EventCapacity, EventsReservedForProtected));
-        }
-
-        // Wi-Fi, SNTP, the MQTT link and the messaging thread. Any failure leaves the tick running
-        // without messaging (NetworkUp false); it never touches the relay.
-        private static void StartMessaging(PodConfig pod, PodController controller, DeviceClock clock, ControlLoop control)
-        {
-            IMqttLink link = null;
-
-            try
-            {
-                ConnectNetwork(clock);
-                link = StartMqtt(pod);
-
-                if (link == null)
-                {
-                    controller.NetworkUp = false;
-                    return;
-                }
-
-                Outbox outbox = new Outbox(new FlashBlobStore(StoreDirectory), pod.Outbox.Capacity, pod.Outbox.MaxPayloadBytes);
-                ReliablePublisher publisher = new ReliablePublisher(link, outbox, pod.Outbox.MaxInFlight, pod.Outbox.AckTimeoutMs);
-                MessagingPump pump = new MessagingPump(pod, link, controller, publisher);
-                CommandAuthenticator authenticator = pod.Commands.CreateAuthenticator(pod.PodId);
-                pump.EnableCommands(authenticator, controller.Commands, controller.Utc);
-                pump.EnableHeartbeat(controller.Heartbeat);
-
-                MessagingLoop messaging = new MessagingLoop(pump, link, controller, authenticator, clock, control);
-                Thread pumpThread = new Thread(new ThreadStart(messaging.Run));
-                pumpThread.Start();
-                Log(String.Concat("messaging running every ", MessagingLoop.PumpPeriodMs.ToString(), " ms"));
-            }
-            catch (Exception ex)
-            {
-                controller.NetworkUp = false;
-                Log(String.Concat("messaging not started, the pod runs offline: ", ex.Message));
-
-                if (link != null)
-                {
-                    try
-                    {
-                        // no link without a pump: it would hold a connection with nothing behind it
-                        link.Stop();
-                    }
-                    catch (Exception stopEx)
-                    {
-                        Log(String.Concat("stopping the MQTT link failed: ", stopEx.Message));
-                    }
-                }
-            }
-        }
-
-        private static PodHardware BuildHardware(BoardConfig board, GpioController gpio, IDigitalOutput relay)
-        {
-            PodHardware hardware = new PodHardware();
-            hardware.RelayCoil = relay;
-
-            // 2. The other outputs, de-energised too.
-            hardware.WheelLock = OpenOutput(gpio, board.Outputs.WheelLock);
-            hardware.CableLock = OpenOutput(gpio, board.Outputs.CableLock);
-
-            // 3. Inputs.
-            hardware.RelayFeedback = OpenInput(gpio, board.Inputs.RelayFeedback);
-            hardware.WheelLockSense = OpenInput(gpio, board.Inputs.WheelLockSense);
-            hardware.CableLockSense = OpenInput(gpio, board.Inputs.CableLockSense);
-            hardware.DockSense = OpenInput(gpio, board.Inputs.DockSense);
-            hardware.PlugDetect = OpenInput(gpio, board.Inputs.PlugDetect);
-            hardware.VehiclePresence = board.Inputs.VehiclePresence == null ? null : OpenInput(gpio, board.Inputs.VehiclePresence);
-
-            // 4. Analog inputs, ADC1 only (ADC2 is unusable while Wi-Fi runs).
+            // ADC1 only (ADC2 is unusable while Wi-Fi runs); bursts spaced on the microsecond timer.
             AdcController adc = new AdcController();
-            hardware.Temperature = new AdcAnalogChannel(adc, board.Adc.Temperature.Channel);
-            hardware.Current = new AdcAnalogChannel(adc, board.Adc.Current.Channel);
-            hardware.Voltage = new AdcAnalogChannel(adc, board.Adc.Voltage.Channel);
+            ports.TemperatureChannel = new SampledAnalogChannel(new AdcInput(adc, board.Adc.Temperature.Channel), clock);
+            ports.CurrentChannel = new SampledAnalogChannel(new AdcInput(adc, board.Adc.Current.Channel), clock);
+            ports.VoltageChannel = new SampledAnalogChannel(new AdcInput(adc, board.Adc.Voltage.Channel), clock);
 
-            // 5. GNSS serial pins routed to COM2; the GNSS reader opens the port itself, at the
-            // pod config's position.gnssBaud (the board map names pins only).
+            // The GNSS UART opens at the pod config's position.gnssBaud (the board map names pins only).
             nanoFramework.Hardware.Esp32.Configuration.SetPinFunction(board.Gnss.RxGpio, DeviceFunction.COM2_RX);
             nanoFramework.Hardware.Esp32.Configuration.SetPinFunction(board.Gnss.TxGpio, DeviceFunction.COM2_TX);
-
-            return hardware;
         }
 
         private static IDigitalOutput OpenOutput(GpioController gpio, OutputPin pin)
         {
-            return new GpioDigitalOutput(gpio, pin.Gpio, pin.ActiveLow);
+            return new ActiveLevelOutput(new GpioLine(gpio, pin.Gpio, PinMode.Output), pin.ActiveLow);
         }
 
         private static IDigitalInput OpenInput(GpioController gpio, InputPin pin)
         {
-            PinMode mode = PinMode.Input;
+            PinMode mode = pin.Pull == "up" ? PinMode.InputPullUp : (pin.Pull == "down" ? PinMode.InputPullDown : PinMode.Input);
+            return new ActiveLevelInput(new GpioLine(gpio, pin.Gpio, mode), pin.ActiveLow);
+        }
 
-            if (pin.Pull == "up")
-            {
-                mode = PinMode.InputPullUp;
-            }
-            else if (pin.Pull == "down")
-            {
-                mode = PinMode.InputPullDown;
-            }
+        private static SerialGnssFeed OpenGnss(PodConfig pod, PodPorts ports)
+        {
+            NmeaGnssReceiver receiver = PodAssembly.CreateGnssReceiver(pod);
+            ports.Position = receiver;
 
-            return new GpioDigitalInput(gpio, pin.Gpio, mode, pin.ActiveLow);
+            try
+            {
+                return receiver == null ? null : new SerialGnssFeed(new UartInput(GnssPort, pod.Position.GnssBaud), receiver);
+            }
+            catch (Exception ex)
+            {
+                Log(String.Concat("GNSS UART not opened, no fix will come: ", ex.Message));
+                return null;
+            }
+        }
+
+        private static void Log(string message)
+        {
+            Debug.WriteLine(String.Concat("[boot] ", message));
         }
 
         // ------------------------------------------------------------------ configuration
@@ -356,151 +261,6 @@ namespace PodFirmware.Device
             options.ThrowExceptionWhenPropertyNotFound = true;
             return options;
         }
-
-        // ------------------------------------------------------------------ network
-
-        // Best effort and bounded: the pod runs (relay open) without a network, and the MQTT link
-        // retries by itself once Wi-Fi comes up, which the ESP32 does on its own (the stored
-        // network is set to reconnect automatically). The Wi-Fi credentials are not part of the pod
-        // config: they are stored once per device in its network configuration (see nf-device-config).
-        private static void ConnectNetwork(DeviceClock clock)
-        {
-            try
-            {
-                CancellationTokenSource timeout = new CancellationTokenSource(WifiTimeoutMs);
-
-                if (!WifiNetworkHelper.Reconnect(false, 0, timeout.Token))
-                {
-                    Exception cause = WifiNetworkHelper.HelperException;
-                    Log(String.Concat("Wi-Fi not up: ", WifiNetworkHelper.Status.ToString(), cause == null ? "" : String.Concat(", ", cause.Message)));
-                    return;
-                }
-
-                Log("Wi-Fi up");
-
-                // The firmware's default NTP servers: the pod config has no key for them yet.
-                if (!Sntp.IsStarted)
-                {
-                    Sntp.Start();
-                }
-
-                Sntp.UpdateNow();
-
-                long deadline = clock.MonotonicMs + ClockWaitMs;
-
-                while (!clock.IsUtcValid && clock.MonotonicMs < deadline)
-                {
-                    Thread.Sleep(250);
-                }
-
-                Log(clock.IsUtcValid ? "clock set by SNTP" : "clock not set yet; SNTP keeps trying");
-            }
-            catch (Exception ex)
-            {
-                Log(String.Concat("network setup failed: ", ex.Message));
-            }
-        }
-
-        private static IMqttLink StartMqtt(PodConfig pod)
-        {
-            if (pod == null)
-            {
-                return null;
-            }
-
-            try
-            {
-                // Broker, TLS material, credentials, keep-alive and reconnect delays, all from pod.json.
-                MqttLinkOptions options = new MqttLinkOptions();
-                pod.Mqtt.ApplyTo(options);
-                options.ClientId = pod.PodId;
-
-                // The broker publishes the retained "offline" when the pod vanishes; the pump
-                // publishes "online" on the same topic after every connect (docs/mqtt.md).
-                options.WillTopic = new Topics(pod.PodId, pod.SiteId).Availability;
-                options.WillPayload = "offline";
-                options.WillRetain = true;
-
-                M2MqttLink link = new M2MqttLink();
-                link.Start(options);
-                return link;
-            }
-            catch (Exception ex)
-            {
-                Log(String.Concat("MQTT link not started: ", ex.Message));
-                return null;
-            }
-        }
-
-        // Last resort: keep the relay open (when it was opened at all; if not, its pin is still an
-        // input and the board's pull-down holds it open) and stay alive. Never returns.
-        private static void HoldSafe(IDigitalOutput relay)
-        {
-            Log("holding safe state");
-
-            while (true)
-            {
-                if (relay != null)
-                {
-                    try
-                    {
-                        relay.Write(false);
-                    }
-                    catch (Exception)
-                    {
-                        // nothing left to try
-                    }
-                }
-
-                Thread.Sleep(1000);
-            }
-        }
-
-        private static void Log(string message)
-        {
-            Debug.WriteLine(String.Concat("[boot] ", message));
-        }
-
-        // ------------------------------------------------------------------ wiring
-
-        /// <summary>The pod's adapters, built from the pin map; handed to the control loop.</summary>
-        public sealed class PodHardware
-        {
-            /// <summary>Charging relay coil driver.</summary>
-            public IDigitalOutput RelayCoil;
-
-            /// <summary>Wheel lock solenoid driver.</summary>
-            public IDigitalOutput WheelLock;
-
-            /// <summary>Cable lock solenoid driver.</summary>
-            public IDigitalOutput CableLock;
-
-            /// <summary>Relay mirror contact; active while the relay is closed.</summary>
-            public IDigitalInput RelayFeedback;
-
-            /// <summary>Wheel lock position switch; active while locked.</summary>
-            public IDigitalInput WheelLockSense;
-
-            /// <summary>Cable lock position switch; active while locked.</summary>
-            public IDigitalInput CableLockSense;
-
-            /// <summary>Dock sense; active while the pod sits in its dock.</summary>
-            public IDigitalInput DockSense;
-
-            /// <summary>Plug detect; active while the connector is plugged into a vehicle.</summary>
-            public IDigitalInput PlugDetect;
-
-            /// <summary>Vehicle presence sensor; active while a vehicle is in the space; null when the map has none.</summary>
-            public IDigitalInput VehiclePresence;
-
-            /// <summary>Connector temperature sensor, raw counts.</summary>
-            public IAnalogChannel Temperature;
-
-            /// <summary>Charging current sensor, raw counts.</summary>
-            public IAnalogChannel Current;
-
-            /// <summary>Supply voltage sensor, raw counts.</summary>
-            public IAnalogChannel Voltage;
-        }
     }
 }
+

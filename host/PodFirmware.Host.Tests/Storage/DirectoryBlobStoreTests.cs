@@ -67,6 +67,20 @@ namespace PodFirmware.Host.Tests.Storage
             store.Delete("outbox-01"); // absent: no error
         }
 
+        [Fact]
+        public void A_complete_temporary_file_without_its_blob_is_promoted_as_on_the_board()
+        {
+            // What a cut between deleting the old file and the rename leaves behind.
+            Directory.CreateDirectory(_dir);
+            File.WriteAllBytes(Path.Combine(_dir, "latch.tmp"), new byte[] { 4, 5, 6 });
+            var store = new DirectoryBlobStore(_dir);
+
+            var buffer = new byte[8];
+            Assert.Equal(3, store.Read("latch", buffer));
+            Assert.Equal(new byte[] { 4, 5, 6 }, buffer[..3]);
+            Assert.Equal(new[] { "latch" }, Array.ConvertAll(Directory.GetFiles(_dir), Path.GetFileName));
+        }
+
         [Theory]
         [InlineData("")]
         [InlineData("../etc")]

@@ -13,7 +13,7 @@ namespace PodFirmware.Host.Simulation
     /// <summary>
     /// A <see cref="VirtualPod"/> on a real MQTT broker: the pod's flash is a <see cref="DirectoryBlobStore"/>, its
     /// alarms, records and results go through the store-first <see cref="Outbox"/> and <see cref="ReliablePublisher"/>,
-    /// and the <see cref="MessagingPump"/> (commands and heartbeat enabled) speaks over a <see cref="MosquittoLink"/>
+    /// and the <see cref="MessagingPump"/> (commands and heartbeat enabled, wired by the portable <see cref="MessagingStack"/> as on the board) speaks over a <see cref="MosquittoLink"/>
     /// that registers the pod's retained Last Will ("offline" on <c>pods/{podId}/availability</c>).
     /// The caller drives it: <see cref="Step"/> is one control tick plus one pump.
     /// </summary>
@@ -56,11 +56,10 @@ namespace PodFirmware.Host.Simulation
             Topics = new Topics(config.PodId, config.SiteId);
             LinkOptions = CreateLinkOptions(config, brokerHost, brokerPort);
             Link = new MosquittoLink();
-            Outbox = new Outbox(Store, config.Outbox.Capacity, config.Outbox.MaxPayloadBytes);
-            Publisher = new ReliablePublisher(Link, Outbox, config.Outbox.MaxInFlight, config.Outbox.AckTimeoutMs);
-            Pump = new MessagingPump(config, Link, Pod.Controller, Publisher);
-            Pump.EnableCommands(config.Commands.CreateAuthenticator(config.PodId), Pod.Controller.Commands, Pod.Controller.Utc);
-            Pump.EnableHeartbeat(Pod.Controller.Heartbeat);
+            var messaging = new MessagingStack(config, Link, Pod.Controller, Store);
+            Outbox = messaging.Outbox;
+            Publisher = messaging.Publisher;
+            Pump = messaging.Pump;
         }
 
         /// <summary>The config the pod runs with.</summary>
@@ -102,17 +101,15 @@ namespace PodFirmware.Host.Simulation
         /// </summary>
         public static MqttLinkOptions CreateLinkOptions(PodConfig config, string host, int port)
         {
-            return new MqttLinkOptions
+            var options = new MqttLinkOptions
             {
                 Host = host,
                 Port = port,
-                ClientId = config.PodId,
-                WillTopic = new Topics(config.PodId, config.SiteId).Availability,
-                WillPayload = "offline",
-                WillRetain = true,
                 ReconnectMinMs = 200,
                 ReconnectMaxMs = 2000,
             };
+            MessagingStack.ApplyIdentity(options, config);
+            return options;
         }
 
         /// <summary>Starts the link (returns at once; it connects and reconnects in the background).</summary>
