@@ -20,9 +20,8 @@ namespace PodFirmware.Device
     /// UTC: once <see cref="DeviceClock.IsUtcValid"/> (the system clock was set by SNTP), the offset
     /// is handed to <see cref="PodController.Utc"/> through <c>SetFromSntp</c>, at once and then every
     /// <see cref="SntpResyncPeriodMs"/> so SNTP's corrections and the drift of the tick counter are
-    /// followed. The first time the pod's UTC is valid, from SNTP or from the controller's
-    /// heartbeat, the command authenticator's replay horizon is set to that time: the replay memory
-    /// did not survive the reboot, so no command signed before it is accepted. SNTP is started at
+    /// followed. The replay horizon across reboots is the pump's (MessagingPump.EnableCommands,
+    /// ReplayHorizonStore). SNTP is started at
     /// boot when Wi-Fi is up in time, else here on the first connection to the broker.
     /// </para>
     /// <para>
@@ -47,11 +46,9 @@ namespace PodFirmware.Device
         private readonly MessagingPump _pump;
         private readonly IMqttLink _link;
         private readonly PodController _controller;
-        private readonly CommandAuthenticator _authenticator;
         private readonly DeviceClock _clock;
         private readonly ControlLoop _control;
         private readonly long _unixEpochTicks = DateTime.UnixEpoch.Ticks;
-        private bool _horizonSet;
         private bool _sntpSynced;
         private bool _sntpStartTried;
         private long _lastSntpSyncMs;
@@ -60,7 +57,7 @@ namespace PodFirmware.Device
         /// <param name="pump">The pump, with commands and the heartbeat enabled.</param>
         /// <param name="link">The started MQTT link the pump uses.</param>
         /// <param name="controller">The control core the pump serves.</param>
-        /// <param name="authenticator">The authenticator given to the pump, for its replay horizon.</param>
+        /// <param name="authenticator">The authenticator given to the pump; only checked here (the pump keeps its replay horizon).</param>
         /// <param name="clock">The device clock (monotonic ms and the SNTP-set system clock).</param>
         /// <param name="control">The tick loop, watched for failure.</param>
         /// <exception cref="ArgumentNullException">An argument is null.</exception>
@@ -74,7 +71,6 @@ namespace PodFirmware.Device
             _pump = pump;
             _link = link;
             _controller = controller;
-            _authenticator = authenticator;
             _clock = clock;
             _control = control;
         }
@@ -157,12 +153,6 @@ namespace PodFirmware.Device
                     _sntpSynced = true;
                     Log("pod UTC set from the SNTP-set system clock");
                 }
-            }
-
-            if (!_horizonSet && _controller.Utc.IsValid)
-            {
-                _authenticator.SetReplayHorizon(_controller.Utc.UtcSeconds(nowMs));
-                _horizonSet = true;
             }
         }
 
