@@ -78,7 +78,7 @@ namespace PodFirmware.Tests.Core.Json
         public static void Rejects_a_raw_NUL_byte_as_a_control_character(string hex, int offset)
         {
             // Built from bytes: a string literal holding U+0000 would end there on the board.
-            byte[] bytes = HexBytes(hex);
+            byte[] bytes = JsonAssert.HexBytes(hex);
             AssertRejected(bytes, bytes.Length, (int)JsonError.ControlCharacter, offset);
         }
 
@@ -96,7 +96,7 @@ namespace PodFirmware.Tests.Core.Json
         {
             // U+1F600, U+10000 and U+10FFFF raw (also in a member name), the \u0000 escape, and the escape pairs
             // \ud83d\ude00 and \uDBFF\uDFFF: well-formed JSON the firmware does not carry (docs/mqtt.md, Text encoding).
-            byte[] bytes = HexBytes(hex);
+            byte[] bytes = JsonAssert.HexBytes(hex);
             AssertRejected(bytes, bytes.Length, (int)JsonError.UnsupportedCharacter, offset);
         }
 
@@ -105,11 +105,11 @@ namespace PodFirmware.Tests.Core.Json
         {
             var reader = new JsonReader();
             string error;
-            byte[] raw = HexBytes("22EFBFBF22");
+            byte[] raw = JsonAssert.HexBytes("22EFBFBF22");
             Assert.IsTrue(reader.TryParse(raw, raw.Length, out error), error);
-            byte[] escaped = HexBytes("225C754646464622");
+            byte[] escaped = JsonAssert.HexBytes("225C754646464622");
             Assert.IsTrue(reader.TryParse(escaped, escaped.Length, out error), error);
-            byte[] low = HexBytes("225C753030303122");
+            byte[] low = JsonAssert.HexBytes("225C753030303122");
             Assert.IsTrue(reader.TryParse(low, low.Length, out error), "\\u0001 is carried: " + error);
         }
 
@@ -222,7 +222,7 @@ namespace PodFirmware.Tests.Core.Json
         [TestMethod]
         public static void Rejects_ill_formed_UTF8_overlongs_surrogates_and_truncated_sequences(string hex, int offset)
         {
-            byte[] bytes = HexBytes(hex);
+            byte[] bytes = JsonAssert.HexBytes(hex);
             AssertRejected(bytes, bytes.Length, (int)JsonError.InvalidUtf8, offset);
         }
 
@@ -287,23 +287,6 @@ namespace PodFirmware.Tests.Core.Json
             Assert.IsFalse(reader.Has("a"));
             long value;
             Assert.AreEqual((int)JsonFieldStatus.NotParsed, (int)reader.GetLong("a", out value));
-        }
-
-        /// <summary>Bytes from a hex string (DataRow cannot carry arrays on every runner).</summary>
-        internal static byte[] HexBytes(string hex)
-        {
-            var bytes = new byte[hex.Length / 2];
-            for (int i = 0; i < bytes.Length; i++)
-            {
-                bytes[i] = (byte)((Nibble(hex[2 * i]) << 4) | Nibble(hex[(2 * i) + 1]));
-            }
-
-            return bytes;
-        }
-
-        private static int Nibble(char c)
-        {
-            return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
         }
     }
 }
