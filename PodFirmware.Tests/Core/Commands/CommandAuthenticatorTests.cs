@@ -250,6 +250,26 @@ namespace PodFirmware.Tests.Core.Commands
             AssertRejectedWithoutBurning(SignedCommands.Sign(json), CommandAuthResult.Malformed, "cmd: ");
         }
 
+        [DataRow("F09F9880", 96)]
+        [DataRow("5C75643833645C7564653030", 96)]
+        [DataRow("5C7530303030", 96)]
+        [TestMethod]
+        public static void Rejects_a_signed_command_whose_account_holds_U0000_or_a_character_beyond_the_BMP(string accountHex, int offset)
+        {
+            // The account "a" + U+1F600 (raw, then as an escape pair) or the \u0000 escape, spliced in as bytes: the board
+            // would read such text differently, so it is refused before any string exists (docs/mqtt.md, Text encoding).
+            string open = SignedCommands.Json("start", "c-1", SignedCommands.Nonce1, SignedCommands.Now, ",\"account\":\"a");
+            byte[] head = SignedCommands.Bytes(open.Substring(0, open.Length - 1));
+            byte[] bad = PodFirmware.Tests.Core.Json.JsonAssert.HexBytes(accountHex);
+            byte[] tail = SignedCommands.Bytes("\"}");
+            var json = new byte[head.Length + bad.Length + tail.Length];
+            Array.Copy(head, 0, json, 0, head.Length);
+            Array.Copy(bad, 0, json, head.Length, bad.Length);
+            Array.Copy(tail, 0, json, head.Length + bad.Length, tail.Length);
+            AssertRejectedWithoutBurning(CommandSigner.Sign(SignedCommands.Key(), json, json.Length), CommandAuthResult.Malformed,
+                "cmd: character outside the supported text (U+0000 or beyond U+FFFF) at byte " + offset.ToString());
+        }
+
         [TestMethod]
         public static void Rejects_a_payload_over_2048_bytes_before_reading_it()
         {

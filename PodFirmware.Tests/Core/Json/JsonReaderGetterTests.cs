@@ -40,23 +40,51 @@ namespace PodFirmware.Tests.Core.Json
         [TestMethod]
         public static void Unescapes_strings_into_UTF16()
         {
-            JsonReader r = Parse("{\"s\":\"a\\n\\t\\\"\\\\\\/\\b\\f\\r\\u00e9\\u20AC\\ud83d\\ude00\"}");
+            JsonReader r = Parse("{\"s\":\"a\\n\\t\\\"\\\\\\/\\b\\f\\r\\u00e9\\u20AC\\uffff\\u0001\"}");
             string s;
             Assert.AreEqual((int)JsonFieldStatus.Ok, (int)r.GetString("s", out s));
-            Assert.AreEqual("a\n\t\"\\/\b\f\r\u00e9\u20ac\ud83d\ude00", s);
+            AssertCodeUnits(new int[] { 'a', '\n', '\t', '"', '\\', '/', '\b', '\f', '\r', 0xE9, 0x20AC, 0xFFFF, 0x01 }, s);
         }
 
         [TestMethod]
-        public static void Decodes_raw_UTF8_of_one_to_four_bytes()
+        public static void Decodes_raw_UTF8_of_one_to_three_bytes_up_to_U_FFFF()
         {
-            JsonReader r = Parse("[\"A\u00e9\u20ac\ud83d\ude00\u07ff\uffff\udbff\udfff\"]");
+            // "A é € U+07FF U+E000 U+FFFD U+FFFF" as UTF-8 bytes, the last three-byte forms included.
+            byte[] text = JsonAssert.HexBytes("41C3A9E282ACDFBFEE8080EFBFBDEFBFBF");
+            byte[] array = Wrap("5B22", text, "225D");
+            var r = new JsonReader();
+            string error;
+            Assert.IsTrue(r.TryParse(array, array.Length, out error), error);
             string s;
             Assert.AreEqual((int)JsonFieldStatus.WrongType, (int)r.GetString("", out s), "the root array is not a string");
             Assert.AreEqual((int)JsonValueKind.Array, (int)r.RootKind);
 
-            JsonReader o = Parse("{\"s\":\"A\u00e9\u20ac\ud83d\ude00\u07ff\uffff\udbff\udfff\"}");
-            Assert.AreEqual((int)JsonFieldStatus.Ok, (int)o.GetString("s", out s));
-            Assert.AreEqual("A\u00e9\u20ac\ud83d\ude00\u07ff\uffff\udbff\udfff", s);
+            byte[] member = Wrap("7B2273223A22", text, "227D");
+            Assert.IsTrue(r.TryParse(member, member.Length, out error), error);
+            Assert.AreEqual((int)JsonFieldStatus.Ok, (int)r.GetString("s", out s));
+            AssertCodeUnits(new int[] { 0x41, 0xE9, 0x20AC, 0x7FF, 0xE000, 0xFFFD, 0xFFFF }, s);
+        }
+
+        /// <summary><paramref name="head"/> (hex), then <paramref name="body"/>, then <paramref name="tail"/> (hex).</summary>
+        private static byte[] Wrap(string head, byte[] body, string tail)
+        {
+            byte[] h = JsonAssert.HexBytes(head);
+            byte[] t = JsonAssert.HexBytes(tail);
+            var all = new byte[h.Length + body.Length + t.Length];
+            h.CopyTo(all, 0);
+            body.CopyTo(all, h.Length);
+            t.CopyTo(all, h.Length + body.Length);
+            return all;
+        }
+
+        /// <summary>Compares UTF-16 code units by number, so no expected string literal carries text the board would read differently.</summary>
+        private static void AssertCodeUnits(int[] expected, string actual)
+        {
+            Assert.AreEqual(expected.Length, actual.Length, "length in UTF-16 code units");
+            for (int i = 0; i < expected.Length; i++)
+            {
+                Assert.AreEqual(expected[i], (int)actual[i], "code unit " + i.ToString());
+            }
         }
 
         [DataRow("5", 5L)]

@@ -1,3 +1,4 @@
+using System.Text;
 using nanoFramework.TestFramework;
 using PodFirmware.Core.Json;
 
@@ -161,21 +162,55 @@ namespace PodFirmware.Tests.Core.Json
         }
 
         [TestMethod]
-        public static void Encodes_a_surrogate_pair_as_one_four_byte_sequence()
+        public static void Writes_each_surrogate_of_a_pair_as_one_replacement_character()
+        {
+            // U+1F600 and U+10FFFF from their UTF-8 bytes: .NET sees two surrogate pairs, the board's indexer the high
+            // surrogates twice; one U+FFFD per code unit gives the same 14 bytes on both.
+            var w = new JsonWriter(64);
+            w.String(Encoding.UTF8.GetString(new byte[] { 0xF0, 0x9F, 0x98, 0x80, 0xF4, 0x8F, 0xBF, 0xBF }, 0, 8));
+            JsonAssert.Bytes(new byte[] { 0x22, 0xEF, 0xBF, 0xBD, 0xEF, 0xBF, 0xBD, 0xEF, 0xBF, 0xBD, 0xEF, 0xBF, 0xBD, 0x22 }, w);
+        }
+
+        [TestMethod]
+        public static void Writes_a_surrogate_pair_built_from_code_units_as_two_replacement_characters()
         {
             var w = new JsonWriter(64);
-
-            // U+1F600 and U+10FFFF, the highest code point.
-            w.String("\ud83d\ude00\udbff\udfff");
-            JsonAssert.Bytes(new byte[] { 0x22, 0xF0, 0x9F, 0x98, 0x80, 0xF4, 0x8F, 0xBF, 0xBF, 0x22 }, w);
+            w.BeginObject();
+            w.String("s", Chars(0x41, 0xD83D, 0xDE00, 0x42));
+            w.EndObject();
+            JsonAssert.Bytes(new byte[] { 0x7B, 0x22, 0x73, 0x22, 0x3A, 0x22, 0x41, 0xEF, 0xBF, 0xBD, 0xEF, 0xBF, 0xBD, 0x42, 0x22, 0x7D }, w);
         }
 
         [TestMethod]
         public static void Writes_a_lone_surrogate_as_the_replacement_character()
         {
             var w = new JsonWriter(64);
-            w.String("\ud83dA\ude00\ud83d");
-            JsonAssert.Bytes(new byte[] { 0x22, 0xEF, 0xBF, 0xBD, 0x41, 0xEF, 0xBF, 0xBD, 0xEF, 0xBF, 0xBD, 0x22 }, w);
+            w.String(Chars(0xD83D, 0x41, 0xDE00));
+            JsonAssert.Bytes(new byte[] { 0x22, 0xEF, 0xBF, 0xBD, 0x41, 0xEF, 0xBF, 0xBD, 0x22 }, w);
+        }
+
+        [TestMethod]
+        public static void Ends_a_string_at_U0000_as_the_board_does()
+        {
+            // The board's string already ends at U+0000; the writer stops there too, so both write "a" and go on.
+            var w = new JsonWriter(64);
+            w.BeginObject();
+            w.String("s", Chars(0x61, 0x00, 0x62));
+            w.StringWithNumber("id", Chars(0x70, 0x00, 0x71), 7);
+            w.EndObject();
+            JsonAssert.Text("{\"s\":\"a\",\"id\":\"p7\"}", w);
+        }
+
+        /// <summary>A string from UTF-16 code units, so no source literal holds text the board would read differently.</summary>
+        private static string Chars(params int[] units)
+        {
+            var chars = new char[units.Length];
+            for (int i = 0; i < units.Length; i++)
+            {
+                chars[i] = (char)units[i];
+            }
+
+            return new string(chars);
         }
 
         [TestMethod]

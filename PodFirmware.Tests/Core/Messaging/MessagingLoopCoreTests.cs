@@ -26,7 +26,7 @@ namespace PodFirmware.Tests.Core.Messaging
             {
                 Stack = new MessagingStack(Pod.Config, Link, Pod.Controller, Pod.Store);
                 Control = Pod.Loop(100);
-                Loop = new MessagingLoopCore(Stack.Pump, Link, Pod.Controller, Stack.Authenticator, Pod.Clock, Sntp, Control, Pod.Pause);
+                Loop = new MessagingLoopCore(Stack.Pump, Link, Pod.Controller, Pod.Clock, Sntp, Control, Pod.Pause);
             }
 
             public void FailTheTick()
@@ -89,12 +89,11 @@ namespace PodFirmware.Tests.Core.Messaging
         }
 
         [TestMethod]
-        public static void A_set_system_clock_becomes_the_pod_UTC_and_the_replay_horizon()
+        public static void A_set_system_clock_becomes_the_pod_UTC()
         {
             var rig = new Rig();
             rig.Loop.RunOnce();
             Assert.IsFalse(rig.Pod.Controller.Utc.IsValid);
-            Assert.IsFalse(rig.Stack.Authenticator.HasReplayHorizon);
 
             var utc = new DateTime(2026, 3, 1, 12, 0, 0);
             rig.Pod.Clock.SetUtc(utc);
@@ -103,8 +102,6 @@ namespace PodFirmware.Tests.Core.Messaging
             long nowMs = 50;
             Assert.IsTrue(rig.Pod.Controller.Utc.IsFromSntp);
             Assert.AreEqual(WallClock.UnixMs(utc), rig.Pod.Controller.Utc.UtcMs(nowMs));
-            Assert.IsTrue(rig.Stack.Authenticator.HasReplayHorizon);
-            Assert.AreEqual(WallClock.UnixMs(utc) / 1000, rig.Stack.Authenticator.ReplayHorizonUtcS);
         }
 
         [TestMethod]
@@ -114,7 +111,6 @@ namespace PodFirmware.Tests.Core.Messaging
             var utc = new DateTime(2026, 3, 1, 12, 0, 0);
             rig.Pod.Clock.SetUtc(utc);
             rig.Loop.RunOnce();
-            long horizon = rig.Stack.Authenticator.ReplayHorizonUtcS;
 
             // SNTP steps the system clock 5 s forward right after the first hand-over.
             rig.Pod.Clock.SetUtc(rig.Pod.Clock.UtcNow.AddSeconds(5));
@@ -129,18 +125,17 @@ namespace PodFirmware.Tests.Core.Messaging
             long atMs = rig.Pod.Clock.MonotonicMs;
             rig.Loop.RunOnce();
             Assert.AreEqual(WallClock.UnixMs(utc) + 5000 + atMs, rig.Pod.Controller.Utc.UtcMs(atMs), "followed after the resync period");
-            Assert.AreEqual(horizon, rig.Stack.Authenticator.ReplayHorizonUtcS, "the horizon is set once");
         }
 
         [TestMethod]
-        public static void A_UTC_from_the_heartbeat_also_sets_the_replay_horizon_once()
+        public static void A_UTC_from_the_heartbeat_is_kept_and_the_replay_horizon_is_left_to_the_pump_store()
         {
             var rig = new Rig();
             rig.Pod.Controller.Utc.SetFromHeartbeat(0, 1767225600000L);
             rig.Loop.RunOnce();
-            Assert.IsTrue(rig.Stack.Authenticator.HasReplayHorizon);
-            Assert.AreEqual(1767225600L, rig.Stack.Authenticator.ReplayHorizonUtcS);
+            Assert.IsTrue(rig.Pod.Controller.Utc.IsValid);
             Assert.IsFalse(rig.Pod.Controller.Utc.IsFromSntp);
+            Assert.IsFalse(rig.Stack.Authenticator.HasReplayHorizon, "no command was ever accepted, so there is nothing to refuse as replayed");
         }
 
         [TestMethod]
@@ -197,11 +192,11 @@ namespace PodFirmware.Tests.Core.Messaging
         public static void Refuses_missing_parts_but_runs_without_an_SNTP_client()
         {
             var rig = new Rig();
-            Assert.ThrowsException(typeof(ArgumentNullException), () => new MessagingLoopCore(null, rig.Link, rig.Pod.Controller, rig.Stack.Authenticator, rig.Pod.Clock, null, rig.Control, rig.Pod.Pause));
-            Assert.ThrowsException(typeof(ArgumentNullException), () => new MessagingLoopCore(rig.Stack.Pump, rig.Link, rig.Pod.Controller, rig.Stack.Authenticator, rig.Pod.Clock, null, null, rig.Pod.Pause));
-            Assert.ThrowsException(typeof(ArgumentNullException), () => new MessagingLoopCore(rig.Stack.Pump, rig.Link, rig.Pod.Controller, rig.Stack.Authenticator, rig.Pod.Clock, null, rig.Control, null));
+            Assert.ThrowsException(typeof(ArgumentNullException), () => new MessagingLoopCore(null, rig.Link, rig.Pod.Controller, rig.Pod.Clock, null, rig.Control, rig.Pod.Pause));
+            Assert.ThrowsException(typeof(ArgumentNullException), () => new MessagingLoopCore(rig.Stack.Pump, rig.Link, rig.Pod.Controller, rig.Pod.Clock, null, null, rig.Pod.Pause));
+            Assert.ThrowsException(typeof(ArgumentNullException), () => new MessagingLoopCore(rig.Stack.Pump, rig.Link, rig.Pod.Controller, rig.Pod.Clock, null, rig.Control, null));
 
-            var loop = new MessagingLoopCore(rig.Stack.Pump, rig.Link, rig.Pod.Controller, rig.Stack.Authenticator, rig.Pod.Clock, null, rig.Control, rig.Pod.Pause);
+            var loop = new MessagingLoopCore(rig.Stack.Pump, rig.Link, rig.Pod.Controller, rig.Pod.Clock, null, rig.Control, rig.Pod.Pause);
             Assert.IsTrue(loop.RunOnce());
             Assert.AreEqual(0, loop.FailedTurns);
         }

@@ -29,6 +29,12 @@ namespace PodFirmware.Tests.Core.Messaging
             public readonly MessagingPump Pump;
 
             public Rig(int queueCapacity, bool timeSet)
+                : this(queueCapacity, timeSet, new MemoryBlobStore())
+            {
+            }
+
+            /// <summary>A pod booted over <paramref name="flash"/>: pass the same store again to simulate a reboot.</summary>
+            public Rig(int queueCapacity, bool timeSet, MemoryBlobStore flash)
             {
                 var config = new PodConfig();
                 config.PodId = SignedCommands.Pod;
@@ -36,7 +42,7 @@ namespace PodFirmware.Tests.Core.Messaging
                 config.ParkingSpace = 3;
                 Queue = new CommandQueue(queueCapacity);
                 Heartbeat = new HeartbeatMonitor(new HeartbeatConfig(), 0, Events, Utc);
-                var publisher = new ReliablePublisher(Link, new Outbox(new MemoryBlobStore(), 16, 1024), 16, 30000);
+                var publisher = new ReliablePublisher(Link, new Outbox(flash, 16, 1024), 16, 30000);
                 Pump = new MessagingPump(config, Link, Events, Status, publisher);
                 Pump.EnableCommands(SignedCommands.NewAuthenticator(), Queue, Utc);
                 Pump.EnableHeartbeat(Heartbeat);
@@ -127,6 +133,26 @@ namespace PodFirmware.Tests.Core.Messaging
             rig.Send(envelope);
             Assert.AreEqual(1, rig.Queue.Count);
             Assert.Contains("\"id\":\"stop-1\",\"ok\":false,\"code\":\"replayed\"", rig.OnlyResult().Text);
+        }
+
+        [TestMethod]
+        public static void A_command_accepted_before_a_reboot_gets_replayed_after_it_and_a_fresh_one_is_queued()
+        {
+            var flash = new MemoryBlobStore();
+            byte[] envelope = SignedCommands.Sign(Stop("stop-1"));
+            var before = new Rig(4, true, flash);
+            before.Send(envelope);
+            Assert.AreEqual(1, before.Queue.Count, "accepted before the reboot");
+
+            // The reboot: new pump, authenticator and replay memory over the same flash; the envelope is still inside the window.
+            var after = new Rig(4, true, flash);
+            Assert.IsTrue(after.Pump.ReplayHorizon.HasNewestAccepted);
+            after.Send(envelope);
+            Assert.AreEqual(0, after.Queue.Count);
+            Assert.Contains("\"id\":\"stop-1\",\"ok\":false,\"code\":\"replayed\"", after.OnlyResult().Text);
+
+            after.Send(SignedCommands.Sign(SignedCommands.Json("stop", "stop-2", SignedCommands.Nonce2, SignedCommands.Now + 1, "")));
+            Assert.AreEqual(1, after.Queue.Count, "a fresh command is accepted");
         }
 
         [TestMethod]

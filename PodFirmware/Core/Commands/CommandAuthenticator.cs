@@ -22,8 +22,8 @@ namespace PodFirmware.Core.Commands
     /// in preallocated arrays. When full, the entry with the oldest ts is forgotten and its ts
     /// becomes the replay horizon: from then on a command whose ts is not newer than the horizon
     /// is <see cref="CommandAuthResult.Replayed"/>, so a forgotten command can never be replayed.
-    /// The memory does not survive a reboot: once the wall clock is valid after boot, call
-    /// <see cref="SetReplayHorizon"/> with the current UTC seconds.
+    /// The memory does not survive a reboot: <see cref="ReplayHorizonStore"/> persists the newest accepted ts and
+    /// restores it at boot through <see cref="SetReplayHorizon"/>.
     /// </para>
     /// <para>
     /// Memory: readers and buffers (about 16 KB with the default caps) are allocated at
@@ -193,8 +193,8 @@ namespace PodFirmware.Core.Commands
         }
 
         /// <summary>
-        /// Rejects from now on every command whose ts is at or before <paramref name="utcSeconds"/>. Call it once the wall
-        /// clock is valid after boot, with the current UTC seconds, because the replay memory is lost on reboot. Only raises the horizon.
+        /// Rejects from now on every command whose ts is at or before <paramref name="utcSeconds"/>. Called at boot by
+        /// <see cref="ReplayHorizonStore"/> (the replay memory is lost on reboot). Only raises the horizon.
         /// </summary>
         public void SetReplayHorizon(long utcSeconds)
         {

@@ -44,5 +44,13 @@ namespace PodFirmware.Core.Json
 
         /// <summary>Anything but whitespace after the root value.</summary>
         TrailingData = 13,
+
+        /// <summary>
+        /// A well-formed character the firmware does not carry: U+0000 (the <c>\u0000</c> escape) or a code point
+        /// outside the Basic Multilingual Plane (a 4-byte UTF-8 sequence or a <c>\uD8xx\uDCxx</c> escape pair).
+        /// nanoFramework strings end at U+0000 and its string indexer mangles surrogate pairs, so such text would
+        /// read differently on the board and on the host; it is refused before any string exists.
+        /// </summary>
+        UnsupportedCharacter = 14,
     }
 }

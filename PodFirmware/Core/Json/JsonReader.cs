@@ -21,6 +21,13 @@ namespace PodFirmware.Core.Json
     /// messages allocate the strings they return. Numbers are read from the caller's bytes when
     /// asked for, so leave the parsed array unchanged until done with the getters.
     /// </para>
+    /// <para>
+    /// Text: strings are UTF-8 limited to the Basic Multilingual Plane without U+0000. A <c>\u0000</c>
+    /// escape, a 4-byte UTF-8 sequence or a <c>\uD8xx\uDCxx</c> escape pair is refused with
+    /// <see cref="JsonError.UnsupportedCharacter"/> (nanoFramework strings end at U+0000 and its string
+    /// indexer mangles surrogate pairs), so every string a getter returns reads the same on the board
+    /// and on the host: no surrogate code unit and no U+0000 in it. docs/mqtt.md, "Text encoding".
+    /// </para>
     /// <para>Not thread-safe: one owner (the messaging side).</para>
     /// </remarks>
     public sealed class JsonReader
@@ -419,6 +426,7 @@ namespace PodFirmware.Core.Json
                 case JsonError.NumberOutOfRange: return "number out of range";
                 case JsonError.DuplicateKey: return "duplicate member name";
                 case JsonError.TrailingData: return "data after the JSON value";
+                case JsonError.UnsupportedCharacter: return "character outside the supported text (U+0000 or beyond U+FFFF)";
                 default: return "unknown error";
             }
         }
@@ -934,9 +942,14 @@ namespace PodFirmware.Core.Json
                     return Fail(JsonError.InvalidEscape, escapeStart);
                 }
 
-                PutChar(unit);
-                PutChar(low);
-                return true;
+                // A well-formed pair names a code point beyond U+FFFF, which the firmware does not carry (JsonError.UnsupportedCharacter).
+                return Fail(JsonError.UnsupportedCharacter, escapeStart);
+            }
+
+            if (unit == 0)
+            {
+                // A nanoFramework string ends at U+0000: the text after it would vanish on the board only.
+                return Fail(JsonError.UnsupportedCharacter, escapeStart);
             }
 
             PutChar(unit);
@@ -1053,15 +1066,11 @@ namespace PodFirmware.Core.Json
 
             if (codePoint >= 0x10000)
             {
-                codePoint -= 0x10000;
-                PutChar(0xD800 + (codePoint >> 10));
-                PutChar(0xDC00 + (codePoint & 0x3FF));
-            }
-            else
-            {
-                PutChar(codePoint);
+                // Well-formed, but beyond the BMP: the board's string indexer would return its high surrogate twice.
+                return Fail(JsonError.UnsupportedCharacter, start);
             }
 
+            PutChar(codePoint);
             return true;
         }
 

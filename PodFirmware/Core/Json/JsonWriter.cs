@@ -252,7 +252,9 @@ namespace PodFirmware.Core.Json
         /// <summary>
         /// Writes member <paramref name="name"/> as a JSON string (<c>null</c> when <paramref name="value"/> is null).
         /// Quote, backslash and control characters are escaped (<c>\"</c>, <c>\\</c>, <c>\u00XX</c> with lowercase hex);
-        /// everything else is written as UTF-8. A lone surrogate is written as U+FFFD.
+        /// everything else is written as UTF-8. Text that nanoFramework cannot hold the same way as .NET is written so
+        /// both give the same bytes: every surrogate code unit (paired or lone) as U+FFFD (<c>EF BF BD</c>), and the
+        /// string ends at its first U+0000 (nothing after it is written). docs/mqtt.md, "Text encoding".
         /// </summary>
         public void String(string name, string value)
         {
@@ -534,6 +536,12 @@ namespace PodFirmware.Core.Json
             for (int i = 0; i < count; i++)
             {
                 int c = text[i];
+                if (c == 0)
+                {
+                    // A nanoFramework string ends at U+0000, so on the board nothing after it exists: stop here too.
+                    break;
+                }
+
                 if (c < 0x80)
                 {
                     if (c == '"' || c == '\\')
@@ -562,23 +570,12 @@ namespace PodFirmware.Core.Json
                 }
                 else if (c >= 0xD800 && c <= 0xDFFF)
                 {
-                    int low = i + 1 < count ? text[i + 1] : 0;
-                    if (c <= 0xDBFF && low >= 0xDC00 && low <= 0xDFFF)
-                    {
-                        int codePoint = 0x10000 + ((c - 0xD800) << 10) + (low - 0xDC00);
-                        Put((byte)(0xF0 | (codePoint >> 18)));
-                        Put((byte)(0x80 | ((codePoint >> 12) & 0x3F)));
-                        Put((byte)(0x80 | ((codePoint >> 6) & 0x3F)));
-                        Put((byte)(0x80 | (codePoint & 0x3F)));
-                        i++;
-                    }
-                    else
-                    {
-                        // A lone surrogate has no UTF-8 form; U+FFFD keeps the output valid UTF-8.
-                        Put(0xEF);
-                        Put(0xBF);
-                        Put(0xBD);
-                    }
+                    // Every surrogate code unit, paired or not, becomes U+FFFD: nanoFramework's indexer returns the
+                    // high surrogate twice for a character beyond U+FFFF, so pairing them would give other bytes on
+                    // the board. One U+FFFD per code unit is what both runtimes see.
+                    Put(0xEF);
+                    Put(0xBF);
+                    Put(0xBD);
                 }
                 else
                 {
@@ -587,8 +584,6 @@ namespace PodFirmware.Core.Json
                     Put((byte)(0x80 | (c & 0x3F)));
                 }
             }
-
-            
         }
 
         private static byte HexDigit(int nibble)

@@ -24,9 +24,8 @@ namespace PodFirmware.Core.Messaging
     /// UTC: once <see cref="IClock.IsUtcValid"/> (the system clock was set), the clock's UTC is handed to
     /// <see cref="PodController.Utc"/> through <c>SetFromSntp</c>, at once and then every
     /// <see cref="SntpResyncPeriodMs"/>, so SNTP's corrections and the drift of the tick counter are followed.
-    /// The first time the pod's UTC is valid, from SNTP or from the controller's heartbeat, the command
-    /// authenticator's replay horizon is set to that time: the replay memory did not survive the reboot, so
-    /// no command signed before it is accepted.
+    /// The command replay horizon is not this loop's: the pump restores it from flash before it verifies
+    /// the first command (<see cref="PodFirmware.Core.Commands.ReplayHorizonStore"/>).
     /// </para>
     /// <para>
     /// Once the tick loop has failed (<see cref="ControlLoopCore.HasFailed"/>), the loop publishes the
@@ -37,7 +36,7 @@ namespace PodFirmware.Core.Messaging
     /// </para>
     /// <para>
     /// Thread-safety: <see cref="Run"/> and <see cref="RunOnce"/> belong to the messaging thread, the only
-    /// user of the pump, the link's caller side and the authenticator. The counters may be read from any thread.
+    /// user of the pump and the link's caller side. The counters may be read from any thread.
     /// </para>
     /// </remarks>
     public sealed class MessagingLoopCore
@@ -51,12 +50,10 @@ namespace PodFirmware.Core.Messaging
         private readonly MessagingPump _pump;
         private readonly IMqttLink _link;
         private readonly PodController _controller;
-        private readonly CommandAuthenticator _authenticator;
         private readonly IClock _clock;
         private readonly INetworkTime _sntp;
         private readonly ControlLoopCore _control;
         private readonly IThreadPause _pause;
-        private bool _horizonSet;
         private bool _sntpSynced;
         private bool _sntpStartTried;
         private bool _stopped;
@@ -67,23 +64,21 @@ namespace PodFirmware.Core.Messaging
         /// <param name="pump">The pump, with commands and the heartbeat enabled.</param>
         /// <param name="link">The started MQTT link the pump uses.</param>
         /// <param name="controller">The control core the pump serves.</param>
-        /// <param name="authenticator">The authenticator given to the pump, for its replay horizon.</param>
         /// <param name="clock">Monotonic time, and the system clock SNTP sets.</param>
         /// <param name="sntp">The SNTP client started once online; null when the platform sets its clock itself.</param>
         /// <param name="control">The tick loop, watched for failure.</param>
         /// <param name="pause">How the messaging thread waits between two pumps.</param>
         /// <exception cref="ArgumentNullException">An argument other than <paramref name="sntp"/> is null.</exception>
-        public MessagingLoopCore(MessagingPump pump, IMqttLink link, PodController controller, CommandAuthenticator authenticator, IClock clock, INetworkTime sntp, ControlLoopCore control, IThreadPause pause)
+        public MessagingLoopCore(MessagingPump pump, IMqttLink link, PodController controller, IClock clock, INetworkTime sntp, ControlLoopCore control, IThreadPause pause)
         {
-            if (pump == null || link == null || controller == null || authenticator == null || clock == null || control == null || pause == null)
+            if (pump == null || link == null || controller == null || clock == null || control == null || pause == null)
             {
-                throw new ArgumentNullException("pump, link, controller, authenticator, clock, control and pause are all required");
+                throw new ArgumentNullException("pump, link, controller, clock, control and pause are all required");
             }
 
             _pump = pump;
             _link = link;
             _controller = controller;
-            _authenticator = authenticator;
             _clock = clock;
             _sntp = sntp;
             _control = control;
@@ -204,12 +199,6 @@ namespace PodFirmware.Core.Messaging
                     _sntpSynced = true;
                     Log("pod UTC set from the SNTP-set system clock");
                 }
-            }
-
-            if (!_horizonSet && _controller.Utc.IsValid)
-            {
-                _authenticator.SetReplayHorizon(_controller.Utc.UtcSeconds(nowMs));
-                _horizonSet = true;
             }
         }
 

@@ -50,6 +50,7 @@ namespace PodFirmware.Core.Messaging
 
         private readonly ReliablePublisher _publisher;
         private CommandAuthenticator _authenticator;
+        private ReplayHorizonStore _replayHorizon;
         private CommandQueue _queue;
         private UtcTime _utc;
         private HeartbeatMonitor _heartbeat;
@@ -103,6 +104,12 @@ namespace PodFirmware.Core.Messaging
             get { return _publisher; }
         }
 
+        /// <summary>The replay horizon kept across reboots; null until <see cref="EnableCommands"/>.</summary>
+        public ReplayHorizonStore ReplayHorizon
+        {
+            get { return _replayHorizon; }
+        }
+
         /// <summary>What the latest check_space result reported; filled from the status snapshot when that result is written.</summary>
         public SpaceInfo Space
         {
@@ -114,8 +121,16 @@ namespace PodFirmware.Core.Messaging
         /// <paramref name="authenticator"/> at the pod's UTC from <paramref name="utc"/>, answers refusals at once and queues
         /// accepted commands into <paramref name="queue"/> (a full queue answers <c>busy</c>). Boot only: allocates.
         /// </summary>
+        /// <remarks>
+        /// Replay protection across reboots: the newest accepted ts is kept in the publisher's store
+        /// (<see cref="ReplayHorizonStore"/>, blob <see cref="ReplayHorizonStore.BlobName"/>) and restored here, before any
+        /// command is verified, as the authenticator's replay horizon. After a boot that found that record corrupt, the
+        /// horizon is set once the pod's UTC is valid, to that time plus the window.
+        /// </remarks>
         public void EnableCommands(CommandAuthenticator authenticator, CommandQueue queue, UtcTime utc)
         {
+            _replayHorizon = new ReplayHorizonStore(_publisher.Outbox.Store, authenticator);
+            _replayHorizon.Restore();
             _authenticator = authenticator;
             _queue = queue;
             _utc = utc;
@@ -227,9 +242,16 @@ namespace PodFirmware.Core.Messaging
         {
             bool timeValid = _utc != null && _utc.IsValid;
             long nowUtcS = timeValid ? _utc.UtcSeconds(nowMs) : 0;
+            if (timeValid)
+            {
+                _replayHorizon.OnClock(nowUtcS);
+            }
+
             CommandAuthResult result = _authenticator.Verify(_inbound.Payload, _inbound.Length, nowUtcS, _command);
             if (result == CommandAuthResult.Ok)
             {
+                // Its id and nonce are used now, queued or not: persist its ts so a reboot cannot make it acceptable again.
+                _replayHorizon.Accepted(_command.TimestampUtcS);
                 if (_queue.TryEnqueue(_command))
                 {
                     Await(_command.Id, _command.Type);

@@ -74,7 +74,7 @@ namespace PodFirmware.Core.Messaging
             {
                 link.Start(CreateLinkOptions(config));
                 MessagingStack stack = new MessagingStack(config, link, controller, store);
-                return new MessagingLoopCore(stack.Pump, link, controller, stack.Authenticator, clock, sntp, control, pause);
+                return new MessagingLoopCore(stack.Pump, link, controller, clock, sntp, control, pause);
             }
             catch (Exception ex)
             {

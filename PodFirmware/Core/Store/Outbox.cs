@@ -124,6 +124,12 @@ namespace PodFirmware.Core.Store
         /// <summary>Torn or corrupt slots found (by <see cref="Recover"/> or a later read) and deleted, since construction.</summary>
         public int DiscardedCorruptCount { get; private set; }
 
+        /// <summary>The store the records live in: the messaging side's flash, which also holds its other small records (the replay horizon).</summary>
+        public IBlobStore Store
+        {
+            get { return _store; }
+        }
+
         /// <summary>Store reads, writes or deletes that threw, since construction; a failed append keeps nothing.</summary>
         public int StoreFailureCount { get; private set; }
 

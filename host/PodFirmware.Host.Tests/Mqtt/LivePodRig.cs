@@ -133,13 +133,17 @@ namespace PodFirmware.Host.Tests.Mqtt
         private readonly List<IDisposable> _cleanup = new List<IDisposable>();
         private int _clients;
 
-        /// <summary>Starts the broker and builds (does not start) the pod.</summary>
+        /// <summary>Starts the broker and builds (does not start) the pod over a fresh data directory.</summary>
         public LivePodRig()
         {
             Config = LoadDemoConfig();
             Broker = new MosquittoBroker();
-            Pod = new LivePod(Config, "127.0.0.1", Broker.Port);
+            DataDirectory = Directory.CreateTempSubdirectory("pod-rig-").FullName;
+            Pod = new LivePod(Config, "127.0.0.1", Broker.Port, null, DataDirectory);
         }
+
+        /// <summary>The pod's flash directory, kept across <see cref="RestartPod"/> and deleted by <see cref="Dispose"/>.</summary>
+        public string DataDirectory { get; }
 
         /// <summary>The demo pod config.</summary>
         public PodConfig Config { get; }
@@ -147,8 +151,18 @@ namespace PodFirmware.Host.Tests.Mqtt
         /// <summary>The private broker.</summary>
         public MosquittoBroker Broker { get; }
 
-        /// <summary>The pod under test.</summary>
-        public LivePod Pod { get; }
+        /// <summary>The pod under test; a new one after <see cref="RestartPod"/>.</summary>
+        public LivePod Pod { get; private set; }
+
+        /// <summary>
+        /// A reboot: drops the pod's link without a farewell (as a power cut would) and builds a new pod, not started, over
+        /// the same data directory on <paramref name="clock"/>. Its RAM (replay memory, queues) is new; its flash is not.
+        /// </summary>
+        public void RestartPod(IClock clock)
+        {
+            Pod.Dispose();
+            Pod = new LivePod(Config, "127.0.0.1", Broker.Port, clock, DataDirectory);
+        }
 
         /// <summary>The demo pod's config, loaded as the host loads it.</summary>
         public static PodConfig LoadDemoConfig() => ConfigFile.Load(DemoConfigPath);
@@ -237,6 +251,16 @@ namespace PodFirmware.Host.Tests.Mqtt
 
             Pod.Dispose();
             Broker.Dispose();
+            try
+            {
+                Directory.Delete(DataDirectory, true);
+            }
+            catch (IOException)
+            {
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
         }
     }
 }

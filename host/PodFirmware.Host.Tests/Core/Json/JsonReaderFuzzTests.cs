@@ -17,8 +17,8 @@ namespace PodFirmware.Host.Tests.Core.Json
         private static readonly string[] Seeds =
         {
             "{\"pod\":\"P-017\",\"id\":\"c-1\",\"ts\":1767225600,\"nonce\":\"0123456789abcdef\",\"type\":\"set_current_limit\",\"limitA\":16.5}",
-            "{\"a\":[1,-2.5e3,true,false,null,\"\\u00e9\\ud83d\\ude00\"],\"b\":{\"c\":{\"d\":\"x\\n\"}}}",
-            "[0,-0,1e18,-9223372036854775808,\"caf\u00e9 \u20ac \ud83d\ude00\",{}]",
+            "{\"a\":[1,-2.5e3,true,false,null,\"\\u00e9\\uffff\"],\"b\":{\"c\":{\"d\":\"x\\n\"}}}",
+            "[0,-0,1e18,-9223372036854775808,\"caf\u00e9 \u20ac \uffee\",{}]",
             "{\"cmd\":\"eyJhIjoxfQ==\",\"sig\":\"00ff\"}",
         };
 
@@ -172,16 +172,37 @@ namespace PodFirmware.Host.Tests.Core.Json
         [Fact]
         public void Strings_decode_to_what_System_Text_Json_decodes()
         {
+            // The carried text: U+0001..U+FFFF without surrogates (docs/mqtt.md, Text encoding).
             var reader = new JsonReader();
-            var gen = Gen.ArrayOf(Gen.Choose(0, 0x10FFFF).Where(cp => cp < 0xD800 || cp > 0xDFFF), 12)
+            var gen = Gen.ArrayOf(Gen.Choose(1, 0xFFFF).Where(cp => cp < 0xD800 || cp > 0xDFFF), 12)
                 .Select(cps => string.Concat(cps.Select(char.ConvertFromUtf32)));
             Check.One(FsCheck.Config.QuickThrowOnFailure.WithMaxTest(2000), Prop.ForAll(Arb.From(gen), text =>
             {
-                // Escaped (\uXXXX, surrogate pairs as two escapes) and raw UTF-8.
                 byte[] escaped = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new { s = text });
-                byte[] raw = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new { s = text }, new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+                byte[] raw = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new { s = text }, RawOptions);
                 return Decodes(reader, escaped, text) && Decodes(reader, raw, text);
             }));
         }
+
+        [Fact]
+        public void Strings_holding_U0000_or_a_character_beyond_the_BMP_are_refused_as_unsupported_raw_and_escaped()
+        {
+            var reader = new JsonReader();
+            var carried = Gen.Choose(1, 0xFFFF).Where(cp => cp < 0xD800 || cp > 0xDFFF);
+            var unsupported = Gen.OneOf(Gen.Constant(0), Gen.Choose(0x10000, 0x10FFFF));
+            var gen = Gen.ArrayOf(carried, 6).SelectMany(before => unsupported.SelectMany(bad => Gen.ArrayOf(carried, 6)
+                .Select(after => string.Concat(before.Append(bad).Concat(after).Select(char.ConvertFromUtf32)))));
+            Check.One(FsCheck.Config.QuickThrowOnFailure.WithMaxTest(2000), Prop.ForAll(Arb.From(gen), text =>
+            {
+                byte[] escaped = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new { s = text });
+                byte[] raw = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new { s = text }, RawOptions);
+
+                // U+0000 is always escaped (raw it would be a control character); the rest is raw UTF-8 in the second form.
+                return !reader.TryParse(escaped, escaped.Length, out _) && reader.Error == JsonError.UnsupportedCharacter
+                    && !reader.TryParse(raw, raw.Length, out _) && reader.Error == JsonError.UnsupportedCharacter;
+            }));
+        }
+
+        private static readonly System.Text.Json.JsonSerializerOptions RawOptions = new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     }
 }
