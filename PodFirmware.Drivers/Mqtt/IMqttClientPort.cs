@@ -49,9 +49,11 @@ namespace PodFirmware.Drivers.Mqtt
         void Subscribe(string topic, int qos);
 
         /// <summary>
-        /// Hands one PUBLISH to the client. Returns the client's packet id (reported back through
-        /// <see cref="MqttLinkEngine.OnPublishCompleted"/>), or -1 when the client is busy and the
-        /// message should be offered again later. Throws when the connection is broken.
+        /// Hands one PUBLISH to the client. Returns the client's packet id, 0 or more (reported back
+        /// through <see cref="MqttLinkEngine.OnPublishCompleted"/>); <see cref="MqttLinkEngine.PublishBusy"/>
+        /// when the client is busy and the message should be offered again later;
+        /// <see cref="MqttLinkEngine.PublishRejected"/> when the client refuses this message for good.
+        /// Throws when the connection is broken.
         /// </summary>
         /// <param name="topic">Topic name.</param>
         /// <param name="payload">The whole array is the payload; the client may keep it.</param>

@@ -60,6 +60,12 @@ namespace PodFirmware.Drivers.Mqtt
         /// <summary>How long <see cref="Stop"/> waits for the link thread to end, in milliseconds.</summary>
         public const int StopJoinTimeoutMs = 8000;
 
+        /// <summary>What <see cref="IMqttClientPort.Publish"/> returns when its client is busy: the message is offered again later.</summary>
+        public const int PublishBusy = -1;
+
+        /// <summary>What <see cref="IMqttClientPort.Publish"/> returns when its client refuses this message for good (e.g. an invalid topic): the message is dropped, never acknowledged.</summary>
+        public const int PublishRejected = -2;
+
         private const int StopPollMs = 20;
 
         private readonly object _sync = new object();
@@ -472,6 +478,18 @@ namespace PodFirmware.Drivers.Mqtt
             }
         }
 
+        /// <summary><c>true</c> once <see cref="Stop"/> was called; a client port checks it to abandon a connect in progress. Thread-safe.</summary>
+        public bool StopRequested
+        {
+            get
+            {
+                lock (_sync)
+                {
+                    return _stopRequested;
+                }
+            }
+        }
+
         /// <summary>The number of the current (or last) connection attempt, 0 before the first. Thread-safe.</summary>
         public int Session
         {
@@ -819,7 +837,7 @@ namespace PodFirmware.Drivers.Mqtt
                     return;
                 }
 
-                if (packetId < 0)
+                if (packetId == PublishBusy)
                 {
                     // the client's own queue is full: the message stays first in line
                     return;
@@ -833,7 +851,12 @@ namespace PodFirmware.Drivers.Mqtt
                     _outCount--;
                 }
 
-                if (qos == 1)
+                if (packetId < 0)
+                {
+                    // rejected for good: offering it again would only block the queue behind it
+                    SetError(String.Concat("publish on ", topic, " rejected by the client"));
+                }
+                else if (qos == 1)
                 {
                     // registered before ResolveCompletions runs on this thread, so a report the client
                     // raised in the meantime still finds it

@@ -32,6 +32,9 @@ namespace PodFirmware.Tests.Drivers.Mqtt
         /// <summary>Publish answers -1 (client busy) while set.</summary>
         public bool Busy;
 
+        /// <summary>Publishes on this topic are refused for good.</summary>
+        public string RejectTopic;
+
         /// <summary>Non-null: Subscribe and Publish throw with this message.</summary>
         public string BrokenWith;
 
@@ -122,7 +125,7 @@ namespace PodFirmware.Tests.Drivers.Mqtt
             Subscribes++;
         }
 
-        /// <summary>Records the publish and returns its packet id; -1 while <see cref="Busy"/>.</summary>
+        /// <summary>Records the publish and returns its packet id; busy or rejected on request.</summary>
         public int Publish(string topic, byte[] payload, int qos, bool retain)
         {
             if (BrokenWith != null)
@@ -132,7 +135,12 @@ namespace PodFirmware.Tests.Drivers.Mqtt
 
             if (Busy)
             {
-                return -1;
+                return MqttLinkEngine.PublishBusy;
+            }
+
+            if (topic == RejectTopic)
+            {
+                return MqttLinkEngine.PublishRejected;
             }
 
             _nextPacketId++;

@@ -278,6 +278,22 @@ namespace PodFirmware.Tests.Drivers.Mqtt
         }
 
         [TestMethod]
+        public static void A_message_the_client_rejects_for_good_is_dropped_and_does_not_block_the_queue()
+        {
+            Rig rig = Connected();
+            rig.Client.RejectTopic = "bad/+";
+            rig.PublishText("bad/+", 1);
+            rig.PublishText("good", 1);
+
+            rig.Link.RunOnce();
+
+            Assert.AreEqual(1, rig.Client.Publishes);
+            Assert.AreEqual("good", rig.Client.PublishTopic[0]);
+            Assert.IsTrue(rig.Link.IsConnected, "a rejected message is no connection failure");
+            Assert.AreEqual("publish on bad/+ rejected by the client", rig.Link.LastError);
+        }
+
+        [TestMethod]
         public static void Acks_map_packet_ids_to_link_ids_and_an_id_of_an_old_connection_is_never_acked_by_a_new_one()
         {
             Rig rig = Connected();

@@ -40,11 +40,17 @@ namespace PodFirmware.Host.Mqtt
         /// <summary><c>MOSQ_ERR_SUCCESS</c>.</summary>
         public const int MOSQ_ERR_SUCCESS = 0;
 
+        /// <summary><c>MOSQ_ERR_NOMEM</c>: out of memory.</summary>
+        public const int MOSQ_ERR_NOMEM = 1;
+
         /// <summary><c>MOSQ_ERR_INVAL</c>: invalid input parameters.</summary>
         public const int MOSQ_ERR_INVAL = 3;
 
         /// <summary><c>MOSQ_ERR_NO_CONN</c>: the client is not connected to a broker.</summary>
         public const int MOSQ_ERR_NO_CONN = 4;
+
+        /// <summary><c>MOSQ_ERR_CONN_LOST</c>: the connection to the broker was lost.</summary>
+        public const int MOSQ_ERR_CONN_LOST = 7;
 
         /// <summary><c>MOSQ_ERR_TLS</c>: a TLS error (handshake, certificate verification).</summary>
         public const int MOSQ_ERR_TLS = 8;
