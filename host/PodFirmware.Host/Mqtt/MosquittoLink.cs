@@ -127,6 +127,9 @@ namespace PodFirmware.Host.Mqtt
         /// <summary>Exceptions caught inside libmosquitto callbacks (each a bug in the client port; the event it belonged to was lost). Thread-safe.</summary>
         public int CallbackFaultCount => _client.CallbackFaultCount;
 
+        /// <summary>Connection attempts made since <see cref="Start"/> (the engine's session number). Thread-safe.</summary>
+        public int ConnectAttempts => _engine.Session;
+
         /// <summary>The code of the last CONNACK: 0 accepted, 1–5 the MQTT 3.1.1 refusals (5 not authorised), -1 while none arrived. Thread-safe.</summary>
         public int LastConnectResult => _engine.LastConnectResult;
 
