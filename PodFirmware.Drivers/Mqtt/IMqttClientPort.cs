@@ -22,6 +22,9 @@ namespace PodFirmware.Drivers.Mqtt
     /// </remarks>
     public interface IMqttClientPort
     {
+        /// <summary>Gives the client the engine it reports to; called once, by the engine's constructor.</summary>
+        void Bind(MqttLinkEngine engine);
+
         /// <summary>
         /// Checks and prepares what the options need before the first connect (TLS material:
         /// files on the host, parsed certificates on the board). Called once by

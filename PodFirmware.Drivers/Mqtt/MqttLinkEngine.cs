@@ -125,7 +125,7 @@ namespace PodFirmware.Drivers.Mqtt
         private readonly int[] _pendLinkId;
         private int _pendCount;
 
-        /// <summary>Creates a stopped engine over <paramref name="client"/>.</summary>
+        /// <summary>Creates a stopped engine over <paramref name="client"/> and binds the client to it.</summary>
         /// <param name="client">The client library adapter; the engine is its only user.</param>
         /// <param name="clock">Monotonic time for the reconnect schedule and the stop flush.</param>
         /// <param name="random">Jitter source.</param>
@@ -175,6 +175,7 @@ namespace PodFirmware.Drivers.Mqtt
             _doneSession = new int[doneCapacity];
             _donePacketId = new int[doneCapacity];
             _doneDelivered = new bool[doneCapacity];
+            client.Bind(this);
         }
 
         // ------------------------------------------------------------------ IMqttLink

@@ -588,7 +588,7 @@ namespace PodFirmware.Device
                 options.WillPayload = "offline";
                 options.WillRetain = true;
 
-                M2MqttLink link = new M2MqttLink();
+                IMqttLink link = M2MqttLink.CreateLink();
                 link.Start(options);
                 return link;
             }

@@ -79,6 +79,15 @@ namespace PodFirmware.Tests.Drivers.Mqtt
         /// <summary>Session of the open connection, 0 when none.</summary>
         public int Session;
 
+        /// <summary>The engine it was bound to.</summary>
+        public MqttLinkEngine Engine;
+
+        /// <summary>Remembers the engine.</summary>
+        public void Bind(MqttLinkEngine engine)
+        {
+            Engine = engine;
+        }
+
         /// <summary>Counts the call.</summary>
         public void Prepare(MqttLinkOptions options)
         {

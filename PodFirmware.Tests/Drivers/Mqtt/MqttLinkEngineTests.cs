@@ -83,6 +83,7 @@ namespace PodFirmware.Tests.Drivers.Mqtt
             rig.Link.Subscribe(Commands, 1);
             rig.Open();
             Assert.AreEqual(1, rig.Client.Prepared);
+            Assert.AreSame(rig.Link, rig.Client.Engine);
             Assert.IsFalse(rig.Link.IsConnected);
             Assert.AreEqual(-1, rig.Link.LastConnectResult);
 

@@ -56,7 +56,7 @@ namespace PodFirmware.Host.Mqtt
         /// <summary>Whether a native client exists (it is destroyed by <see cref="Disconnect"/>).</summary>
         public bool HasClient => _mosq != IntPtr.Zero;
 
-        /// <summary>Gives the port the engine it reports to; once, before the engine starts.</summary>
+        /// <inheritdoc />
         public void Bind(MqttLinkEngine engine)
         {
             _engine = engine;

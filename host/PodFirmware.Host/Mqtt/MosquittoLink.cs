@@ -48,7 +48,6 @@ namespace PodFirmware.Host.Mqtt
         public MosquittoLink()
         {
             _engine = new MqttLinkEngine(_client, new RealTimeClock(), new RandomSource(), InboundCapacity, OutboundCapacity, AckCapacity);
-            _client.Bind(_engine);
         }
 
         /// <inheritdoc />
