@@ -68,6 +68,8 @@ namespace PodFirmware.Drivers.Mqtt
 
         private const int StopPollMs = 20;
 
+        // Taken with Monitor.Enter/Exit, not `lock`: the host compiler lowers `lock` to
+        // Monitor.Enter(object, ref bool), which nanoFramework v1 lacks.
         private readonly object _sync = new object();
         private readonly IMqttClientPort _client;
         private readonly IClock _clock;
@@ -189,9 +191,14 @@ namespace PodFirmware.Drivers.Mqtt
             Open(options);
             Thread thread = new Thread(new ThreadStart(Run));
 
-            lock (_sync)
+            Monitor.Enter(_sync);
+            try
             {
                 _thread = thread;
+            }
+            finally
+            {
+                Monitor.Exit(_sync);
             }
 
             thread.Start();
@@ -210,7 +217,8 @@ namespace PodFirmware.Drivers.Mqtt
             MqttLinkOptions copy = Validate(options);
             _client.Prepare(copy);
 
-            lock (_sync)
+            Monitor.Enter(_sync);
+            try
             {
                 if (_started)
                 {
@@ -219,6 +227,10 @@ namespace PodFirmware.Drivers.Mqtt
 
                 _started = true;
                 _options = copy;
+            }
+            finally
+            {
+                Monitor.Exit(_sync);
             }
 
             _backoff = new ReconnectBackoff(copy.ReconnectMinMs, copy.ReconnectMaxMs, _random);
@@ -236,7 +248,8 @@ namespace PodFirmware.Drivers.Mqtt
         {
             Thread thread;
 
-            lock (_sync)
+            Monitor.Enter(_sync);
+            try
             {
                 if (!_started || _stopRequested)
                 {
@@ -245,6 +258,10 @@ namespace PodFirmware.Drivers.Mqtt
 
                 _stopRequested = true;
                 thread = _thread;
+            }
+            finally
+            {
+                Monitor.Exit(_sync);
             }
 
             _client.Wake();
@@ -260,9 +277,14 @@ namespace PodFirmware.Drivers.Mqtt
         {
             get
             {
-                lock (_sync)
+                Monitor.Enter(_sync);
+                try
                 {
                     return _connected;
+                }
+                finally
+                {
+                    Monitor.Exit(_sync);
                 }
             }
         }
@@ -304,7 +326,8 @@ namespace PodFirmware.Drivers.Mqtt
                 throw new ArgumentOutOfRangeException("qos");
             }
 
-            lock (_sync)
+            Monitor.Enter(_sync);
+            try
             {
                 if (!_connected || _stopRequested || _outCount == _outTopic.Length)
                 {
@@ -335,6 +358,10 @@ namespace PodFirmware.Drivers.Mqtt
                 _outCount++;
                 messageId = id;
             }
+            finally
+            {
+                Monitor.Exit(_sync);
+            }
 
             _client.Wake();
             return true;
@@ -361,7 +388,8 @@ namespace PodFirmware.Drivers.Mqtt
                 throw new ArgumentOutOfRangeException("qos");
             }
 
-            lock (_sync)
+            Monitor.Enter(_sync);
+            try
             {
                 int index = FindSubscription(topic);
 
@@ -380,6 +408,10 @@ namespace PodFirmware.Drivers.Mqtt
                 _subQos[index] = qos;
                 _subSent[index] = false;
             }
+            finally
+            {
+                Monitor.Exit(_sync);
+            }
 
             _client.Wake();
         }
@@ -397,7 +429,8 @@ namespace PodFirmware.Drivers.Mqtt
                 throw new ArgumentNullException("into");
             }
 
-            lock (_sync)
+            Monitor.Enter(_sync);
+            try
             {
                 if (_inCount == 0)
                 {
@@ -414,6 +447,10 @@ namespace PodFirmware.Drivers.Mqtt
                 _inCount--;
                 return true;
             }
+            finally
+            {
+                Monitor.Exit(_sync);
+            }
         }
 
         /// <summary>Takes the id of one acknowledged QoS 1 publish, in the order the acknowledgements arrived. Thread-safe.</summary>
@@ -421,7 +458,8 @@ namespace PodFirmware.Drivers.Mqtt
         /// <returns><c>false</c> when none is waiting.</returns>
         public bool TryTakeAck(out int messageId)
         {
-            lock (_sync)
+            Monitor.Enter(_sync);
+            try
             {
                 if (_ackCount == 0)
                 {
@@ -434,6 +472,10 @@ namespace PodFirmware.Drivers.Mqtt
                 _ackCount--;
                 return true;
             }
+            finally
+            {
+                Monitor.Exit(_sync);
+            }
         }
 
         /// <summary>Received messages dropped because the inbound queue was full, since start. Thread-safe.</summary>
@@ -441,9 +483,14 @@ namespace PodFirmware.Drivers.Mqtt
         {
             get
             {
-                lock (_sync)
+                Monitor.Enter(_sync);
+                try
                 {
                     return _droppedInbound;
+                }
+                finally
+                {
+                    Monitor.Exit(_sync);
                 }
             }
         }
@@ -457,9 +504,14 @@ namespace PodFirmware.Drivers.Mqtt
         {
             get
             {
-                lock (_sync)
+                Monitor.Enter(_sync);
+                try
                 {
                     return _lastError;
+                }
+                finally
+                {
+                    Monitor.Exit(_sync);
                 }
             }
         }
@@ -472,9 +524,14 @@ namespace PodFirmware.Drivers.Mqtt
         {
             get
             {
-                lock (_sync)
+                Monitor.Enter(_sync);
+                try
                 {
                     return _lastConnectResult;
+                }
+                finally
+                {
+                    Monitor.Exit(_sync);
                 }
             }
         }
@@ -484,9 +541,14 @@ namespace PodFirmware.Drivers.Mqtt
         {
             get
             {
-                lock (_sync)
+                Monitor.Enter(_sync);
+                try
                 {
                     return _stopRequested;
+                }
+                finally
+                {
+                    Monitor.Exit(_sync);
                 }
             }
         }
@@ -496,9 +558,14 @@ namespace PodFirmware.Drivers.Mqtt
         {
             get
             {
-                lock (_sync)
+                Monitor.Enter(_sync);
+                try
                 {
                     return _session;
+                }
+                finally
+                {
+                    Monitor.Exit(_sync);
                 }
             }
         }
@@ -512,7 +579,8 @@ namespace PodFirmware.Drivers.Mqtt
         /// </summary>
         public void OnMessageReceived(string topic, byte[] payload)
         {
-            lock (_sync)
+            Monitor.Enter(_sync);
+            try
             {
                 if (_inCount == _inTopic.Length)
                 {
@@ -525,6 +593,10 @@ namespace PodFirmware.Drivers.Mqtt
                 _inPayload[slot] = payload == null ? new byte[0] : payload;
                 _inCount++;
             }
+            finally
+            {
+                Monitor.Exit(_sync);
+            }
         }
 
         /// <summary>
@@ -535,7 +607,8 @@ namespace PodFirmware.Drivers.Mqtt
         /// </summary>
         public void OnPublishCompleted(int session, int packetId, bool delivered)
         {
-            lock (_sync)
+            Monitor.Enter(_sync);
+            try
             {
                 if (session != _session || _doneCount == _doneSession.Length)
                 {
@@ -548,6 +621,10 @@ namespace PodFirmware.Drivers.Mqtt
                 _doneDelivered[slot] = delivered;
                 _doneCount++;
             }
+            finally
+            {
+                Monitor.Exit(_sync);
+            }
 
             _client.Wake();
         }
@@ -559,7 +636,8 @@ namespace PodFirmware.Drivers.Mqtt
         /// </summary>
         public void OnConnectionLost(int session, string reason)
         {
-            lock (_sync)
+            Monitor.Enter(_sync);
+            try
             {
                 if (session != _session || _lost || !_open)
                 {
@@ -569,6 +647,10 @@ namespace PodFirmware.Drivers.Mqtt
                 _lost = true;
                 _connected = false;
                 _lastError = reason;
+            }
+            finally
+            {
+                Monitor.Exit(_sync);
             }
 
             _client.Wake();
@@ -625,7 +707,8 @@ namespace PodFirmware.Drivers.Mqtt
             bool stop;
             bool lost;
 
-            lock (_sync)
+            Monitor.Enter(_sync);
+            try
             {
                 if (!_started || _stopped)
                 {
@@ -634,6 +717,10 @@ namespace PodFirmware.Drivers.Mqtt
 
                 stop = _stopRequested;
                 lost = _lost;
+            }
+            finally
+            {
+                Monitor.Exit(_sync);
             }
 
             if (_clientOpen)
@@ -672,10 +759,15 @@ namespace PodFirmware.Drivers.Mqtt
                 PumpOutbound();
             }
 
-            lock (_sync)
+            Monitor.Enter(_sync);
+            try
             {
                 // a broken connection is closed in the very next step
                 return _lost ? 0 : IdleMs;
+            }
+            finally
+            {
+                Monitor.Exit(_sync);
             }
         }
 
@@ -684,7 +776,8 @@ namespace PodFirmware.Drivers.Mqtt
             MqttLinkOptions options;
             int session;
 
-            lock (_sync)
+            Monitor.Enter(_sync);
+            try
             {
                 _session++;
                 _lost = false;
@@ -692,6 +785,10 @@ namespace PodFirmware.Drivers.Mqtt
                 _doneCount = 0;
                 session = _session;
                 options = _options;
+            }
+            finally
+            {
+                Monitor.Exit(_sync);
             }
 
             int code;
@@ -704,15 +801,20 @@ namespace PodFirmware.Drivers.Mqtt
             catch (Exception ex)
             {
                 // TLS failures (unknown CA, wrong host name), refused sockets and DNS land here
-                SetError(String.Concat("connect to ", options.Host, ":", options.Port.ToString(), " failed: ", ex.Message));
+                SetError(String.Concat(String.Concat("connect to ", options.Host, ":", options.Port.ToString()), " failed: ", ex.Message));
                 CloseClient();
                 Schedule(false);
                 return false;
             }
 
-            lock (_sync)
+            Monitor.Enter(_sync);
+            try
             {
                 _lastConnectResult = code;
+            }
+            finally
+            {
+                Monitor.Exit(_sync);
             }
 
             if (code != 0)
@@ -723,12 +825,17 @@ namespace PodFirmware.Drivers.Mqtt
                 return false;
             }
 
-            lock (_sync)
+            Monitor.Enter(_sync);
+            try
             {
                 for (int i = 0; i < _subCount; i++)
                 {
                     _subSent[i] = false;
                 }
+            }
+            finally
+            {
+                Monitor.Exit(_sync);
             }
 
             // clean session: the broker knows none of our topics, so all are sent before anything else
@@ -737,12 +844,17 @@ namespace PodFirmware.Drivers.Mqtt
                 return true;
             }
 
-            lock (_sync)
+            Monitor.Enter(_sync);
+            try
             {
                 if (!_lost)
                 {
                     _connected = true;
                 }
+            }
+            finally
+            {
+                Monitor.Exit(_sync);
             }
 
             return true;
@@ -756,7 +868,8 @@ namespace PodFirmware.Drivers.Mqtt
                 string topic;
                 int qos;
 
-                lock (_sync)
+                Monitor.Enter(_sync);
+                try
                 {
                     if (i >= _subCount || _lost)
                     {
@@ -771,6 +884,10 @@ namespace PodFirmware.Drivers.Mqtt
                     topic = _subTopic[i];
                     qos = _subQos[i];
                 }
+                finally
+                {
+                    Monitor.Exit(_sync);
+                }
 
                 try
                 {
@@ -782,13 +899,18 @@ namespace PodFirmware.Drivers.Mqtt
                     return false;
                 }
 
-                lock (_sync)
+                Monitor.Enter(_sync);
+                try
                 {
                     // a Subscribe call in between may have changed the entry: then it is sent again
                     if (_subTopic[i] == topic && _subQos[i] == qos)
                     {
                         _subSent[i] = true;
                     }
+                }
+                finally
+                {
+                    Monitor.Exit(_sync);
                 }
             }
 
@@ -805,7 +927,8 @@ namespace PodFirmware.Drivers.Mqtt
                 bool retain;
                 int linkId;
 
-                lock (_sync)
+                Monitor.Enter(_sync);
+                try
                 {
                     if (_outCount == 0 || _lost)
                     {
@@ -824,6 +947,10 @@ namespace PodFirmware.Drivers.Mqtt
                     payload = _outPayload[_outHead];
                     retain = _outRetain[_outHead];
                     linkId = _outLinkId[_outHead];
+                }
+                finally
+                {
+                    Monitor.Exit(_sync);
                 }
 
                 int packetId;
@@ -844,12 +971,17 @@ namespace PodFirmware.Drivers.Mqtt
                     return;
                 }
 
-                lock (_sync)
+                Monitor.Enter(_sync);
+                try
                 {
                     _outTopic[_outHead] = null;
                     _outPayload[_outHead] = null;
                     _outHead = (_outHead + 1) % _outTopic.Length;
                     _outCount--;
+                }
+                finally
+                {
+                    Monitor.Exit(_sync);
                 }
 
                 if (packetId < 0)
@@ -876,7 +1008,8 @@ namespace PodFirmware.Drivers.Mqtt
                 int packetId;
                 bool delivered;
 
-                lock (_sync)
+                Monitor.Enter(_sync);
+                try
                 {
                     if (_doneCount == 0)
                     {
@@ -893,6 +1026,10 @@ namespace PodFirmware.Drivers.Mqtt
                     {
                         continue;
                     }
+                }
+                finally
+                {
+                    Monitor.Exit(_sync);
                 }
 
                 int index = -1;
@@ -922,7 +1059,8 @@ namespace PodFirmware.Drivers.Mqtt
                     continue;
                 }
 
-                lock (_sync)
+                Monitor.Enter(_sync);
+                try
                 {
                     if (_ackCount == _ackIds.Length)
                     {
@@ -933,6 +1071,10 @@ namespace PodFirmware.Drivers.Mqtt
                     _ackIds[(_ackHead + _ackCount) % _ackIds.Length] = linkId;
                     _ackCount++;
                 }
+                finally
+                {
+                    Monitor.Exit(_sync);
+                }
             }
         }
 
@@ -940,9 +1082,14 @@ namespace PodFirmware.Drivers.Mqtt
         {
             bool lost;
 
-            lock (_sync)
+            Monitor.Enter(_sync);
+            try
             {
                 lost = _lost;
+            }
+            finally
+            {
+                Monitor.Exit(_sync);
             }
 
             if (_clientOpen && !lost)
@@ -957,10 +1104,15 @@ namespace PodFirmware.Drivers.Mqtt
                 PumpOutbound();
                 bool drained;
 
-                lock (_sync)
+                Monitor.Enter(_sync);
+                try
                 {
                     drained = _outCount == 0 && !_lost;
                     lost = _lost;
+                }
+                finally
+                {
+                    Monitor.Exit(_sync);
                 }
 
                 if (!lost && (!drained || _pendCount > 0) && now < _stopDeadlineMs)
@@ -971,10 +1123,15 @@ namespace PodFirmware.Drivers.Mqtt
 
             CloseClient();
 
-            lock (_sync)
+            Monitor.Enter(_sync);
+            try
             {
                 _stopped = true;
                 _connected = false;
+            }
+            finally
+            {
+                Monitor.Exit(_sync);
             }
 
             return -1;
@@ -982,11 +1139,16 @@ namespace PodFirmware.Drivers.Mqtt
 
         private void CloseClient()
         {
-            lock (_sync)
+            Monitor.Enter(_sync);
+            try
             {
                 // what the client reports while and after it closes is no longer news
                 _connected = false;
                 _open = false;
+            }
+            finally
+            {
+                Monitor.Exit(_sync);
             }
 
             if (_clientOpen)
@@ -1020,19 +1182,29 @@ namespace PodFirmware.Drivers.Mqtt
 
         private void MarkLost(string reason)
         {
-            lock (_sync)
+            Monitor.Enter(_sync);
+            try
             {
                 _lost = true;
                 _connected = false;
                 _lastError = reason;
             }
+            finally
+            {
+                Monitor.Exit(_sync);
+            }
         }
 
         private void SetError(string message)
         {
-            lock (_sync)
+            Monitor.Enter(_sync);
+            try
             {
                 _lastError = message;
+            }
+            finally
+            {
+                Monitor.Exit(_sync);
             }
         }
 
