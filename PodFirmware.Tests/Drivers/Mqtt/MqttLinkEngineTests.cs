@@ -106,6 +106,23 @@ namespace PodFirmware.Tests.Drivers.Mqtt
         }
 
         [TestMethod]
+        public static void Subscribing_again_with_another_QoS_resends_the_topic_and_the_list_is_bounded()
+        {
+            Rig rig = Connected();
+            rig.Link.Subscribe(Commands, 0);
+            rig.Link.RunOnce();
+            Assert.AreEqual(2, rig.Client.SubscribedOn(1, Commands), "sent again with its new QoS");
+
+            for (int i = 2; i < MqttLinkEngine.MaxSubscriptions; i++)
+            {
+                rig.Link.Subscribe("t/" + i, 0);
+            }
+
+            Assert.ThrowsException(typeof(InvalidOperationException), () => rig.Link.Subscribe("one/too/many", 0));
+            rig.Link.Subscribe(Heartbeat, 1);
+        }
+
+        [TestMethod]
         public static void Failed_attempts_wait_the_minimum_then_double_up_to_the_maximum_at_the_top_of_the_jitter()
         {
             Rig rig = new Rig(4, 4, 8);
