@@ -6,7 +6,7 @@ namespace PodFirmware.Host.Mqtt
     /// <summary>
     /// Hand-written P/Invoke declarations for the parts of libmosquitto (the Eclipse Mosquitto C
     /// client, <c>libmosquitto.so.1</c>, Debian package <c>libmosquitto1</c>, 2.0.x) that
-    /// <see cref="MosquittoLink"/> uses.
+    /// <see cref="MosquittoClientPort"/> (under <see cref="MosquittoLink"/>) uses.
     /// </summary>
     /// <remarks>
     /// <para>
@@ -22,7 +22,7 @@ namespace PodFirmware.Host.Mqtt
     /// callbacks are unmanaged <c>cdecl</c> function pointers. Callers pass pointers to
     /// <c>[UnmanagedCallersOnly]</c> static methods, which, unlike delegates, cannot be collected
     /// while the C library still holds them, so nothing needs rooting per client except the
-    /// user-data <see cref="GCHandle"/> that <see cref="MosquittoLink"/> keeps until
+    /// user-data <see cref="GCHandle"/> that <see cref="MosquittoClientPort"/> keeps until
     /// <see cref="mosquitto_destroy"/> has returned.
     /// </para>
     /// <para>
