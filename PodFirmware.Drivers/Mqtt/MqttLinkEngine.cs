@@ -215,7 +215,9 @@ namespace PodFirmware.Drivers.Mqtt
         public void Open(MqttLinkOptions options)
         {
             MqttLinkOptions copy = Validate(options);
+            ThrowIfStarted();
             _client.Prepare(copy);
+            ReconnectBackoff backoff = new ReconnectBackoff(copy.ReconnectMinMs, copy.ReconnectMaxMs, _random);
 
             Monitor.Enter(_sync);
             try
@@ -225,16 +227,31 @@ namespace PodFirmware.Drivers.Mqtt
                     throw new InvalidOperationException("MQTT link already started");
                 }
 
-                _started = true;
+                _backoff = backoff;
+                _nextAttemptAtMs = _clock.MonotonicMs;
                 _options = copy;
+                _started = true;
             }
             finally
             {
                 Monitor.Exit(_sync);
             }
+        }
 
-            _backoff = new ReconnectBackoff(copy.ReconnectMinMs, copy.ReconnectMaxMs, _random);
-            _nextAttemptAtMs = _clock.MonotonicMs;
+        private void ThrowIfStarted()
+        {
+            Monitor.Enter(_sync);
+            try
+            {
+                if (_started)
+                {
+                    throw new InvalidOperationException("MQTT link already started");
+                }
+            }
+            finally
+            {
+                Monitor.Exit(_sync);
+            }
         }
 
         /// <summary>

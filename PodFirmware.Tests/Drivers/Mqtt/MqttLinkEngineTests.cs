@@ -490,6 +490,7 @@ namespace PodFirmware.Tests.Drivers.Mqtt
 
             rig.Open();
             Assert.ThrowsException(typeof(InvalidOperationException), () => rig.Open());
+            Assert.AreEqual(1, rig.Client.Prepared, "a second start prepares nothing");
         }
 
         [TestMethod]
