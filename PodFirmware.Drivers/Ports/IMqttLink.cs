@@ -1,13 +1,14 @@
 namespace PodFirmware.Drivers.Ports
 {
     /// <summary>
-    /// A connection to one MQTT 3.1.1 broker. The adapter owns its network thread, connects,
+    /// A connection to one MQTT 3.1.1 broker. The link owns its network thread, connects,
     /// reconnects with backoff, resubscribes and re-registers the Last Will by itself; the core
-    /// only polls it, so a stalled link can never block the control tick.
+    /// only polls it, so a stalled link can never block the control tick. Both builds implement it
+    /// with the portable <c>PodFirmware.Drivers.Mqtt.MqttLinkEngine</c> over a client library port.
     /// </summary>
     /// <remarks>
-    /// Thread-safety: every member may be called from the messaging pump while the adapter's
-    /// own thread runs; the adapter guards its queues. The core never calls it from the tick.
+    /// Thread-safety: every member may be called from the messaging pump while the link's
+    /// own thread runs; the link guards its queues. The core never calls it from the tick.
     /// </remarks>
     public interface IMqttLink
     {
@@ -15,11 +16,10 @@ namespace PodFirmware.Drivers.Ports
         void Start(MqttLinkOptions options);
 
         /// <summary>
-        /// Disconnects cleanly and stops the link's thread. A clean disconnect makes the broker discard
-        /// the Last Will, and whether the link publishes the Will's payload itself first differs by
-        /// link: the host's MosquittoLink does not; the device's M2MqttLink does (retained, QoS 1).
-        /// So a caller that wants subscribers to see "offline" publishes it (retained) before Stop,
-        /// as the host's <c>./pod run</c> does; with M2MqttLink that merely repeats the same retained payload.
+        /// Hands over what is queued, disconnects cleanly and stops the link's thread. The link publishes
+        /// nothing of its own, and a clean disconnect makes the broker discard the Last Will, so a caller
+        /// that wants subscribers to see "offline" publishes it (retained) before Stop, as the board's
+        /// messaging loop and the host's <c>./pod run</c> do.
         /// </summary>
         void Stop();
 

@@ -79,7 +79,7 @@ namespace PodFirmware.Device
                         // 7. Network and messaging, best effort: the tick runs with or without them.
                         NetworkServices network = new NetworkServices();
                         new NetworkStartup(network, network, clock, clock).Connect();
-                        MessagingLoopCore messaging = MessagingStack.TryStartLoop(pod, new M2MqttLink(), controller, new FileBlobStore(flash), clock, network, control, clock);
+                        MessagingLoopCore messaging = MessagingStack.TryStartLoop(pod, M2MqttLink.CreateLink(), controller, new FileBlobStore(flash), clock, network, control, clock);
 
                         if (messaging != null)
                         {

@@ -123,6 +123,77 @@ namespace PodFirmware.Host.Tests.Mqtt
         }
 
         [Fact]
+        public void Keeps_retrying_through_an_outage_says_why_and_afterwards_resubscribes_every_topic()
+        {
+            string[] topics = { "pods/pod-7/cmd/start", "pods/pod-7/cmd/stop", "site/s-1/heartbeat" };
+            Probe subscriber = StartProbe(topics[0]);
+            subscriber.Link.Subscribe(topics[1], 1);
+            subscriber.Link.Subscribe(topics[2], 0);
+            Probe publisher = StartProbe();
+            subscriber.AwaitSubscriptions();
+            int attemptsBefore = subscriber.Link.ConnectAttempts;
+
+            _broker.Stop();
+            Wait.Until(() => !subscriber.Link.IsConnected, SoonMs, "the link notices the broker is gone");
+            Wait.Until(() => subscriber.Link.ConnectAttempts >= attemptsBefore + 3, ReconnectMs, "the link keeps retrying while the broker is down",
+                () => "attempts " + subscriber.Link.ConnectAttempts + ", LastError " + subscriber.Link.LastError);
+            Assert.False(subscriber.Link.IsConnected);
+            Assert.Contains("failed", subscriber.Link.LastError);
+
+            _broker.Start();
+            Wait.Until(() => subscriber.Link.IsConnected && publisher.Link.IsConnected, ReconnectMs, "both links reconnect", () => "broker: " + _broker.Stderr);
+
+            // the restarted broker knows no subscription: each delivery proves the engine re-sent that topic
+            subscriber.AwaitSubscriptions();
+            foreach (string topic in topics)
+            {
+                byte[] payload = Encoding.UTF8.GetBytes("after the outage: " + topic);
+                Assert.True(publisher.Link.Publish(topic, payload, payload.Length, 1, false, out _));
+                Assert.Equal(payload, subscriber.AwaitMessage(topic).Payload);
+            }
+        }
+
+        [Fact]
+        public void After_its_connection_is_cut_it_reconnects_in_a_new_clean_session_resubscribes_and_acks_only_new_ids()
+        {
+            const string commandTopic = "pods/pod-5/cmd/stop";
+            const string willTopic = "pods/pod-5/status";
+            Probe watcher = StartProbe(willTopic);
+            watcher.AwaitSubscriptions();
+
+            var relay = Track(new TcpRelay(_broker.Port));
+            var pod = Track(new MosquittoLink());
+            MqttLinkOptions options = Options(relay.Port);
+            options.ClientId = "pod-5";
+            options.WillTopic = willTopic;
+            options.WillPayload = "offline";
+            var probe = new Probe(pod, "sync/pod-5");
+            pod.Subscribe(commandTopic, 1);
+            pod.Subscribe(probe.SyncTopic, 0);
+            pod.Start(options);
+            Wait.Until(() => pod.IsConnected, SoonMs, "the pod link connects through the relay");
+            byte[] alarm = Encoding.UTF8.GetBytes("alarm");
+            Assert.True(pod.Publish("pods/pod-5/alarm", alarm, alarm.Length, 1, false, out int before));
+            probe.AwaitAck(before);
+
+            relay.Sever();
+            Assert.Equal("offline", Encoding.UTF8.GetString(watcher.AwaitMessage(willTopic).Payload));
+            Wait.Until(() => !pod.IsConnected, SoonMs, "the pod link notices the cut");
+            relay.Heal();
+            Wait.Until(() => pod.IsConnected, ReconnectMs, "the pod link reconnects through the healed relay", () => "LastError " + pod.LastError);
+
+            // a clean session starts without subscriptions: delivery proves the resubscribe
+            probe.AwaitSubscriptions();
+            byte[] stop = Encoding.UTF8.GetBytes("stop");
+            Assert.True(watcher.Link.Publish(commandTopic, stop, stop.Length, 1, false, out _));
+            Assert.Equal(stop, probe.AwaitMessage(commandTopic).Payload);
+
+            Assert.True(pod.Publish("pods/pod-5/alarm", alarm, alarm.Length, 1, false, out int after));
+            Assert.True(after > before, "message ids keep increasing across reconnects");
+            probe.AwaitAck(after);
+        }
+
+        [Fact]
         public void Start_returns_at_once_with_the_broker_down_and_connects_when_it_comes_up()
         {
             _broker.Stop();

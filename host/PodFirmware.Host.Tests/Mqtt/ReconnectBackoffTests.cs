@@ -1,7 +1,7 @@
 using System;
 using FsCheck;
 using FsCheck.Fluent;
-using PodFirmware.Host.Mqtt;
+using PodFirmware.Drivers.Mqtt;
 using Xunit;
 
 namespace PodFirmware.Host.Tests.Mqtt
@@ -11,7 +11,7 @@ namespace PodFirmware.Host.Tests.Mqtt
         [Fact]
         public void The_nominal_delay_doubles_per_failure_from_500ms_and_stops_at_the_30s_maximum()
         {
-            var backoff = new ReconnectBackoff(500, 30000, new Random(1));
+            var backoff = new ReconnectBackoff(500, 30000, new RandomSource(1));
             var nominal = new int[9];
             for (int i = 0; i < nominal.Length; i++)
             {
@@ -25,7 +25,7 @@ namespace PodFirmware.Host.Tests.Mqtt
         [Fact]
         public void An_accepted_connection_resets_the_wait_to_exactly_the_minimum()
         {
-            var backoff = new ReconnectBackoff(500, 30000, new Random(7));
+            var backoff = new ReconnectBackoff(500, 30000, new RandomSource(7));
             for (int i = 0; i < 6; i++)
             {
                 backoff.NextWaitMs(false);
@@ -42,7 +42,7 @@ namespace PodFirmware.Host.Tests.Mqtt
                 Gen.ArrayOf(Gen.Elements(true, false), 40).Select(accepted => new { min, max, accepted })));
             Check.One(Config.QuickThrowOnFailure.WithMaxTest(500), Prop.ForAll(Arb.From(gen), c =>
             {
-                var backoff = new ReconnectBackoff(c.min, c.max, new Random(c.min ^ c.max));
+                var backoff = new ReconnectBackoff(c.min, c.max, new RandomSource(c.min ^ c.max));
                 foreach (bool accepted in c.accepted)
                 {
                     int wait = backoff.NextWaitMs(accepted);
@@ -56,7 +56,7 @@ namespace PodFirmware.Host.Tests.Mqtt
         [Fact]
         public void Delays_beyond_int_range_cannot_overflow_past_the_maximum()
         {
-            var backoff = new ReconnectBackoff(int.MaxValue / 2 + 1, int.MaxValue, new Random(3));
+            var backoff = new ReconnectBackoff(int.MaxValue / 2 + 1, int.MaxValue, new RandomSource(3));
             backoff.NextWaitMs(false);
             backoff.NextWaitMs(false);
             Assert.Equal(int.MaxValue, backoff.NominalDelayMs);

@@ -52,6 +52,15 @@ namespace PodFirmware.Host.Tests.Support
             }
         }
 
+        /// <summary>Relays new connections again after <see cref="Sever"/>, as a repaired network path would.</summary>
+        public void Heal()
+        {
+            lock (_sockets)
+            {
+                _refusing = false;
+            }
+        }
+
         /// <summary>Stops listening and closes every connection.</summary>
         public void Dispose()
         {

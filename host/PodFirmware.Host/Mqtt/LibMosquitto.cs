@@ -6,7 +6,7 @@ namespace PodFirmware.Host.Mqtt
     /// <summary>
     /// Hand-written P/Invoke declarations for the parts of libmosquitto (the Eclipse Mosquitto C
     /// client, <c>libmosquitto.so.1</c>, Debian package <c>libmosquitto1</c>, 2.0.x) that
-    /// <see cref="MosquittoLink"/> uses.
+    /// <see cref="MosquittoClientPort"/> (under <see cref="MosquittoLink"/>) uses.
     /// </summary>
     /// <remarks>
     /// <para>
@@ -22,7 +22,7 @@ namespace PodFirmware.Host.Mqtt
     /// callbacks are unmanaged <c>cdecl</c> function pointers. Callers pass pointers to
     /// <c>[UnmanagedCallersOnly]</c> static methods, which, unlike delegates, cannot be collected
     /// while the C library still holds them, so nothing needs rooting per client except the
-    /// user-data <see cref="GCHandle"/> that <see cref="MosquittoLink"/> keeps until
+    /// user-data <see cref="GCHandle"/> that <see cref="MosquittoClientPort"/> keeps until
     /// <see cref="mosquitto_destroy"/> has returned.
     /// </para>
     /// <para>
@@ -40,11 +40,17 @@ namespace PodFirmware.Host.Mqtt
         /// <summary><c>MOSQ_ERR_SUCCESS</c>.</summary>
         public const int MOSQ_ERR_SUCCESS = 0;
 
+        /// <summary><c>MOSQ_ERR_NOMEM</c>: out of memory.</summary>
+        public const int MOSQ_ERR_NOMEM = 1;
+
         /// <summary><c>MOSQ_ERR_INVAL</c>: invalid input parameters.</summary>
         public const int MOSQ_ERR_INVAL = 3;
 
         /// <summary><c>MOSQ_ERR_NO_CONN</c>: the client is not connected to a broker.</summary>
         public const int MOSQ_ERR_NO_CONN = 4;
+
+        /// <summary><c>MOSQ_ERR_CONN_LOST</c>: the connection to the broker was lost.</summary>
+        public const int MOSQ_ERR_CONN_LOST = 7;
 
         /// <summary><c>MOSQ_ERR_TLS</c>: a TLS error (handshake, certificate verification).</summary>
         public const int MOSQ_ERR_TLS = 8;

@@ -1,0 +1,1348 @@
+using System;
+using System.Threading;
+using PodFirmware.Drivers.Ports;
+
+namespace PodFirmware.Drivers.Mqtt
+{
+    /// <summary>
+    /// The <see cref="IMqttLink"/> of both builds: every decision of an MQTT link, over a minimal
+    /// <see cref="IMqttClientPort"/> (M2Mqtt on the board, libmosquitto on the host). It keeps the
+    /// connection state, reconnects with backoff and jitter, resubscribes and re-sends the Last Will
+    /// on every connect, queues publishes, maps the client's packet ids to its own message ids and
+    /// queues what arrives.
+    /// </summary>
+    /// <remarks>
+    /// <para>
+    /// Threads: <see cref="Start"/> starts one link thread that runs <see cref="Run"/>: a loop of
+    /// <see cref="RunOnce"/> (every client call is made there) and <see cref="IMqttClientPort.Idle"/>.
+    /// Tests call <see cref="Open"/> instead and drive <see cref="RunOnce"/> themselves in virtual
+    /// time. Callers (the messaging pump) only touch bounded array rings under one short lock, and
+    /// no client call is ever made while it is held, so a stalled broker, socket or TLS handshake
+    /// stalls only the link thread: <see cref="Publish"/> then fills the outbound queue and returns
+    /// <c>false</c>. The client's reports (<see cref="OnMessageReceived"/>,
+    /// <see cref="OnPublishCompleted"/>, <see cref="OnConnectionLost"/>) may come from any thread.
+    /// </para>
+    /// <para>
+    /// Connecting: the first attempt is made at once. After a failed attempt the engine waits as
+    /// <see cref="ReconnectBackoff"/> says (<see cref="MqttLinkOptions.ReconnectMinMs"/> doubling to
+    /// <see cref="MqttLinkOptions.ReconnectMaxMs"/>, jittered into [delay/2, delay], never below the
+    /// minimum; the minimum again after a connection the broker had accepted). It never gives up,
+    /// whatever the failure (refused CONNACK, socket, TLS). Every CONNECT carries the Last Will; every
+    /// accepted connect subscribes every topic again before <see cref="IsConnected"/> turns true, so
+    /// nothing published after that can overtake the subscriptions.
+    /// </para>
+    /// <para>
+    /// Every connection has a clean session and a new session number. The ids returned by
+    /// <see cref="Publish"/> are the engine's own, increasing across reconnects; a client packet id
+    /// is matched only within the session it was handed over in, so an id of an old connection is
+    /// never acknowledged by a message of a new one. QoS 1 publishes that were not acknowledged when a
+    /// connection dropped are not resent by the engine; their ids never come out of
+    /// <see cref="TryTakeAck"/>, and the core decides what to resend. QoS 0 publishes get id 0.
+    /// </para>
+    /// <para>
+    /// Stop: publishes nothing of its own. It hands over what is still queued, waits up to
+    /// <see cref="StopFlushMs"/> for the acknowledgements of QoS 1 publishes in flight, then
+    /// disconnects cleanly, which makes the broker discard the Will; a caller that wants subscribers
+    /// to see "offline" publishes it before <see cref="Stop"/>. The engine is started once.
+    /// </para>
+    /// </remarks>
+    public sealed class MqttLinkEngine : IMqttLink
+    {
+        /// <summary>Topics that <see cref="Subscribe"/> accepts.</summary>
+        public const int MaxSubscriptions = 16;
+
+        /// <summary>Longest wait of the link thread when nothing happens, in milliseconds; work wakes it earlier.</summary>
+        public const int IdleMs = 1000;
+
+        /// <summary>How long <see cref="Stop"/> lets QoS 1 publishes in flight be acknowledged, in milliseconds.</summary>
+        public const int StopFlushMs = 2000;
+
+        /// <summary>How long <see cref="Stop"/> waits for the link thread to end, in milliseconds.</summary>
+        public const int StopJoinTimeoutMs = 8000;
+
+        /// <summary>What <see cref="IMqttClientPort.Publish"/> returns when its client is busy: the message is offered again later.</summary>
+        public const int PublishBusy = -1;
+
+        /// <summary>What <see cref="IMqttClientPort.Publish"/> returns when its client refuses this message for good (e.g. an invalid topic): the message is dropped, never acknowledged.</summary>
+        public const int PublishRejected = -2;
+
+        private const int StopPollMs = 20;
+
+        // Taken with Monitor.Enter/Exit, not `lock`: the host compiler lowers `lock` to
+        // Monitor.Enter(object, ref bool), which nanoFramework v1 lacks.
+        private readonly object _sync = new object();
+        private readonly IMqttClientPort _client;
+        private readonly IClock _clock;
+        private readonly IRandomSource _random;
+
+        // ---- guarded by _sync ----
+        private MqttLinkOptions _options;
+        private Thread _thread;
+        private bool _started;
+        private bool _stopRequested;
+        private bool _stopped;
+        private bool _connected;
+        private int _session;
+        private bool _lost;
+        private bool _open;
+        private string _lastError;
+        private int _lastConnectResult = -1;
+        private int _lastLinkId;
+        private int _droppedInbound;
+
+        private readonly string[] _inTopic;
+        private readonly byte[][] _inPayload;
+        private int _inHead;
+        private int _inCount;
+
+        private readonly string[] _outTopic;
+        private readonly byte[][] _outPayload;
+        private readonly int[] _outQos;
+        private readonly bool[] _outRetain;
+        private readonly int[] _outLinkId;
+        private int _outHead;
+        private int _outCount;
+
+        private readonly int[] _ackIds;
+        private int _ackHead;
+        private int _ackCount;
+
+        private readonly int[] _doneSession;
+        private readonly int[] _donePacketId;
+        private readonly bool[] _doneDelivered;
+        private int _doneHead;
+        private int _doneCount;
+
+        private readonly string[] _subTopic = new string[MaxSubscriptions];
+        private readonly int[] _subQos = new int[MaxSubscriptions];
+        private readonly bool[] _subSent = new bool[MaxSubscriptions];
+        private int _subCount;
+
+        // ---- link thread only ----
+        private ReconnectBackoff _backoff;
+        private bool _clientOpen;
+        private long _nextAttemptAtMs;
+        private long _stopDeadlineMs = -1;
+        private readonly int[] _pendPacketId;
+        private readonly int[] _pendLinkId;
+        private int _pendCount;
+
+        /// <summary>Creates a stopped engine over <paramref name="client"/> and binds the client to it.</summary>
+        /// <param name="client">The client library adapter; the engine is its only user.</param>
+        /// <param name="clock">Monotonic time for the reconnect schedule and the stop flush.</param>
+        /// <param name="random">Jitter source.</param>
+        /// <param name="inboundCapacity">Received messages held until <see cref="TryTakeMessage"/>; what overflows is dropped and counted.</param>
+        /// <param name="outboundCapacity">Publishes queued for the link thread; <see cref="Publish"/> returns <c>false</c> when full.</param>
+        /// <param name="ackCapacity">QoS 1 publishes in flight at once, and acknowledged ids held until <see cref="TryTakeAck"/> (the oldest is dropped when full).</param>
+        /// <exception cref="ArgumentNullException">A port is null.</exception>
+        /// <exception cref="ArgumentOutOfRangeException">A capacity is below 1.</exception>
+        public MqttLinkEngine(IMqttClientPort client, IClock clock, IRandomSource random, int inboundCapacity, int outboundCapacity, int ackCapacity)
+        {
+            if (client == null)
+            {
+                throw new ArgumentNullException("client");
+            }
+
+            if (clock == null)
+            {
+                throw new ArgumentNullException("clock");
+            }
+
+            if (random == null)
+            {
+                throw new ArgumentNullException("random");
+            }
+
+            if (inboundCapacity < 1 || outboundCapacity < 1 || ackCapacity < 1)
+            {
+                throw new ArgumentOutOfRangeException("inboundCapacity", "capacities must be at least 1");
+            }
+
+            _client = client;
+            _clock = clock;
+            _random = random;
+            _inTopic = new string[inboundCapacity];
+            _inPayload = new byte[inboundCapacity][];
+            _outTopic = new string[outboundCapacity];
+            _outPayload = new byte[outboundCapacity][];
+            _outQos = new int[outboundCapacity];
+            _outRetain = new bool[outboundCapacity];
+            _outLinkId = new int[outboundCapacity];
+            _ackIds = new int[ackCapacity];
+            _pendPacketId = new int[ackCapacity];
+            _pendLinkId = new int[ackCapacity];
+
+            // every completion of one pass: at most the QoS 1 publishes in flight plus one queue of QoS 0
+            int doneCapacity = ackCapacity + outboundCapacity;
+            _doneSession = new int[doneCapacity];
+            _donePacketId = new int[doneCapacity];
+            _doneDelivered = new bool[doneCapacity];
+            client.Bind(this);
+        }
+
+        // ------------------------------------------------------------------ IMqttLink
+
+        /// <summary>Validates and copies <paramref name="options"/> (<see cref="Open"/>) and starts the link thread; returns at once.</summary>
+        /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+        /// <exception cref="ArgumentException">A setting is out of range or inconsistent (see <see cref="Open"/>).</exception>
+        /// <exception cref="InvalidOperationException">The engine was started before.</exception>
+        public void Start(MqttLinkOptions options)
+        {
+            Open(options);
+            Thread thread = new Thread(new ThreadStart(Run));
+
+            Monitor.Enter(_sync);
+            try
+            {
+                _thread = thread;
+            }
+            finally
+            {
+                Monitor.Exit(_sync);
+            }
+
+            thread.Start();
+        }
+
+        /// <summary>
+        /// Starts without a thread: validates and copies <paramref name="options"/> and lets the
+        /// client prepare them; the caller then drives <see cref="RunOnce"/> (or <see cref="Run"/>).
+        /// </summary>
+        /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+        /// <exception cref="ArgumentException">Host or client id empty, port or keep-alive out of range, reconnect delays below 1 ms or max below min, TLS without a CA, a client certificate without its key or without TLS.</exception>
+        /// <exception cref="InvalidOperationException">The engine was started before.</exception>
+        /// <exception cref="Exception">Whatever <see cref="IMqttClientPort.Prepare"/> throws (unreadable TLS material).</exception>
+        public void Open(MqttLinkOptions options)
+        {
+            MqttLinkOptions copy = Validate(options);
+            ThrowIfStarted();
+            _client.Prepare(copy);
+            ReconnectBackoff backoff = new ReconnectBackoff(copy.ReconnectMinMs, copy.ReconnectMaxMs, _random);
+
+            Monitor.Enter(_sync);
+            try
+            {
+                if (_started)
+                {
+                    throw new InvalidOperationException("MQTT link already started");
+                }
+
+                _backoff = backoff;
+                _nextAttemptAtMs = _clock.MonotonicMs;
+                _options = copy;
+                _started = true;
+            }
+            finally
+            {
+                Monitor.Exit(_sync);
+            }
+        }
+
+        private void ThrowIfStarted()
+        {
+            Monitor.Enter(_sync);
+            try
+            {
+                if (_started)
+                {
+                    throw new InvalidOperationException("MQTT link already started");
+                }
+            }
+            finally
+            {
+                Monitor.Exit(_sync);
+            }
+        }
+
+        /// <summary>
+        /// Stops the link: no more publishes are accepted, what is queued is handed over, QoS 1
+        /// publishes in flight get up to <see cref="StopFlushMs"/> to be acknowledged, then a clean
+        /// disconnect. With a link thread (<see cref="Start"/>) it blocks until the thread has ended
+        /// (at most <see cref="StopJoinTimeoutMs"/>); without one the next <see cref="RunOnce"/> calls
+        /// carry it out. Does nothing when not started or already stopping.
+        /// </summary>
+        public void Stop()
+        {
+            Thread thread;
+
+            Monitor.Enter(_sync);
+            try
+            {
+                if (!_started || _stopRequested)
+                {
+                    return;
+                }
+
+                _stopRequested = true;
+                thread = _thread;
+            }
+            finally
+            {
+                Monitor.Exit(_sync);
+            }
+
+            _client.Wake();
+
+            if (thread != null)
+            {
+                thread.Join(StopJoinTimeoutMs);
+            }
+        }
+
+        /// <summary><c>true</c> from an accepted connect (after its resubscribe) until the connection is lost or stopped. Thread-safe.</summary>
+        public bool IsConnected
+        {
+            get
+            {
+                Monitor.Enter(_sync);
+                try
+                {
+                    return _connected;
+                }
+                finally
+                {
+                    Monitor.Exit(_sync);
+                }
+            }
+        }
+
+        /// <summary>
+        /// Copies the payload into the outbound queue for the link thread. Returns <c>false</c>
+        /// without queueing when the link is down or stopping, or the queue is full. Thread-safe.
+        /// </summary>
+        /// <param name="topic">Topic name, no wildcards.</param>
+        /// <param name="payload">Buffer holding the payload in its first <paramref name="length"/> bytes; copied before return.</param>
+        /// <param name="length">Payload length in bytes.</param>
+        /// <param name="qos">0 or 1.</param>
+        /// <param name="retain">Whether the broker keeps it as the topic's retained message.</param>
+        /// <param name="messageId">For QoS 1 the id <see cref="TryTakeAck"/> reports once the broker acknowledged it (1 and up, increasing); 0 for QoS 0 or when not queued.</param>
+        /// <exception cref="ArgumentException">The topic is empty.</exception>
+        /// <exception cref="ArgumentNullException"><paramref name="payload"/> is null while <paramref name="length"/> is positive.</exception>
+        /// <exception cref="ArgumentOutOfRangeException">The length or QoS is out of range.</exception>
+        public bool Publish(string topic, byte[] payload, int length, int qos, bool retain, out int messageId)
+        {
+            messageId = 0;
+
+            if (topic == null || topic.Length == 0)
+            {
+                throw new ArgumentException("topic is empty", "topic");
+            }
+
+            if (length > 0 && payload == null)
+            {
+                throw new ArgumentNullException("payload");
+            }
+
+            if (length < 0 || (length > 0 && length > payload.Length))
+            {
+                throw new ArgumentOutOfRangeException("length");
+            }
+
+            if (qos != 0 && qos != 1)
+            {
+                throw new ArgumentOutOfRangeException("qos");
+            }
+
+            Monitor.Enter(_sync);
+            try
+            {
+                if (!_connected || _stopRequested || _outCount == _outTopic.Length)
+                {
+                    return false;
+                }
+
+                byte[] copy = new byte[length];
+
+                if (length > 0)
+                {
+                    Array.Copy(payload, 0, copy, 0, length);
+                }
+
+                int id = 0;
+
+                if (qos == 1)
+                {
+                    _lastLinkId = _lastLinkId == int.MaxValue ? 1 : _lastLinkId + 1;
+                    id = _lastLinkId;
+                }
+
+                int slot = (_outHead + _outCount) % _outTopic.Length;
+                _outTopic[slot] = topic;
+                _outPayload[slot] = copy;
+                _outQos[slot] = qos;
+                _outRetain[slot] = retain;
+                _outLinkId[slot] = id;
+                _outCount++;
+                messageId = id;
+            }
+            finally
+            {
+                Monitor.Exit(_sync);
+            }
+
+            _client.Wake();
+            return true;
+        }
+
+        /// <summary>
+        /// Subscribes to <paramref name="topic"/> on the current connection (if any) and after every
+        /// reconnect. Subscribing again to the same topic replaces its QoS. Thread-safe.
+        /// </summary>
+        /// <param name="topic">Topic filter; wildcards allowed.</param>
+        /// <param name="qos">0 or 1.</param>
+        /// <exception cref="ArgumentException">The topic is empty.</exception>
+        /// <exception cref="ArgumentOutOfRangeException">The QoS is not 0 or 1.</exception>
+        /// <exception cref="InvalidOperationException"><see cref="MaxSubscriptions"/> topics are already subscribed.</exception>
+        public void Subscribe(string topic, int qos)
+        {
+            if (topic == null || topic.Length == 0)
+            {
+                throw new ArgumentException("topic is empty", "topic");
+            }
+
+            if (qos != 0 && qos != 1)
+            {
+                throw new ArgumentOutOfRangeException("qos");
+            }
+
+            Monitor.Enter(_sync);
+            try
+            {
+                int index = FindSubscription(topic);
+
+                if (index < 0)
+                {
+                    if (_subCount == MaxSubscriptions)
+                    {
+                        throw new InvalidOperationException("too many MQTT subscriptions");
+                    }
+
+                    index = _subCount;
+                    _subCount++;
+                    _subTopic[index] = topic;
+                }
+
+                _subQos[index] = qos;
+                _subSent[index] = false;
+            }
+            finally
+            {
+                Monitor.Exit(_sync);
+            }
+
+            _client.Wake();
+        }
+
+        /// <summary>
+        /// Moves the oldest received message into <paramref name="into"/>: its topic, the payload
+        /// array as received (handed over, not copied) and its length. Thread-safe.
+        /// </summary>
+        /// <returns><c>false</c> when none is waiting.</returns>
+        /// <exception cref="ArgumentNullException"><paramref name="into"/> is null.</exception>
+        public bool TryTakeMessage(MqttInboundMessage into)
+        {
+            if (into == null)
+            {
+                throw new ArgumentNullException("into");
+            }
+
+            Monitor.Enter(_sync);
+            try
+            {
+                if (_inCount == 0)
+                {
+                    return false;
+                }
+
+                byte[] payload = _inPayload[_inHead];
+                into.Topic = _inTopic[_inHead];
+                into.Payload = payload;
+                into.Length = payload.Length;
+                _inTopic[_inHead] = null;
+                _inPayload[_inHead] = null;
+                _inHead = (_inHead + 1) % _inTopic.Length;
+                _inCount--;
+                return true;
+            }
+            finally
+            {
+                Monitor.Exit(_sync);
+            }
+        }
+
+        /// <summary>Takes the id of one acknowledged QoS 1 publish, in the order the acknowledgements arrived. Thread-safe.</summary>
+        /// <param name="messageId">The id <see cref="Publish"/> returned; 0 when none is waiting.</param>
+        /// <returns><c>false</c> when none is waiting.</returns>
+        public bool TryTakeAck(out int messageId)
+        {
+            Monitor.Enter(_sync);
+            try
+            {
+                if (_ackCount == 0)
+                {
+                    messageId = 0;
+                    return false;
+                }
+
+                messageId = _ackIds[_ackHead];
+                _ackHead = (_ackHead + 1) % _ackIds.Length;
+                _ackCount--;
+                return true;
+            }
+            finally
+            {
+                Monitor.Exit(_sync);
+            }
+        }
+
+        /// <summary>Received messages dropped because the inbound queue was full, since start. Thread-safe.</summary>
+        public int DroppedInboundCount
+        {
+            get
+            {
+                Monitor.Enter(_sync);
+                try
+                {
+                    return _droppedInbound;
+                }
+                finally
+                {
+                    Monitor.Exit(_sync);
+                }
+            }
+        }
+
+        /// <summary>
+        /// Why the link last failed to connect or lost its connection (the client's exception message,
+        /// e.g. OpenSSL's "certificate verify failed", or the broker's refusal), or null when nothing
+        /// failed yet. Not cleared by a later successful connect, so a flapping link still shows why. Thread-safe.
+        /// </summary>
+        public string LastError
+        {
+            get
+            {
+                Monitor.Enter(_sync);
+                try
+                {
+                    return _lastError;
+                }
+                finally
+                {
+                    Monitor.Exit(_sync);
+                }
+            }
+        }
+
+        /// <summary>
+        /// The code of the last CONNACK: 0 accepted, 1 to 5 the MQTT 3.1.1 refusals (5 not authorised),
+        /// -1 while none has arrived. Thread-safe.
+        /// </summary>
+        public int LastConnectResult
+        {
+            get
+            {
+                Monitor.Enter(_sync);
+                try
+                {
+                    return _lastConnectResult;
+                }
+                finally
+                {
+                    Monitor.Exit(_sync);
+                }
+            }
+        }
+
+        /// <summary><c>true</c> once <see cref="Stop"/> was called; a client port checks it to abandon a connect in progress. Thread-safe.</summary>
+        public bool StopRequested
+        {
+            get
+            {
+                Monitor.Enter(_sync);
+                try
+                {
+                    return _stopRequested;
+                }
+                finally
+                {
+                    Monitor.Exit(_sync);
+                }
+            }
+        }
+
+        /// <summary>The number of the current (or last) connection attempt, 0 before the first. Thread-safe.</summary>
+        public int Session
+        {
+            get
+            {
+                Monitor.Enter(_sync);
+                try
+                {
+                    return _session;
+                }
+                finally
+                {
+                    Monitor.Exit(_sync);
+                }
+            }
+        }
+
+        // ------------------------------------------------------------------ client reports (any thread)
+
+        /// <summary>
+        /// The client received a message. The engine keeps <paramref name="payload"/> (the whole array
+        /// is the payload) until <see cref="TryTakeMessage"/> hands it on; when the inbound queue is full
+        /// the new message is dropped and counted, so what is queued keeps its order. Thread-safe.
+        /// </summary>
+        public void OnMessageReceived(string topic, byte[] payload)
+        {
+            Monitor.Enter(_sync);
+            try
+            {
+                if (_inCount == _inTopic.Length)
+                {
+                    _droppedInbound++;
+                    return;
+                }
+
+                int slot = (_inHead + _inCount) % _inTopic.Length;
+                _inTopic[slot] = topic == null ? "" : topic;
+                _inPayload[slot] = payload == null ? new byte[0] : payload;
+                _inCount++;
+            }
+            finally
+            {
+                Monitor.Exit(_sync);
+            }
+        }
+
+        /// <summary>
+        /// The client finished a publish of connection <paramref name="session"/>: <paramref name="delivered"/>
+        /// when the broker acknowledged it (QoS 1) or it was written (QoS 0), <c>false</c> when the client
+        /// gave up. Matched on the link thread against the packet ids it handed over in that session;
+        /// reports of other sessions are ignored. Thread-safe.
+        /// </summary>
+        public void OnPublishCompleted(int session, int packetId, bool delivered)
+        {
+            Monitor.Enter(_sync);
+            try
+            {
+                if (session != _session || _doneCount == _doneSession.Length)
+                {
+                    return;
+                }
+
+                int slot = (_doneHead + _doneCount) % _doneSession.Length;
+                _doneSession[slot] = session;
+                _donePacketId[slot] = packetId;
+                _doneDelivered[slot] = delivered;
+                _doneCount++;
+            }
+            finally
+            {
+                Monitor.Exit(_sync);
+            }
+
+            _client.Wake();
+        }
+
+        /// <summary>
+        /// Connection <paramref name="session"/> is gone (<paramref name="reason"/> becomes <see cref="LastError"/>).
+        /// <see cref="IsConnected"/> turns false at once; the link thread closes the client and schedules the
+        /// next attempt. Reports of other sessions, and repeats, are ignored. Thread-safe.
+        /// </summary>
+        public void OnConnectionLost(int session, string reason)
+        {
+            Monitor.Enter(_sync);
+            try
+            {
+                if (session != _session || _lost || !_open)
+                {
+                    return;
+                }
+
+                _lost = true;
+                _connected = false;
+                _lastError = reason;
+            }
+            finally
+            {
+                Monitor.Exit(_sync);
+            }
+
+            _client.Wake();
+        }
+
+        // ------------------------------------------------------------------ link thread
+
+        /// <summary>
+        /// The link thread's loop: <see cref="RunOnce"/>, then <see cref="IMqttClientPort.Idle"/> for as
+        /// long as it asked, until the engine has stopped. <see cref="Start"/> runs it on its own thread.
+        /// </summary>
+        public void Run()
+        {
+            while (true)
+            {
+                int waitMs;
+
+                try
+                {
+                    waitMs = RunOnce();
+                }
+                catch (Exception ex)
+                {
+                    // a fault of the engine or the client: recorded, and the loop carries on
+                    SetError(String.Concat("link step failed: ", ex.Message));
+                    waitMs = IdleMs;
+                }
+
+                if (waitMs < 0)
+                {
+                    return;
+                }
+
+                try
+                {
+                    _client.Idle(waitMs);
+                }
+                catch (Exception ex)
+                {
+                    SetError(String.Concat("client idle failed: ", ex.Message));
+                }
+            }
+        }
+
+        /// <summary>
+        /// One step of the link thread, at the clock's current time: resolves acknowledgements, notices a
+        /// lost connection, connects when an attempt is due (resubscribing on success), subscribes new
+        /// topics, hands queued publishes to the client, and carries out a requested stop. Returns how long
+        /// to wait before the next step in milliseconds (work reported meanwhile wakes the thread earlier),
+        /// or -1 once stopped (or before <see cref="Open"/>). Link thread only.
+        /// </summary>
+        public int RunOnce()
+        {
+            bool stop;
+            bool lost;
+
+            Monitor.Enter(_sync);
+            try
+            {
+                if (!_started || _stopped)
+                {
+                    return -1;
+                }
+
+                stop = _stopRequested;
+                lost = _lost;
+            }
+            finally
+            {
+                Monitor.Exit(_sync);
+            }
+
+            if (_clientOpen)
+            {
+                ResolveCompletions();
+
+                if (lost)
+                {
+                    CloseClient();
+                    Schedule(true);
+                }
+            }
+
+            if (stop)
+            {
+                return StepStop();
+            }
+
+            if (!_clientOpen)
+            {
+                long now = _clock.MonotonicMs;
+
+                if (now < _nextAttemptAtMs)
+                {
+                    return WaitUntil(_nextAttemptAtMs);
+                }
+
+                if (!TryConnect())
+                {
+                    return WaitUntil(_nextAttemptAtMs);
+                }
+            }
+
+            if (SendSubscriptions())
+            {
+                PumpOutbound();
+            }
+
+            Monitor.Enter(_sync);
+            try
+            {
+                // a broken connection is closed in the very next step
+                return _lost ? 0 : IdleMs;
+            }
+            finally
+            {
+                Monitor.Exit(_sync);
+            }
+        }
+
+        private bool TryConnect()
+        {
+            MqttLinkOptions options;
+            int session;
+
+            Monitor.Enter(_sync);
+            try
+            {
+                _session++;
+                _lost = false;
+                _open = true;
+                _doneCount = 0;
+                session = _session;
+                options = _options;
+            }
+            finally
+            {
+                Monitor.Exit(_sync);
+            }
+
+            int code;
+
+            try
+            {
+                _clientOpen = true;
+                code = _client.Connect(options, session);
+            }
+            catch (Exception ex)
+            {
+                // TLS failures (unknown CA, wrong host name), refused sockets and DNS land here
+                SetError(String.Concat(String.Concat("connect to ", options.Host, ":", options.Port.ToString()), " failed: ", ex.Message));
+                CloseClient();
+                Schedule(false);
+                return false;
+            }
+
+            Monitor.Enter(_sync);
+            try
+            {
+                _lastConnectResult = code;
+            }
+            finally
+            {
+                Monitor.Exit(_sync);
+            }
+
+            if (code != 0)
+            {
+                SetError(String.Concat("broker refused the connection: ", RefusalText(code)));
+                CloseClient();
+                Schedule(false);
+                return false;
+            }
+
+            Monitor.Enter(_sync);
+            try
+            {
+                for (int i = 0; i < _subCount; i++)
+                {
+                    _subSent[i] = false;
+                }
+            }
+            finally
+            {
+                Monitor.Exit(_sync);
+            }
+
+            // clean session: the broker knows none of our topics, so all are sent before anything else
+            if (!SendSubscriptions())
+            {
+                return true;
+            }
+
+            Monitor.Enter(_sync);
+            try
+            {
+                if (!_lost)
+                {
+                    _connected = true;
+                }
+            }
+            finally
+            {
+                Monitor.Exit(_sync);
+            }
+
+            return true;
+        }
+
+        // Sends every topic not yet sent on this connection; false when the connection broke.
+        private bool SendSubscriptions()
+        {
+            for (int i = 0; i < MaxSubscriptions; i++)
+            {
+                string topic;
+                int qos;
+
+                Monitor.Enter(_sync);
+                try
+                {
+                    if (i >= _subCount || _lost)
+                    {
+                        return !_lost;
+                    }
+
+                    if (_subSent[i])
+                    {
+                        continue;
+                    }
+
+                    topic = _subTopic[i];
+                    qos = _subQos[i];
+                }
+                finally
+                {
+                    Monitor.Exit(_sync);
+                }
+
+                try
+                {
+                    _client.Subscribe(topic, qos);
+                }
+                catch (Exception ex)
+                {
+                    MarkLost(String.Concat("subscribe failed: ", ex.Message));
+                    return false;
+                }
+
+                Monitor.Enter(_sync);
+                try
+                {
+                    // a Subscribe call in between may have changed the entry: then it is sent again
+                    if (_subTopic[i] == topic && _subQos[i] == qos)
+                    {
+                        _subSent[i] = true;
+                    }
+                }
+                finally
+                {
+                    Monitor.Exit(_sync);
+                }
+            }
+
+            return true;
+        }
+
+        private void PumpOutbound()
+        {
+            while (true)
+            {
+                string topic;
+                byte[] payload;
+                int qos;
+                bool retain;
+                int linkId;
+
+                Monitor.Enter(_sync);
+                try
+                {
+                    if (_outCount == 0 || _lost)
+                    {
+                        return;
+                    }
+
+                    qos = _outQos[_outHead];
+
+                    if (qos == 1 && _pendCount == _pendPacketId.Length)
+                    {
+                        // back-pressure: wait for acknowledgements before handing over more QoS 1
+                        return;
+                    }
+
+                    topic = _outTopic[_outHead];
+                    payload = _outPayload[_outHead];
+                    retain = _outRetain[_outHead];
+                    linkId = _outLinkId[_outHead];
+                }
+                finally
+                {
+                    Monitor.Exit(_sync);
+                }
+
+                int packetId;
+
+                try
+                {
+                    packetId = _client.Publish(topic, payload, qos, retain);
+                }
+                catch (Exception ex)
+                {
+                    MarkLost(String.Concat("publish failed: ", ex.Message));
+                    return;
+                }
+
+                if (packetId == PublishBusy)
+                {
+                    // the client's own queue is full: the message stays first in line
+                    return;
+                }
+
+                Monitor.Enter(_sync);
+                try
+                {
+                    _outTopic[_outHead] = null;
+                    _outPayload[_outHead] = null;
+                    _outHead = (_outHead + 1) % _outTopic.Length;
+                    _outCount--;
+                }
+                finally
+                {
+                    Monitor.Exit(_sync);
+                }
+
+                if (packetId < 0)
+                {
+                    // rejected for good: offering it again would only block the queue behind it
+                    SetError(String.Concat("publish on ", topic, " rejected by the client"));
+                }
+                else if (qos == 1)
+                {
+                    // registered before ResolveCompletions runs on this thread, so a report the client
+                    // raised in the meantime still finds it
+                    _pendPacketId[_pendCount] = packetId;
+                    _pendLinkId[_pendCount] = linkId;
+                    _pendCount++;
+                }
+            }
+        }
+
+        private void ResolveCompletions()
+        {
+            while (true)
+            {
+                int session;
+                int packetId;
+                bool delivered;
+
+                Monitor.Enter(_sync);
+                try
+                {
+                    if (_doneCount == 0)
+                    {
+                        return;
+                    }
+
+                    session = _doneSession[_doneHead];
+                    packetId = _donePacketId[_doneHead];
+                    delivered = _doneDelivered[_doneHead];
+                    _doneHead = (_doneHead + 1) % _doneSession.Length;
+                    _doneCount--;
+
+                    if (session != _session)
+                    {
+                        continue;
+                    }
+                }
+                finally
+                {
+                    Monitor.Exit(_sync);
+                }
+
+                int index = -1;
+
+                for (int i = 0; i < _pendCount; i++)
+                {
+                    if (_pendPacketId[i] == packetId)
+                    {
+                        index = i;
+                        break;
+                    }
+                }
+
+                if (index < 0)
+                {
+                    // a QoS 0 publish (clients report those too)
+                    continue;
+                }
+
+                int linkId = _pendLinkId[index];
+                _pendCount--;
+                _pendPacketId[index] = _pendPacketId[_pendCount];
+                _pendLinkId[index] = _pendLinkId[_pendCount];
+
+                if (!delivered)
+                {
+                    continue;
+                }
+
+                Monitor.Enter(_sync);
+                try
+                {
+                    if (_ackCount == _ackIds.Length)
+                    {
+                        _ackHead = (_ackHead + 1) % _ackIds.Length;
+                        _ackCount--;
+                    }
+
+                    _ackIds[(_ackHead + _ackCount) % _ackIds.Length] = linkId;
+                    _ackCount++;
+                }
+                finally
+                {
+                    Monitor.Exit(_sync);
+                }
+            }
+        }
+
+        private int StepStop()
+        {
+            bool lost;
+
+            Monitor.Enter(_sync);
+            try
+            {
+                lost = _lost;
+            }
+            finally
+            {
+                Monitor.Exit(_sync);
+            }
+
+            if (_clientOpen && !lost)
+            {
+                long now = _clock.MonotonicMs;
+
+                if (_stopDeadlineMs < 0)
+                {
+                    _stopDeadlineMs = now + StopFlushMs;
+                }
+
+                PumpOutbound();
+                bool drained;
+
+                Monitor.Enter(_sync);
+                try
+                {
+                    drained = _outCount == 0 && !_lost;
+                    lost = _lost;
+                }
+                finally
+                {
+                    Monitor.Exit(_sync);
+                }
+
+                if (!lost && (!drained || _pendCount > 0) && now < _stopDeadlineMs)
+                {
+                    return StopPollMs;
+                }
+            }
+
+            CloseClient();
+
+            Monitor.Enter(_sync);
+            try
+            {
+                _stopped = true;
+                _connected = false;
+            }
+            finally
+            {
+                Monitor.Exit(_sync);
+            }
+
+            return -1;
+        }
+
+        private void CloseClient()
+        {
+            Monitor.Enter(_sync);
+            try
+            {
+                // what the client reports while and after it closes is no longer news
+                _connected = false;
+                _open = false;
+            }
+            finally
+            {
+                Monitor.Exit(_sync);
+            }
+
+            if (_clientOpen)
+            {
+                _clientOpen = false;
+
+                try
+                {
+                    _client.Disconnect();
+                }
+                catch (Exception ex)
+                {
+                    SetError(String.Concat("disconnect failed: ", ex.Message));
+                }
+            }
+
+            // QoS 1 messages in flight are not acknowledged by a later connection
+            _pendCount = 0;
+        }
+
+        private void Schedule(bool accepted)
+        {
+            _nextAttemptAtMs = _clock.MonotonicMs + _backoff.NextWaitMs(accepted);
+        }
+
+        private int WaitUntil(long atMs)
+        {
+            long waitMs = atMs - _clock.MonotonicMs;
+            return waitMs < 0 ? 0 : (waitMs > IdleMs ? IdleMs : (int)waitMs);
+        }
+
+        private void MarkLost(string reason)
+        {
+            Monitor.Enter(_sync);
+            try
+            {
+                _lost = true;
+                _connected = false;
+                _lastError = reason;
+            }
+            finally
+            {
+                Monitor.Exit(_sync);
+            }
+        }
+
+        private void SetError(string message)
+        {
+            Monitor.Enter(_sync);
+            try
+            {
+                _lastError = message;
+            }
+            finally
+            {
+                Monitor.Exit(_sync);
+            }
+        }
+
+        private int FindSubscription(string topic)
+        {
+            for (int i = 0; i < _subCount; i++)
+            {
+                if (_subTopic[i] == topic)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        /// <summary>Words for an MQTT 3.1.1 CONNACK refusal code, with the code.</summary>
+        public static string RefusalText(int code)
+        {
+            string text;
+
+            switch (code)
+            {
+                case 1:
+                    text = "unacceptable protocol version";
+                    break;
+                case 2:
+                    text = "identifier rejected";
+                    break;
+                case 3:
+                    text = "server unavailable";
+                    break;
+                case 4:
+                    text = "bad user name or password";
+                    break;
+                case 5:
+                    text = "not authorised";
+                    break;
+                default:
+                    text = "refused";
+                    break;
+            }
+
+            return String.Concat(text, " (CONNACK ", code.ToString(), ")");
+        }
+
+        private static MqttLinkOptions Validate(MqttLinkOptions options)
+        {
+            if (options == null)
+            {
+                throw new ArgumentNullException("options");
+            }
+
+            if (IsEmpty(options.Host))
+            {
+                throw new ArgumentException("Host is empty", "options");
+            }
+
+            if (options.Port < 1 || options.Port > 65535)
+            {
+                throw new ArgumentException("Port is out of range", "options");
+            }
+
+            if (IsEmpty(options.ClientId))
+            {
+                throw new ArgumentException("ClientId is empty", "options");
+            }
+
+            if (options.KeepAliveS < 0 || options.KeepAliveS > 65535)
+            {
+                throw new ArgumentException("KeepAliveS is out of range", "options");
+            }
+
+            if (options.ReconnectMinMs < 1 || options.ReconnectMaxMs < options.ReconnectMinMs)
+            {
+                throw new ArgumentException("reconnect delays are out of range", "options");
+            }
+
+            if (options.UseTls && IsEmpty(options.CaCertificate))
+            {
+                // no silent fallback to an unauthenticated broker
+                throw new ArgumentException("UseTls needs the CaCertificate", "options");
+            }
+
+            if (IsEmpty(options.ClientCertificate) != IsEmpty(options.ClientKey))
+            {
+                throw new ArgumentException("ClientCertificate and ClientKey go together", "options");
+            }
+
+            if (!options.UseTls && !IsEmpty(options.ClientCertificate))
+            {
+                throw new ArgumentException("a client certificate is only used with UseTls", "options");
+            }
+
+            MqttLinkOptions copy = new MqttLinkOptions();
+            copy.Host = options.Host;
+            copy.Port = options.Port;
+            copy.ClientId = options.ClientId;
+            copy.Username = OrEmpty(options.Username);
+            copy.Password = OrEmpty(options.Password);
+            copy.KeepAliveS = options.KeepAliveS;
+            copy.WillTopic = OrEmpty(options.WillTopic);
+            copy.WillPayload = OrEmpty(options.WillPayload);
+            copy.WillRetain = options.WillRetain;
+            copy.UseTls = options.UseTls;
+            copy.CaCertificate = OrEmpty(options.CaCertificate);
+            copy.ClientCertificate = OrEmpty(options.ClientCertificate);
+            copy.ClientKey = OrEmpty(options.ClientKey);
+            copy.ReconnectMinMs = options.ReconnectMinMs;
+            copy.ReconnectMaxMs = options.ReconnectMaxMs;
+            return copy;
+        }
+
+        private static bool IsEmpty(string value)
+        {
+            return value == null || value.Length == 0;
+        }
+
+        private static string OrEmpty(string value)
+        {
+            return value == null ? "" : value;
+        }
+    }
+}
