@@ -1,4 +1,5 @@
 using PodFirmware.Drivers.Config;
+using PodFirmware.Drivers.Numerics;
 
 namespace PodFirmware.Drivers.Sensors
 {
@@ -95,7 +96,8 @@ namespace PodFirmware.Drivers.Sensors
             errors.Range(keyPrefix + ".hallSensitivityMvPerA", HallSensitivityMvPerA, 1.0, 1000.0, "mV/A");
             errors.Range(keyPrefix + ".hallZeroCurrentMv", HallZeroCurrentMv, 0.0, 5500.0, "mV");
             errors.Range(keyPrefix + ".gain", Gain, 0.01, 100.0, "");
-            if (Transducer == CurrentTransducer.Hall && !(HallZeroCurrentMv * Gain < ReferenceMv))
+            double zeroMv = HallZeroCurrentMv * Gain;
+            if (Transducer == CurrentTransducer.Hall && Finite.IsFinite(zeroMv) && Finite.IsFinite(ReferenceMv) && !Finite.Below(zeroMv, ReferenceMv))
             {
                 errors.Fail(keyPrefix + ".hallZeroCurrentMv", "times gain puts zero current at or above the ADC full scale (referenceMv): add a divider (gain below 1)");
             }
