@@ -35,8 +35,18 @@ namespace PodFirmware.Host.Tests.Portability
         /// <summary>The only types whose bodies may compare floating-point values with raw operators.</summary>
         public static readonly string[] AllowedTypes = { "PodFirmware.Drivers.Numerics.Finite" };
 
-        /// <summary>The folders whose portable sources are checked, relative to the repository root.</summary>
-        public static readonly string[] PortableFolders = { "PodFirmware.Drivers", "PodFirmware", "PodFirmware.Tests" };
+        /// <summary>
+        /// The folders whose portable sources are checked: every top-level folder of the repository that holds a
+        /// nanoFramework project (<c>*.nfproj</c>), so a new firmware or test project is checked without a change here.
+        /// </summary>
+        public static IReadOnlyList<string> PortableFolders(string repoRoot)
+        {
+            return Directory.EnumerateDirectories(repoRoot)
+                .Where(dir => Directory.EnumerateFiles(dir, "*.nfproj", SearchOption.TopDirectoryOnly).Any())
+                .Select(dir => System.IO.Path.GetFileName(dir))
+                .OrderBy(name => name, StringComparer.Ordinal)
+                .ToList();
+        }
 
         /// <summary>One flagged comparison.</summary>
         public sealed class Finding
@@ -66,11 +76,11 @@ namespace PodFirmware.Host.Tests.Portability
             public override string ToString() => Path + ":" + Line + ": " + Why + ": " + Code;
         }
 
-        /// <summary>The portable .cs files of <see cref="PortableFolders"/> (device-only folders, bin and obj excluded), repository-relative.</summary>
+        /// <summary>The portable .cs files of the <see cref="PortableFolders"/> (device-only folders, bin and obj excluded), repository-relative.</summary>
         public static IReadOnlyList<string> PortableSourceFiles(string repoRoot)
         {
             var files = new List<string>();
-            foreach (string folder in PortableFolders)
+            foreach (string folder in PortableFolders(repoRoot))
             {
                 string dir = System.IO.Path.Combine(repoRoot, folder);
                 foreach (string file in Directory.EnumerateFiles(dir, "*.cs", SearchOption.AllDirectories))

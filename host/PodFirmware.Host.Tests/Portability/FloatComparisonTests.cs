@@ -59,6 +59,8 @@ namespace PodFirmware.Drivers.Numerics
         [Fact]
         public void The_check_reads_every_portable_folder()
         {
+            Assert.Contains("PodFirmware", FloatComparisonCheck.PortableFolders(RepoPaths.Root));
+            Assert.Contains("PodFirmware.Drivers", FloatComparisonCheck.PortableFolders(RepoPaths.Root));
             var files = FloatComparisonCheck.PortableSourceFiles(RepoPaths.Root);
             Assert.Contains("PodFirmware/Core/Safety/ThermalRule.cs", files);
             Assert.Contains("PodFirmware.Drivers/Config/ConfigErrors.cs", files);
