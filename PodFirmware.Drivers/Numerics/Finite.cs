@@ -24,30 +24,72 @@ namespace PodFirmware.Drivers.Numerics
             return !double.IsNaN(value) && !double.IsInfinity(value);
         }
 
+        // Each comparison below is written out (one managed call on the tick's path, not a chain of helpers): NaN first,
+        // then infinities ordered by their sign (nanoCLR compares +inf and -inf as equal), and only two finite numbers
+        // ever meet a raw operator.
+
         /// <summary><paramref name="value"/> &gt; <paramref name="limit"/> (strictly above); <c>false</c> when either is NaN.</summary>
         public static bool Above(double value, double limit)
         {
-            return Order(value, limit) == 1;
+            if (double.IsNaN(value) || double.IsNaN(limit))
+            {
+                return false;
+            }
+
+            if (double.IsInfinity(value) || double.IsInfinity(limit))
+            {
+                return Rank(value) > Rank(limit);
+            }
+
+            return value > limit;
         }
 
         /// <summary><paramref name="value"/> &gt;= <paramref name="limit"/> (at or above); <c>false</c> when either is NaN.</summary>
         public static bool AtLeast(double value, double limit)
         {
-            int order = Order(value, limit);
-            return order == 0 || order == 1;
+            if (double.IsNaN(value) || double.IsNaN(limit))
+            {
+                return false;
+            }
+
+            if (double.IsInfinity(value) || double.IsInfinity(limit))
+            {
+                return Rank(value) >= Rank(limit);
+            }
+
+            return value >= limit;
         }
 
         /// <summary><paramref name="value"/> &lt; <paramref name="limit"/> (strictly below); <c>false</c> when either is NaN.</summary>
         public static bool Below(double value, double limit)
         {
-            return Order(value, limit) == -1;
+            if (double.IsNaN(value) || double.IsNaN(limit))
+            {
+                return false;
+            }
+
+            if (double.IsInfinity(value) || double.IsInfinity(limit))
+            {
+                return Rank(value) < Rank(limit);
+            }
+
+            return value < limit;
         }
 
         /// <summary><paramref name="value"/> &lt;= <paramref name="limit"/> (at or below); <c>false</c> when either is NaN.</summary>
         public static bool AtMost(double value, double limit)
         {
-            int order = Order(value, limit);
-            return order == 0 || order == -1;
+            if (double.IsNaN(value) || double.IsNaN(limit))
+            {
+                return false;
+            }
+
+            if (double.IsInfinity(value) || double.IsInfinity(limit))
+            {
+                return Rank(value) <= Rank(limit);
+            }
+
+            return value <= limit;
         }
 
         /// <summary>
@@ -67,7 +109,7 @@ namespace PodFirmware.Drivers.Numerics
                 return double.NaN;
             }
 
-            return Order(b, a) == -1 ? b : a;
+            return Below(b, a) ? b : a;
         }
 
         /// <summary>The larger of <paramref name="a"/> and <paramref name="b"/>; NaN when either is NaN (as .NET's Math.Max).</summary>
@@ -78,34 +120,10 @@ namespace PodFirmware.Drivers.Numerics
                 return double.NaN;
             }
 
-            return Order(b, a) == 1 ? b : a;
+            return Above(b, a) ? b : a;
         }
 
-        // -1, 0 or 1 as a is below, equal to or above b; 2 when either is NaN (unordered). Infinities are ordered by their
-        // sign here, because nanoCLR compares +inf and -inf as equal; only two finite numbers meet a raw operator.
-        private static int Order(double a, double b)
-        {
-            if (double.IsNaN(a) || double.IsNaN(b))
-            {
-                return 2;
-            }
-
-            int rankA = Rank(a);
-            int rankB = Rank(b);
-            if (rankA != rankB || rankA != 0)
-            {
-                return rankA == rankB ? 0 : (rankA < rankB ? -1 : 1);
-            }
-
-            if (a < b)
-            {
-                return -1;
-            }
-
-            return a > b ? 1 : 0;
-        }
-
-        // -1 for -inf, 1 for +inf, 0 for a finite number.
+        // -1 for -inf, 1 for +inf, 0 for a finite number: the order of a pair in which at least one is infinite.
         private static int Rank(double value)
         {
             if (double.IsPositiveInfinity(value))
