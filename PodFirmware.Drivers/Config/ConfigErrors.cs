@@ -1,4 +1,5 @@
 using System.Collections;
+using PodFirmware.Drivers.Numerics;
 
 namespace PodFirmware.Drivers.Config
 {
@@ -29,7 +30,13 @@ namespace PodFirmware.Drivers.Config
             _messages.Add(key + ": " + reason);
         }
 
-        /// <summary>Records a problem unless <paramref name="min"/> &lt;= <paramref name="value"/> &lt;= <paramref name="max"/>.</summary>
+        /// <summary>
+        /// Records a problem unless <paramref name="value"/> is a finite number with
+        /// <paramref name="min"/> &lt;= <paramref name="value"/> &lt;= <paramref name="max"/>. A NaN or infinite value is
+        /// reported as "must be a finite number" before any range check (nanoCLR and .NET compare NaN differently, so a
+        /// range check alone would not catch it on both). A bound that is not finite (taken from another key that is
+        /// itself invalid, and reported there) skips the range check.
+        /// </summary>
         /// <param name="key">Dotted key path.</param>
         /// <param name="value">The configured value.</param>
         /// <param name="min">Lowest allowed value, inclusive.</param>
@@ -37,12 +44,33 @@ namespace PodFirmware.Drivers.Config
         /// <param name="unit">Unit shown in the message (e.g. "degC", "ms", "A"); empty for none.</param>
         public void Range(string key, double value, double min, double max, string unit)
         {
-            // NaN fails both comparisons, so it is reported too.
-            if (!(value >= min && value <= max))
+            if (!RequireFinite(key, value) || !Finite.IsFinite(min) || !Finite.IsFinite(max))
+            {
+                return;
+            }
+
+            if (!Finite.Within(value, min, max))
             {
                 string u = unit.Length == 0 ? "" : " " + unit;
                 Fail(key, "must be between " + min.ToString() + u + " and " + max.ToString() + u + ", is " + value.ToString() + u);
             }
+        }
+
+        /// <summary>
+        /// Records "<paramref name="key"/>: must be a finite number" when <paramref name="value"/> is NaN or an infinity.
+        /// Returns <c>true</c> when the value is finite (further checks on it may follow).
+        /// </summary>
+        /// <param name="key">Dotted key path.</param>
+        /// <param name="value">The configured value.</param>
+        public bool RequireFinite(string key, double value)
+        {
+            if (Finite.IsFinite(value))
+            {
+                return true;
+            }
+
+            Fail(key, "must be a finite number");
+            return false;
         }
 
         /// <summary>All problems, one per line.</summary>

@@ -1,3 +1,5 @@
+using PodFirmware.Drivers.Numerics;
+
 namespace PodFirmware.Drivers.Gnss
 {
     /// <summary>
@@ -435,8 +437,9 @@ namespace PodFirmware.Drivers.Gnss
                 return false;
             }
 
+            // Finite by construction: whole numbers of degrees and minutes plus a fraction below one.
             double value = degrees + ((minutes + ((double)fraction / scale)) / 60.0);
-            if (value > maxDeg)
+            if (Finite.Above(value, maxDeg))
             {
                 return false;
             }

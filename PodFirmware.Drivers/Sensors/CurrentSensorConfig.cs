@@ -1,5 +1,6 @@
 using System;
 using PodFirmware.Drivers.Config;
+using PodFirmware.Drivers.Numerics;
 
 namespace PodFirmware.Drivers.Sensors
 {
@@ -122,7 +123,10 @@ namespace PodFirmware.Drivers.Sensors
             errors.Range(keyPrefix + ".hallSensitivityMvPerA", HallSensitivityMvPerA, 1.0, 1000.0, "mV/A");
             errors.Range(keyPrefix + ".hallZeroCurrentMv", HallZeroCurrentMv, 0.0, 5500.0, "mV");
             errors.Range(keyPrefix + ".gain", Gain, 0.01, 100.0, "");
-            if (transducer == 1 && !(HallZeroCurrentMv * Gain < ReferenceMv))
+
+            double zeroMv = HallZeroCurrentMv * Gain;
+
+            if (transducer == 1 && Finite.IsFinite(zeroMv) && Finite.IsFinite(ReferenceMv) && !Finite.Below(zeroMv, ReferenceMv))
             {
                 errors.Fail(keyPrefix + ".hallZeroCurrentMv", "times gain puts zero current at or above the ADC full scale (referenceMv): add a divider (gain below 1)");
             }

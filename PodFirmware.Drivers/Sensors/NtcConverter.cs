@@ -1,4 +1,5 @@
 using System;
+using PodFirmware.Drivers.Numerics;
 
 namespace PodFirmware.Drivers.Sensors
 {
@@ -72,8 +73,9 @@ namespace PodFirmware.Drivers.Sensors
         /// <returns><see cref="SensorStatus.Ok"/>, <see cref="SensorStatus.Open"/> or <see cref="SensorStatus.Short"/>.</returns>
         public SensorStatus Classify(int rawCounts)
         {
-            bool lowRail = rawCounts <= _railCounts;
-            bool highRail = rawCounts >= _maxRawCounts - _railCounts;
+            // _railCounts is finite: validated config (railMarginFraction) times an int.
+            bool lowRail = Finite.AtMost(rawCounts, _railCounts);
+            bool highRail = Finite.AtLeast(rawCounts, _maxRawCounts - _railCounts);
             if (lowRail)
             {
                 return _position == NtcPosition.LowSide ? SensorStatus.Short : SensorStatus.Open;
@@ -91,11 +93,11 @@ namespace PodFirmware.Drivers.Sensors
         public double TemperatureCFromCounts(double rawCounts)
         {
             double ratio = rawCounts / _maxRawCounts * _referenceMv / _supplyMv;
-            if (ratio < MinRatio)
+            if (Finite.Below(ratio, MinRatio))
             {
                 ratio = MinRatio;
             }
-            else if (ratio > 1.0 - MinRatio)
+            else if (Finite.Above(ratio, 1.0 - MinRatio))
             {
                 ratio = 1.0 - MinRatio;
             }

@@ -1,4 +1,5 @@
 using System;
+using PodFirmware.Drivers.Numerics;
 
 namespace PodFirmware.Drivers.Sensors
 {
@@ -25,13 +26,13 @@ namespace PodFirmware.Drivers.Sensors
         private double _accepted;
 
         /// <summary>Creates a filter.</summary>
-        /// <param name="maxStep">Largest believable change between two consecutive samples, in the channel's unit; greater than 0.</param>
-        /// <exception cref="ArgumentOutOfRangeException">When <paramref name="maxStep"/> is not greater than 0.</exception>
+        /// <param name="maxStep">Largest believable change between two consecutive samples, in the channel's unit; finite and greater than 0.</param>
+        /// <exception cref="ArgumentOutOfRangeException">When <paramref name="maxStep"/> is not a finite number greater than 0.</exception>
         public PlausibilityFilter(double maxStep)
         {
-            if (!(maxStep > 0.0))
+            if (!Finite.IsFinite(maxStep) || !Finite.Above(maxStep, 0.0))
             {
-                throw new ArgumentOutOfRangeException("maxStep", "must be greater than 0");
+                throw new ArgumentOutOfRangeException("maxStep", "must be a finite number greater than 0");
             }
 
             _maxStep = maxStep;
@@ -49,13 +50,22 @@ namespace PodFirmware.Drivers.Sensors
             get { return _holding; }
         }
 
-        /// <summary>Feeds one sample and returns the value to use, in the same unit (see the rule in the remarks).</summary>
+        /// <summary>
+        /// Feeds one sample and returns the value to use, in the same unit (see the rule in the remarks). A sample that is
+        /// NaN or infinite is returned as it is and changes nothing (the drivers never pass one: <see cref="SensorConditioner"/>
+        /// reports it as <see cref="SensorStatus.NotFinite"/> first).
+        /// </summary>
         public double Filter(double sample)
         {
+            if (!Finite.IsFinite(sample))
+            {
+                return sample;
+            }
+
             if (_hasValue && !_holding)
             {
                 double step = sample - _accepted;
-                if (step > _maxStep || step < -_maxStep)
+                if (Finite.Above(step, _maxStep) || Finite.Below(step, -_maxStep))
                 {
                     _holding = true;
                     return _accepted;

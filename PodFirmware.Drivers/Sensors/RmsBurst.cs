@@ -1,5 +1,6 @@
 using System;
 using PodFirmware.Drivers.Ports;
+using PodFirmware.Drivers.Numerics;
 
 namespace PodFirmware.Drivers.Sensors
 {
@@ -169,11 +170,11 @@ namespace PodFirmware.Drivers.Sensors
             _maxSeenRawCounts = max;
             _fingerprint = hash;
             _hasBurst = true;
-            if (max <= _railCounts)
+            if (Finite.AtMost(max, _railCounts))
             {
                 _railStatus = SensorStatus.Open;
             }
-            else if (min >= _maxRawCounts - _railCounts)
+            else if (Finite.AtLeast(min, _maxRawCounts - _railCounts))
             {
                 _railStatus = SensorStatus.Short;
             }

@@ -1,12 +1,19 @@
+using PodFirmware.Drivers.Numerics;
+
 namespace PodFirmware.Drivers.Sensors
 {
     /// <summary>
     /// The steps every sensor channel shares after its conversion: status precedence (rail fault,
-    /// then stuck), calibration, then the plausibility filter. Keeps the three sensor drivers from
-    /// repeating that logic.
+    /// then stuck), calibration, the finiteness check, then the plausibility filter. Keeps the three
+    /// sensor drivers from repeating that logic. A converted or calibrated value that is NaN or an
+    /// infinity becomes <see cref="SensorStatus.NotFinite"/>, so no driver ever reports Ok with a
+    /// value that is not a finite number.
     /// </summary>
-    /// <remarks>Not thread-safe: owned by the control tick. <see cref="Update"/> allocates nothing.</remarks>
-    internal sealed class SensorConditioner
+    /// <remarks>
+    /// Public so that its verdicts can be tested with values no real conversion produces (NaN, infinities).
+    /// Not thread-safe: owned by the control tick. <see cref="Update"/> allocates nothing.
+    /// </remarks>
+    public sealed class SensorConditioner
     {
         private readonly LinearCalibration _calibration;
         private readonly PlausibilityFilter _filter;
@@ -21,7 +28,7 @@ namespace PodFirmware.Drivers.Sensors
         /// <param name="maxStep">Plausibility step in the channel's unit.</param>
         /// <param name="stuckAfterMs">Stuck window in milliseconds.</param>
         /// <param name="floorAtZero"><c>true</c> for RMS values, which cannot be negative after calibration.</param>
-        internal SensorConditioner(double calibrationGain, double calibrationOffset, double maxStep, long stuckAfterMs, bool floorAtZero)
+        public SensorConditioner(double calibrationGain, double calibrationOffset, double maxStep, long stuckAfterMs, bool floorAtZero)
         {
             _calibration = new LinearCalibration(calibrationGain, calibrationOffset);
             _filter = new PlausibilityFilter(maxStep);
@@ -31,14 +38,14 @@ namespace PodFirmware.Drivers.Sensors
             _status = SensorStatus.Open;
         }
 
-        /// <summary>Latest usable value in the channel's unit; NaN whenever <see cref="Status"/> is not Ok.</summary>
-        internal double Value
+        /// <summary>Latest usable value in the channel's unit, always finite while <see cref="Status"/> is Ok; NaN whenever it is not.</summary>
+        public double Value
         {
             get { return _value; }
         }
 
         /// <summary>Verdict on the latest sample.</summary>
-        internal SensorStatus Status
+        public SensorStatus Status
         {
             get { return _status; }
         }
@@ -46,10 +53,10 @@ namespace PodFirmware.Drivers.Sensors
         /// <summary>Judges and conditions one converted sample.</summary>
         /// <param name="nowMs">Monotonic time of the sample in milliseconds.</param>
         /// <param name="railStatus">The conversion's own verdict (Ok, Open or Short).</param>
-        /// <param name="measured">The converted, uncalibrated value in the channel's unit.</param>
+        /// <param name="measured">The converted, uncalibrated value in the channel's unit; NaN or an infinity gives <see cref="SensorStatus.NotFinite"/>.</param>
         /// <param name="fingerprint">Raw counts, or the burst checksum, for stuck detection.</param>
         /// <param name="mustChange"><c>true</c> when a healthy channel's raw reading cannot stay identical now.</param>
-        internal void Update(long nowMs, SensorStatus railStatus, double measured, int fingerprint, bool mustChange)
+        public void Update(long nowMs, SensorStatus railStatus, double measured, int fingerprint, bool mustChange)
         {
             bool stuck = _stuck.Update(nowMs, fingerprint, mustChange);
             if (railStatus != SensorStatus.Ok)
@@ -65,7 +72,14 @@ namespace PodFirmware.Drivers.Sensors
             }
 
             double calibrated = _calibration.Apply(measured);
-            if (_floorAtZero && calibrated < 0.0)
+            if (!Finite.IsFinite(calibrated))
+            {
+                // Checked before any comparison: the filter and the rules downstream compare only finite numbers.
+                Fault(SensorStatus.NotFinite);
+                return;
+            }
+
+            if (_floorAtZero && Finite.Below(calibrated, 0.0))
             {
                 calibrated = 0.0;
             }

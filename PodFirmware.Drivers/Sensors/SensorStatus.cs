@@ -14,5 +14,11 @@ namespace PodFirmware.Drivers.Sensors
 
         /// <summary>The raw value has not changed at all for longer than allowed while it must change.</summary>
         Stuck = 3,
+
+        /// <summary>
+        /// The conversion or calibration gave NaN or an infinity: no usable number (a fault of the chain or its math).
+        /// Also what the safety supervisor names when a reading with status Ok is not finite.
+        /// </summary>
+        NotFinite = 4,
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using PodFirmware.Drivers.Config;
+using PodFirmware.Drivers.Numerics;
 
 namespace PodFirmware.Drivers.Sensors
 {
@@ -148,7 +149,7 @@ namespace PodFirmware.Drivers.Sensors
 
             errors.Range(keyPrefix + ".seriesResistorOhm", SeriesResistorOhm, 100.0, 1000000.0, "ohm");
             errors.Range(keyPrefix + ".supplyMv", SupplyMv, 500.0, 5500.0, "mV");
-            if (SupplyMv < ReferenceMv)
+            if (Finite.IsFinite(SupplyMv) && Finite.IsFinite(ReferenceMv) && Finite.Below(SupplyMv, ReferenceMv))
             {
                 errors.Fail(keyPrefix + ".supplyMv", "must be at least referenceMv, or the divider cannot reach full scale and one fault rail is never seen");
             }

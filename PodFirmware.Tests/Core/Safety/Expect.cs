@@ -1,6 +1,7 @@
 using nanoFramework.TestFramework;
 using PodFirmware.Core.Events;
 using PodFirmware.Core.Faults;
+using PodFirmware.Drivers.Numerics;
 
 namespace PodFirmware.Tests.Core.Safety
 {
@@ -9,7 +10,7 @@ namespace PodFirmware.Tests.Core.Safety
     {
         public static void Near(double expected, double actual, double tolerance, string what)
         {
-            Assert.IsTrue(System.Math.Abs(expected - actual) <= tolerance,
+            Assert.IsTrue(Finite.AtMost(System.Math.Abs(expected - actual), tolerance),
                 what + ": expected " + expected.ToString() + " +/- " + tolerance.ToString() + ", was " + actual.ToString());
         }
 

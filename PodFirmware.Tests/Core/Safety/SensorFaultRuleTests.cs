@@ -59,16 +59,29 @@ namespace PodFirmware.Tests.Core.Safety
         }
 
         [TestMethod]
-        public static void A_NaN_or_infinite_reading_with_an_Ok_status_is_a_sensor_fault()
+        public static void A_NaN_or_infinite_reading_with_an_Ok_status_is_a_sensor_fault_named_NotFinite()
         {
-            var rule = new SensorFaultRule();
-            SafetyInputs inputs = Nominal(true);
-            inputs.TemperatureC = double.NaN;
-            Expect.Code(FaultCode.TemperatureSensorFault, rule.Evaluate(inputs));
-            inputs.TemperatureC = 25.0;
-            inputs.CurrentA = double.PositiveInfinity;
-            Expect.Code(FaultCode.CurrentSensorFault, rule.Evaluate(inputs));
-            Assert.AreEqual((int)SensorStatus.Ok, (int)rule.LastStatus);
+            double[] bad = { double.NaN, double.PositiveInfinity, double.NegativeInfinity };
+            for (int i = 0; i < bad.Length; i++)
+            {
+                string what = "value #" + i.ToString();
+                var rule = new SensorFaultRule();
+                SafetyInputs inputs = Nominal(false);
+                inputs.TemperatureC = bad[i];
+                Expect.Code(FaultCode.TemperatureSensorFault, rule.Evaluate(inputs), what + " temperature, idle");
+                Assert.AreEqual((int)SensorStatus.NotFinite, (int)rule.LastStatus, what);
+
+                inputs = Nominal(true);
+                inputs.CurrentA = bad[i];
+                Expect.Code(FaultCode.CurrentSensorFault, rule.Evaluate(inputs), what + " current, charging");
+                Assert.AreEqual((int)SensorStatus.NotFinite, (int)rule.LastStatus, what);
+
+                inputs = Nominal(true);
+                inputs.VoltageV = bad[i];
+                Expect.Code(FaultCode.VoltageSensorFault, rule.Evaluate(inputs), what + " voltage, charging");
+                Assert.AreEqual((int)SensorStatus.NotFinite, (int)rule.LastStatus, what);
+                Assert.IsFalse(SensorFaultRule.IsUsable(SensorStatus.Ok, bad[i]), what + " is not usable");
+            }
         }
 
         [TestMethod]

@@ -1,6 +1,7 @@
 using nanoFramework.TestFramework;
 using PodFirmware.Core.Commands;
 using PodFirmware.Core.Session;
+using PodFirmware.Drivers.Numerics;
 
 namespace PodFirmware.Tests.Core.Session
 {
@@ -9,7 +10,7 @@ namespace PodFirmware.Tests.Core.Session
     {
         private static void Near(double expected, double actual, string what)
         {
-            Assert.IsTrue(System.Math.Abs(expected - actual) <= 1e-9, what + ": expected " + expected.ToString() + ", was " + actual.ToString());
+            Assert.IsTrue(Finite.AtMost(System.Math.Abs(expected - actual), 1e-9), what + ": expected " + expected.ToString() + ", was " + actual.ToString());
         }
 
         [TestMethod]

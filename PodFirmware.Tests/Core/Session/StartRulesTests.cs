@@ -4,6 +4,7 @@ using PodFirmware.Core.Events;
 using PodFirmware.Core.Faults;
 using PodFirmware.Core.Session;
 using PodFirmware.Tests.Core.Events;
+using PodFirmware.Drivers.Numerics;
 
 namespace PodFirmware.Tests.Core.Session
 {
@@ -152,13 +153,13 @@ namespace PodFirmware.Tests.Core.Session
             cmd.HasLimit = true;
             cmd.LimitAScaled = 1000;
             rig.StartOk(cmd);
-            Assert.IsTrue(System.Math.Abs(10.0 - rig.Session.AllowedCurrentA) < 1e-9, "10 A from the start command");
+            Assert.IsTrue(Finite.Below(System.Math.Abs(10.0 - rig.Session.AllowedCurrentA), 1e-9), "10 A from the start command");
             rig.Session.SetCurrentLimit(6);
-            Assert.IsTrue(System.Math.Abs(6.0 - rig.Session.AllowedCurrentA) < 1e-9, "the controller's lower limit wins");
+            Assert.IsTrue(Finite.Below(System.Math.Abs(6.0 - rig.Session.AllowedCurrentA), 1e-9), "the controller's lower limit wins");
             rig.Session.Stop(rig.In);
-            Assert.IsTrue(System.Math.Abs(6.0 - rig.Session.AllowedCurrentA) < 1e-9, "the start limit ends with the session");
+            Assert.IsTrue(Finite.Below(System.Math.Abs(6.0 - rig.Session.AllowedCurrentA), 1e-9), "the start limit ends with the session");
             rig.Session.SetCurrentLimit(32);
-            Assert.IsTrue(System.Math.Abs(32.0 - rig.Session.AllowedCurrentA) < 1e-9);
+            Assert.IsTrue(Finite.Below(System.Math.Abs(32.0 - rig.Session.AllowedCurrentA), 1e-9));
         }
     }
 }

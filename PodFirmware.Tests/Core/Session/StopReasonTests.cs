@@ -3,6 +3,7 @@ using PodFirmware.Core.Commands;
 using PodFirmware.Core.Events;
 using PodFirmware.Core.Faults;
 using PodFirmware.Core.Session;
+using PodFirmware.Drivers.Numerics;
 
 namespace PodFirmware.Tests.Core.Session
 {
@@ -41,7 +42,7 @@ namespace PodFirmware.Tests.Core.Session
             PodEvent[] events = rig.Drain();
             SessionRecord record = SessionRig.OnlyRecord(events);
             ExpectRecord(record, StopReason.StopCommand, 61333, 61000);
-            Assert.IsTrue(System.Math.Abs(25.0 - record.PeakTemperatureC) < 1e-9);
+            Assert.IsTrue(Finite.Below(System.Math.Abs(25.0 - record.PeakTemperatureC), 1e-9));
             Assert.AreEqual(0, record.FaultsSeenMask);
             Assert.AreEqual("Finishing", SessionRig.StatusTrail(events));
             Assert.IsFalse(rig.Session.IsActive);
@@ -82,7 +83,7 @@ namespace PodFirmware.Tests.Core.Session
             SessionRecord record = SessionRig.OnlyRecord(events);
             ExpectRecord(record, StopReason.Trip, 61333, 61100);
             Assert.AreEqual((int)FaultCode.ConnectorOverTemperature, (int)record.StopFault);
-            Assert.IsTrue(System.Math.Abs(72.25 - record.PeakTemperatureC) < 1e-9, "peak temperature");
+            Assert.IsTrue(Finite.Below(System.Math.Abs(72.25 - record.PeakTemperatureC), 1e-9), "peak temperature");
             Assert.IsTrue(record.HasSeen(FaultCode.ControllerLost), "the warning seen for one tick");
             Assert.IsTrue(record.HasSeen(FaultCode.ConnectorOverTemperature), "the latched fault");
             Assert.IsFalse(record.HasSeen(FaultCode.OverCurrent));

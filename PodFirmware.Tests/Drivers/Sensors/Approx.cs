@@ -1,4 +1,5 @@
 using nanoFramework.TestFramework;
+using PodFirmware.Drivers.Numerics;
 
 namespace PodFirmware.Tests.Drivers.Sensors
 {
@@ -9,7 +10,7 @@ namespace PodFirmware.Tests.Drivers.Sensors
         public static void Equal(double expected, double actual, double tolerance, string what)
         {
             Assert.IsTrue(
-                System.Math.Abs(expected - actual) <= tolerance,
+                Finite.AtMost(System.Math.Abs(expected - actual), tolerance),
                 what + ": expected " + expected.ToString() + " +/- " + tolerance.ToString() + ", got " + actual.ToString());
         }
 

@@ -2,6 +2,7 @@ using System;
 using nanoFramework.TestFramework;
 using PodFirmware.Drivers.Sensors;
 using PodFirmware.Drivers.Simulated;
+using PodFirmware.Drivers.Numerics;
 
 namespace PodFirmware.Tests.Drivers.Sensors
 {
@@ -54,7 +55,7 @@ namespace PodFirmware.Tests.Drivers.Sensors
             sensor.Sample(0, false);
 
             Assert.AreEqual((int)SensorStatus.Ok, (int)sensor.Status);
-            Assert.IsTrue(sensor.CurrentA >= 0.0 && sensor.CurrentA < 0.2, "0 A reads " + sensor.CurrentA.ToString() + " A");
+            Assert.IsTrue(Finite.AtLeast(sensor.CurrentA, 0.0) && Finite.Below(sensor.CurrentA, 0.2), "0 A reads " + sensor.CurrentA.ToString() + " A");
         }
 
         [TestMethod]
@@ -83,7 +84,7 @@ namespace PodFirmware.Tests.Drivers.Sensors
             sensor.Sample(0, true);
 
             Assert.IsTrue(sensor.IsClipped);
-            Assert.IsTrue(sensor.CurrentA < 90.0 && sensor.CurrentA > 60.0, "clipped 90 A reads " + sensor.CurrentA.ToString() + " A");
+            Assert.IsTrue(Finite.Below(sensor.CurrentA, 90.0) && Finite.Above(sensor.CurrentA, 60.0), "clipped 90 A reads " + sensor.CurrentA.ToString() + " A");
         }
 
         [DataRow(1)]
@@ -170,7 +171,7 @@ namespace PodFirmware.Tests.Drivers.Sensors
             sensor.Sample(0, false);
             channel.RmsValue = 16.0;
             sensor.Sample(100, true);
-            Assert.IsTrue(sensor.CurrentA < 0.2, "held for one burst, reads " + sensor.CurrentA.ToString());
+            Assert.IsTrue(Finite.Below(sensor.CurrentA, 0.2), "held for one burst, reads " + sensor.CurrentA.ToString());
             sensor.Sample(200, true);
             Approx.WithinPercent(16.0, sensor.CurrentA, 1.0, "confirmed on the next burst");
         }

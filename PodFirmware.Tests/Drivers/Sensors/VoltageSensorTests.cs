@@ -1,6 +1,7 @@
 using nanoFramework.TestFramework;
 using PodFirmware.Drivers.Sensors;
 using PodFirmware.Drivers.Simulated;
+using PodFirmware.Drivers.Numerics;
 
 namespace PodFirmware.Tests.Drivers.Sensors
 {
@@ -43,7 +44,7 @@ namespace PodFirmware.Tests.Drivers.Sensors
             sensor.Sample(0, false);
 
             Assert.AreEqual((int)SensorStatus.Ok, (int)sensor.Status);
-            Assert.IsTrue(sensor.VoltageV < 1.0, "0 V reads " + sensor.VoltageV.ToString() + " V");
+            Assert.IsTrue(Finite.Below(sensor.VoltageV, 1.0), "0 V reads " + sensor.VoltageV.ToString() + " V");
         }
 
         [DataRow(1)]

@@ -1,5 +1,6 @@
 using System;
 using System.Text;
+using PodFirmware.Drivers.Numerics;
 
 namespace PodFirmware.Core.Json
 {
@@ -676,14 +677,14 @@ namespace PodFirmware.Core.Json
             double rounded = Math.Floor(Math.Abs(value * PowersOf10[decimals]) + 0.5);
 
             // 2^63: the first magnitude a long cannot hold.
-            if (rounded >= 9223372036854775808.0)
+            if (Finite.AtLeast(rounded, 9223372036854775808.0))
             {
                 PutAscii("null");
                 return;
             }
 
             long scaled = (long)rounded;
-            PutFixed(value < 0 ? -scaled : scaled, decimals);
+            PutFixed(Finite.Below(value, 0) ? -scaled : scaled, decimals);
         }
 
         /// <summary>Writes <paramref name="value"/> in decimal, left-padded with zeros to at least <paramref name="minDigits"/> digits.</summary>

@@ -25,7 +25,7 @@ namespace PodFirmware.Core.Messaging
         private const int PositionDecimals = 7;
         private const double PositionScale = 10000000.0;
 
-        private static readonly string[] SensorStatusNames = { "ok", "open", "short", "stuck" };
+        private static readonly string[] SensorStatusNames = { "ok", "open", "short", "stuck", "not_finite" };
 
         /// <summary>Writes <paramref name="status"/> as one object into <paramref name="w"/> (after Reset by the caller).</summary>
         public static void Write(JsonWriter w, PodStatus status, PodConfig config)

@@ -1,6 +1,7 @@
 using System;
 using PodFirmware.Drivers.Gnss;
 using PodFirmware.Drivers.Ports;
+using PodFirmware.Drivers.Numerics;
 
 namespace PodFirmware.Core.Position
 {
@@ -108,13 +109,19 @@ namespace PodFirmware.Core.Position
 
         /// <summary>
         /// Signed distance in metres from <paramref name="latitudeDeg"/>, <paramref name="longitudeDeg"/>
-        /// to the fence boundary: positive outside, negative or zero inside; NaN without a fence.
+        /// to the fence boundary: positive outside, negative or zero inside; NaN without a fence or when a
+        /// coordinate is NaN or infinite (checked first, so no comparison below ever sees one).
         /// </summary>
         /// <param name="latitudeDeg">WGS84 latitude in degrees, south negative.</param>
         /// <param name="longitudeDeg">WGS84 longitude in degrees, west negative.</param>
         /// <returns>Metres outside the boundary.</returns>
         public double DistanceOutsideM(double latitudeDeg, double longitudeDeg)
         {
+            if (!Finite.IsFinite(latitudeDeg) || !Finite.IsFinite(longitudeDeg))
+            {
+                return double.NaN;
+            }
+
             if (_shape == GeofenceShape.Circle)
             {
                 return DistanceM(_centerLatDeg, _centerLonDeg, latitudeDeg, longitudeDeg) - _radiusM;
@@ -132,7 +139,7 @@ namespace PodFirmware.Core.Position
         /// <summary>
         /// Where one point lies, without hysteresis: <see cref="FencePosition.Inside"/> on or within the
         /// boundary, <see cref="FencePosition.Outside"/> beyond it, <see cref="FencePosition.Unknown"/>
-        /// without a fence or for a NaN coordinate. Stateless; allocates nothing.
+        /// without a fence or for a NaN or infinite coordinate. Stateless; allocates nothing.
         /// </summary>
         /// <param name="latitudeDeg">WGS84 latitude in degrees, south negative.</param>
         /// <param name="longitudeDeg">WGS84 longitude in degrees, west negative.</param>
@@ -145,7 +152,7 @@ namespace PodFirmware.Core.Position
                 return FencePosition.Unknown;
             }
 
-            return d <= 0.0 ? FencePosition.Inside : FencePosition.Outside;
+            return Finite.AtMost(d, 0.0) ? FencePosition.Inside : FencePosition.Outside;
         }
 
         /// <summary>
@@ -175,7 +182,8 @@ namespace PodFirmware.Core.Position
                 return _current;
             }
 
-            _wasOutside = _wasOutside ? d > 0.0 : d > _marginM;
+            // d is finite here: DistanceOutsideM returns NaN for every coordinate that is not a finite number.
+            _wasOutside = _wasOutside ? Finite.Above(d, 0.0) : Finite.Above(d, _marginM);
             _current = _wasOutside ? FencePosition.Outside : FencePosition.Inside;
             return _current;
         }
@@ -189,11 +197,11 @@ namespace PodFirmware.Core.Position
         public static double DistanceM(double lat1Deg, double lon1Deg, double lat2Deg, double lon2Deg)
         {
             double dLonDeg = lon2Deg - lon1Deg;
-            if (dLonDeg > 180.0)
+            if (Finite.Above(dLonDeg, 180.0))
             {
                 dLonDeg -= 360.0;
             }
-            else if (dLonDeg < -180.0)
+            else if (Finite.Below(dLonDeg, -180.0))
             {
                 dLonDeg += 360.0;
             }
@@ -209,10 +217,10 @@ namespace PodFirmware.Core.Position
             int n = _latDeg.Length;
             for (int i = 0, j = n - 1; i < n; j = i, i++)
             {
-                if ((_latDeg[i] > latDeg) != (_latDeg[j] > latDeg))
+                if (Finite.Above(_latDeg[i], latDeg) != Finite.Above(_latDeg[j], latDeg))
                 {
                     double crossLon = _lonDeg[i] + ((_lonDeg[j] - _lonDeg[i]) * (latDeg - _latDeg[i]) / (_latDeg[j] - _latDeg[i]));
-                    if (lonDeg < crossLon)
+                    if (Finite.Below(lonDeg, crossLon))
                     {
                         inside = !inside;
                     }
@@ -240,12 +248,12 @@ namespace PodFirmware.Core.Position
                 double lengthSq = (ex * ex) + (ey * ey);
 
                 // Parameter of the point on segment a-b nearest the origin (the position), clamped to the segment.
-                double t = lengthSq > 0.0 ? -((ax * ex) + (ay * ey)) / lengthSq : 0.0;
-                t = t < 0.0 ? 0.0 : (t > 1.0 ? 1.0 : t);
+                double t = Finite.Above(lengthSq, 0.0) ? -((ax * ex) + (ay * ey)) / lengthSq : 0.0;
+                t = Finite.Below(t, 0.0) ? 0.0 : (Finite.Above(t, 1.0) ? 1.0 : t);
                 double px = ax + (t * ex);
                 double py = ay + (t * ey);
                 double d = Math.Sqrt((px * px) + (py * py));
-                if (d < best)
+                if (Finite.Below(d, best))
                 {
                     best = d;
                 }

@@ -1,4 +1,5 @@
 using PodFirmware.Drivers.Config;
+using PodFirmware.Drivers.Numerics;
 
 namespace PodFirmware.Core.Safety
 {
@@ -31,7 +32,7 @@ namespace PodFirmware.Core.Safety
             errors.Range(keyPrefix + ".tolerancePercent", TolerancePercent, 0, 100, "%");
             errors.Range(keyPrefix + ".toleranceMs", ToleranceMs, 1, 600000, "ms");
             errors.Range(keyPrefix + ".ceilingPercent", CeilingPercent, 0, 300, "%");
-            if (CeilingPercent <= TolerancePercent)
+            if (Finite.IsFinite(CeilingPercent) && Finite.IsFinite(TolerancePercent) && Finite.AtMost(CeilingPercent, TolerancePercent))
             {
                 errors.Fail(keyPrefix + ".ceilingPercent", "must be above tolerancePercent (" + TolerancePercent.ToString() + " %)");
             }

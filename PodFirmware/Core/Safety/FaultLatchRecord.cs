@@ -1,6 +1,7 @@
 using System;
 using PodFirmware.Core.Events;
 using PodFirmware.Core.Faults;
+using PodFirmware.Drivers.Numerics;
 
 namespace PodFirmware.Core.Safety
 {
@@ -100,7 +101,17 @@ namespace PodFirmware.Core.Safety
                 return NoValue;
             }
 
-            return (int)Math.Round(Math.Clamp(value * 1000, -2000000000.0, 2000000000.0));
+            double milli = value * 1000;
+            if (Finite.Above(milli, 2000000000.0))
+            {
+                milli = 2000000000.0;
+            }
+            else if (Finite.Below(milli, -2000000000.0))
+            {
+                milli = -2000000000.0;
+            }
+
+            return (int)Math.Round(milli);
         }
 
         private static double FromMilli(int milli)

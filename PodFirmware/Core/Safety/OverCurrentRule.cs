@@ -1,5 +1,6 @@
 using System;
 using PodFirmware.Core.Faults;
+using PodFirmware.Drivers.Numerics;
 
 namespace PodFirmware.Core.Safety
 {
@@ -10,7 +11,10 @@ namespace PodFirmware.Core.Safety
     /// <see cref="ToleranceMs"/> reports <see cref="FaultCode.OverCurrent"/>; at or below it stops the timer (no band).</item>
     /// <item>Ceiling = the lower of allowed x (100 + ceilingPercent) / 100 and <see cref="AbsoluteMaxA"/>. At or above it
     /// reports <see cref="FaultCode.OverCurrentCeiling"/> at once.</item>
-    /// <item>With no allowed current (0 or less) there is no threshold and the ceiling is <see cref="AbsoluteMaxA"/>.</item>
+    /// <item>With no allowed current (0 or less) there is no threshold and the ceiling is <see cref="AbsoluteMaxA"/>. An allowed
+    /// current that is NaN or infinite counts as none (the tightest limits), never as unlimited.</item>
+    /// <item>A current reading that is NaN or infinite reports <see cref="FaultCode.CurrentSensorFault"/> (the supervisor only
+    /// passes readings <see cref="SensorFaultRule.IsUsable"/> accepts; this keeps the rule fail-safe on its own).</item>
     /// <item>A lowered allowed current takes effect <see cref="ReductionGraceMs"/> after it last changed; until then the
     /// previous value sets both limits, so a vehicle that follows the reduction in time does not trip. A raised one takes effect at once.</item>
     /// </list>
@@ -33,10 +37,11 @@ namespace PodFirmware.Core.Safety
         /// <param name="ceilingPercent">Excess that trips at once, in percent; above <paramref name="tolerancePercent"/>.</param>
         /// <param name="absoluteMaxA">Current that trips at once whatever is allowed, in amperes; more than 0.</param>
         /// <param name="reductionGraceMs">Delay before a lowered allowed current sets the limits, in milliseconds; 0 or more.</param>
-        /// <exception cref="ArgumentException">When the values contradict each other.</exception>
+        /// <exception cref="ArgumentException">When a value is not finite or the values contradict each other.</exception>
         public OverCurrentRule(double tolerancePercent, int toleranceMs, double ceilingPercent, double absoluteMaxA, int reductionGraceMs)
         {
-            if (!(tolerancePercent >= 0) || toleranceMs <= 0 || !(ceilingPercent > tolerancePercent) || !(absoluteMaxA > 0) || reductionGraceMs < 0)
+            if (!Finite.IsFinite(tolerancePercent) || !Finite.IsFinite(ceilingPercent) || !Finite.IsFinite(absoluteMaxA) ||
+                !Finite.AtLeast(tolerancePercent, 0) || toleranceMs <= 0 || !Finite.Above(ceilingPercent, tolerancePercent) || !Finite.Above(absoluteMaxA, 0) || reductionGraceMs < 0)
             {
                 throw new ArgumentException("current limits contradict each other");
             }
@@ -90,15 +95,21 @@ namespace PodFirmware.Core.Safety
         }
 
         /// <summary>Judges one reading taken while charging; returns the fault it shows or <see cref="FaultCode.None"/>.</summary>
-        /// <param name="currentA">A valid charging current in amperes RMS.</param>
-        /// <param name="allowedCurrentA">The current the session allows now, in amperes; 0 or less for none.</param>
+        /// <param name="currentA">A valid charging current in amperes RMS (NaN or infinite: <see cref="FaultCode.CurrentSensorFault"/>, timer left as it is).</param>
+        /// <param name="allowedCurrentA">The current the session allows now, in amperes; 0 or less, NaN or infinite for none.</param>
         /// <param name="nowMs">Monotonic time of the reading in milliseconds.</param>
         public FaultCode Evaluate(double currentA, double allowedCurrentA, long nowMs)
         {
-            FollowAllowed(allowedCurrentA, nowMs);
+            FollowAllowed(AllowedOrNone(allowedCurrentA), nowMs);
             _thresholdA = ThresholdFor(_effectiveAllowedA);
             _ceilingA = CeilingFor(_effectiveAllowedA);
-            if (currentA > _thresholdA)
+            if (!Finite.IsFinite(currentA))
+            {
+                _lastLimitA = _ceilingA;
+                return FaultCode.CurrentSensorFault;
+            }
+
+            if (Finite.Above(currentA, _thresholdA))
             {
                 _timer.Start(nowMs);
             }
@@ -107,7 +118,7 @@ namespace PodFirmware.Core.Safety
                 _timer.Stop();
             }
 
-            if (currentA >= _ceilingA)
+            if (Finite.AtLeast(currentA, _ceilingA))
             {
                 _lastLimitA = _ceilingA;
                 return FaultCode.OverCurrentCeiling;
@@ -119,11 +130,13 @@ namespace PodFirmware.Core.Safety
 
         /// <summary>
         /// <c>true</c> when <paramref name="currentA"/> is above the threshold or at/above the ceiling that
-        /// <paramref name="allowedCurrentA"/> gives, ignoring time and the reduction grace. Changes no state.
+        /// <paramref name="allowedCurrentA"/> gives, ignoring time and the reduction grace; a NaN or infinite current counts as
+        /// over (fail safe: a reset is refused on it). Changes no state.
         /// </summary>
         public bool IsOverLimit(double currentA, double allowedCurrentA)
         {
-            return currentA > ThresholdFor(allowedCurrentA) || currentA >= CeilingFor(allowedCurrentA);
+            double allowedA = AllowedOrNone(allowedCurrentA);
+            return !Finite.IsFinite(currentA) || Finite.Above(currentA, ThresholdFor(allowedA)) || Finite.AtLeast(currentA, CeilingFor(allowedA));
         }
 
         /// <summary>Forgets the timer and the allowed-current history (called whenever the pod is not charging).</summary>
@@ -136,7 +149,7 @@ namespace PodFirmware.Core.Safety
 
         private void FollowAllowed(double allowedCurrentA, long nowMs)
         {
-            if (allowedCurrentA >= _effectiveAllowedA)
+            if (Finite.AtLeast(allowedCurrentA, _effectiveAllowedA))
             {
                 _effectiveAllowedA = allowedCurrentA;
                 _reducing = false;
@@ -157,14 +170,21 @@ namespace PodFirmware.Core.Safety
             }
         }
 
+        // A non-finite allowed current from the session is no allowed current: the tightest limits, never unlimited ones.
+        private static double AllowedOrNone(double allowedCurrentA)
+        {
+            return Finite.IsFinite(allowedCurrentA) ? allowedCurrentA : 0;
+        }
+
+        // allowedA is finite here (AllowedOrNone), so the limits are finite or, for the threshold with nothing allowed, +infinity.
         private double ThresholdFor(double allowedA)
         {
-            return allowedA > 0 ? allowedA * (100 + TolerancePercent) / 100 : double.PositiveInfinity;
+            return Finite.Above(allowedA, 0) ? allowedA * (100 + TolerancePercent) / 100 : double.PositiveInfinity;
         }
 
         private double CeilingFor(double allowedA)
         {
-            return allowedA > 0 ? Math.Min(allowedA * (100 + CeilingPercent) / 100, AbsoluteMaxA) : AbsoluteMaxA;
+            return Finite.Above(allowedA, 0) ? Finite.Min(allowedA * (100 + CeilingPercent) / 100, AbsoluteMaxA) : AbsoluteMaxA;
         }
     }
 }

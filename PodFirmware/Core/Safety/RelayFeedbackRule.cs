@@ -1,5 +1,6 @@
 using System;
 using PodFirmware.Core.Faults;
+using PodFirmware.Drivers.Numerics;
 
 namespace PodFirmware.Core.Safety
 {
@@ -29,7 +30,7 @@ namespace PodFirmware.Core.Safety
         /// <exception cref="ArgumentException">When a value is out of range.</exception>
         public RelayFeedbackRule(int settleMs, double weldCurrentA)
         {
-            if (settleMs <= 0 || !(weldCurrentA > 0))
+            if (settleMs <= 0 || !Finite.IsFinite(weldCurrentA) || !Finite.Above(weldCurrentA, 0))
             {
                 throw new ArgumentException("relay settle time and weld current must be positive");
             }
@@ -83,7 +84,7 @@ namespace PodFirmware.Core.Safety
 
             if (!closed)
             {
-                if (SensorFaultRule.IsUsable(inputs.CurrentStatus, inputs.CurrentA) && inputs.CurrentA >= WeldCurrentA)
+                if (SensorFaultRule.IsUsable(inputs.CurrentStatus, inputs.CurrentA) && Finite.AtLeast(inputs.CurrentA, WeldCurrentA))
                 {
                     _lastByCurrent = true;
                     return FaultCode.RelayWelded;

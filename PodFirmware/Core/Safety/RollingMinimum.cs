@@ -1,4 +1,5 @@
 using System;
+using PodFirmware.Drivers.Numerics;
 
 namespace PodFirmware.Core.Safety
 {
@@ -37,9 +38,17 @@ namespace PodFirmware.Core.Safety
             get { return _bucketMs; }
         }
 
-        /// <summary>Records <paramref name="value"/> seen at <paramref name="nowMs"/> (monotonic ms, 0 or more, never decreasing).</summary>
+        /// <summary>
+        /// Records <paramref name="value"/> seen at <paramref name="nowMs"/> (monotonic ms, 0 or more, never decreasing). A NaN
+        /// or infinite value is ignored, so the minimum is always a finite reading (the supervisor adds only usable ones).
+        /// </summary>
         public void Add(long nowMs, double value)
         {
+            if (!Finite.IsFinite(value))
+            {
+                return;
+            }
+
             long bucket = nowMs / _bucketMs;
             int slot = (int)(bucket % _bucketNumbers.Length);
             if (_bucketNumbers[slot] != bucket)
@@ -47,7 +56,7 @@ namespace PodFirmware.Core.Safety
                 _bucketNumbers[slot] = bucket;
                 _minimums[slot] = value;
             }
-            else if (value < _minimums[slot])
+            else if (Finite.Below(value, _minimums[slot]))
             {
                 _minimums[slot] = value;
             }
@@ -62,7 +71,7 @@ namespace PodFirmware.Core.Safety
             for (int i = 0; i < _bucketNumbers.Length; i++)
             {
                 long bucket = _bucketNumbers[i];
-                if (bucket >= oldest && bucket <= newest && (double.IsNaN(minimum) || _minimums[i] < minimum))
+                if (bucket >= oldest && bucket <= newest && (double.IsNaN(minimum) || Finite.Below(_minimums[i], minimum)))
                 {
                     minimum = _minimums[i];
                 }

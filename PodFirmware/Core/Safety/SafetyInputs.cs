@@ -13,25 +13,25 @@ namespace PodFirmware.Core.Safety
         /// <summary>Monotonic time of this tick in milliseconds (<c>IClock.MonotonicMs</c>); never goes back.</summary>
         public long NowMs;
 
-        /// <summary>Connector temperature in degrees Celsius; used only while <see cref="TemperatureStatus"/> is Ok.</summary>
+        /// <summary>Connector temperature in degrees Celsius; used only while <see cref="TemperatureStatus"/> is Ok and the value is finite (else a sensor fault).</summary>
         public double TemperatureC;
 
         /// <summary>Health of the connector temperature channel.</summary>
         public SensorStatus TemperatureStatus;
 
-        /// <summary>Charging current in amperes RMS; used only while <see cref="CurrentStatus"/> is Ok.</summary>
+        /// <summary>Charging current in amperes RMS; used only while <see cref="CurrentStatus"/> is Ok and the value is finite (else, while charging, a sensor fault).</summary>
         public double CurrentA;
 
         /// <summary>Health of the current channel.</summary>
         public SensorStatus CurrentStatus;
 
-        /// <summary>Mains voltage at the dock in volts RMS (0 when undocked); used only while <see cref="VoltageStatus"/> is Ok.</summary>
+        /// <summary>Mains voltage at the dock in volts RMS (0 when undocked); used only while <see cref="VoltageStatus"/> is Ok and the value is finite (else, while charging, a sensor fault).</summary>
         public double VoltageV;
 
         /// <summary>Health of the voltage channel.</summary>
         public SensorStatus VoltageStatus;
 
-        /// <summary>Current the session currently allows the vehicle to draw, in amperes; 0 or less when none.</summary>
+        /// <summary>Current the session currently allows the vehicle to draw, in amperes; 0 or less when none (NaN or infinite counts as none).</summary>
         public double AllowedCurrentA;
 
         /// <summary>

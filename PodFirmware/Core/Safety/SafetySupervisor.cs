@@ -3,6 +3,7 @@ using PodFirmware.Core.Events;
 using PodFirmware.Core.Faults;
 using PodFirmware.Drivers.Config;
 using PodFirmware.Drivers.Ports;
+using PodFirmware.Drivers.Numerics;
 
 namespace PodFirmware.Core.Safety
 {
@@ -495,11 +496,12 @@ namespace PodFirmware.Core.Safety
                 _latch.TripTemperatureC = temperatureC;
             }
 
+            // temperatureC is finite here (usable), so the window's minimum is a finite reading and riskLevelC finite.
             _recentTemperatures.Add(nowMs, temperatureC);
-            if (!_fireRiskRaised && temperatureC > _thermal.LimitC && temperatureC > _latch.TripTemperatureC)
+            if (!_fireRiskRaised && Finite.Above(temperatureC, _thermal.LimitC) && Finite.Above(temperatureC, _latch.TripTemperatureC))
             {
                 double riskLevelC = _recentTemperatures.Minimum(nowMs) + _fireRiskRiseC;
-                if (temperatureC >= riskLevelC)
+                if (Finite.AtLeast(temperatureC, riskLevelC))
                 {
                     _fireRiskRaised = true;
                     Emit(EventKind.FireRisk, nowMs, _latch.Code, temperatureC, riskLevelC, ValueUnit.Celsius, inputs.SpaceNumber, 0, false);

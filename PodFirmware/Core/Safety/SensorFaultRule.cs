@@ -1,5 +1,6 @@
 using PodFirmware.Core.Faults;
 using PodFirmware.Drivers.Sensors;
+using PodFirmware.Drivers.Numerics;
 
 namespace PodFirmware.Core.Safety
 {
@@ -13,7 +14,10 @@ namespace PodFirmware.Core.Safety
     {
         private SensorStatus _lastStatus;
 
-        /// <summary>Status of the channel the last <see cref="Evaluate"/> reported (Ok when it reported none, or when the status was Ok but the value unusable).</summary>
+        /// <summary>
+        /// Status of the channel the last <see cref="Evaluate"/> reported: Ok when it reported none, and
+        /// <see cref="SensorStatus.NotFinite"/> when the status was Ok but the value NaN or infinite.
+        /// </summary>
         public SensorStatus LastStatus
         {
             get { return _lastStatus; }
@@ -27,26 +31,36 @@ namespace PodFirmware.Core.Safety
             if (!IsUsable(inputs.TemperatureStatus, inputs.TemperatureC))
             {
                 found = FaultCode.TemperatureSensorFault;
-                _lastStatus = inputs.TemperatureStatus;
+                _lastStatus = StatusOf(inputs.TemperatureStatus);
             }
             else if (inputs.RelayCommandedClosed && !IsUsable(inputs.CurrentStatus, inputs.CurrentA))
             {
                 found = FaultCode.CurrentSensorFault;
-                _lastStatus = inputs.CurrentStatus;
+                _lastStatus = StatusOf(inputs.CurrentStatus);
             }
             else if (inputs.RelayCommandedClosed && !IsUsable(inputs.VoltageStatus, inputs.VoltageV))
             {
                 found = FaultCode.VoltageSensorFault;
-                _lastStatus = inputs.VoltageStatus;
+                _lastStatus = StatusOf(inputs.VoltageStatus);
             }
 
             return found;
         }
 
-        /// <summary><c>true</c> when a reading may be used: its status is Ok and its value is a finite number.</summary>
+        /// <summary>
+        /// <c>true</c> when a reading may be used: its status is Ok and its value is a finite number. This is where every
+        /// safety reading is proven finite: the supervisor, the tick and the session pass a value to a comparison only
+        /// after this returned <c>true</c>.
+        /// </summary>
         public static bool IsUsable(SensorStatus status, double value)
         {
-            return status == SensorStatus.Ok && !double.IsNaN(value) && !double.IsInfinity(value);
+            return status == SensorStatus.Ok && Finite.IsFinite(value);
+        }
+
+        // An unusable reading whose driver said Ok was NaN or infinite: name it so in the alarm's Arg.
+        private static SensorStatus StatusOf(SensorStatus status)
+        {
+            return status == SensorStatus.Ok ? SensorStatus.NotFinite : status;
         }
     }
 }

@@ -1,4 +1,5 @@
 using PodFirmware.Drivers.Config;
+using PodFirmware.Drivers.Numerics;
 
 namespace PodFirmware.Core.Safety
 {
@@ -34,7 +35,8 @@ namespace PodFirmware.Core.Safety
                 errors.Range(keyPrefix + ".limitC", LimitC, 30, 150, "degC");
                 errors.Range(keyPrefix + ".ceilingC", CeilingC, 30, 300, "degC");
                 errors.Range(keyPrefix + ".toleranceMs", ToleranceMs, 1, 600000, "ms");
-                if (LimitC >= CeilingC)
+                // Compared only when both are finite numbers; a missing or non-finite one is reported above.
+                if (Finite.IsFinite(LimitC) && Finite.IsFinite(CeilingC) && Finite.AtLeast(LimitC, CeilingC))
                 {
                     errors.Fail(keyPrefix + ".ceilingC", "must be above limitC (" + LimitC.ToString() + " degC), is " + CeilingC.ToString() + " degC");
                 }
@@ -48,7 +50,8 @@ namespace PodFirmware.Core.Safety
             }
 
             errors.Range(keyPrefix + ".hysteresisC", HysteresisC, 0, 20, "degC");
-            if (HysteresisC >= limitC)
+            // limitC is NaN with custom values unset or an unknown profile; both are reported elsewhere.
+            if (Finite.IsFinite(HysteresisC) && Finite.IsFinite(limitC) && Finite.AtLeast(HysteresisC, limitC))
             {
                 errors.Fail(keyPrefix + ".hysteresisC", "must be below the long-term limit (" + limitC.ToString() + " degC)");
             }

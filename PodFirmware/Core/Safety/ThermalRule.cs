@@ -1,5 +1,6 @@
 using System;
 using PodFirmware.Core.Faults;
+using PodFirmware.Drivers.Numerics;
 
 namespace PodFirmware.Core.Safety
 {
@@ -26,10 +27,11 @@ namespace PodFirmware.Core.Safety
         /// <param name="ceilingC">Short-circuit ceiling in degrees Celsius; above <paramref name="limitC"/>.</param>
         /// <param name="toleranceMs">Time allowed above the limit in milliseconds; more than 0.</param>
         /// <param name="hysteresisC">Depth of the band below the limit, in degrees Celsius; 0 or more and below <paramref name="limitC"/>.</param>
-        /// <exception cref="ArgumentException">When the values contradict each other.</exception>
+        /// <exception cref="ArgumentException">When a value is not finite or the values contradict each other.</exception>
         public ThermalRule(double limitC, double ceilingC, int toleranceMs, double hysteresisC)
         {
-            if (!(limitC < ceilingC) || toleranceMs <= 0 || !(hysteresisC >= 0) || !(hysteresisC < limitC))
+            if (!Finite.IsFinite(limitC) || !Finite.IsFinite(ceilingC) || !Finite.IsFinite(hysteresisC) ||
+                !Finite.Below(limitC, ceilingC) || toleranceMs <= 0 || !Finite.AtLeast(hysteresisC, 0) || !Finite.Below(hysteresisC, limitC))
             {
                 throw new ArgumentException("thermal limits contradict each other");
             }
@@ -70,20 +72,30 @@ namespace PodFirmware.Core.Safety
         }
 
         /// <summary>Judges one reading taken at <paramref name="nowMs"/> (monotonic ms); returns the fault it shows or <see cref="FaultCode.None"/>.</summary>
-        /// <param name="temperatureC">A valid connector temperature in degrees Celsius.</param>
+        /// <param name="temperatureC">
+        /// The connector temperature in degrees Celsius. The supervisor passes only readings <see cref="SensorFaultRule.IsUsable"/>
+        /// accepts (status Ok and finite). A NaN or infinite one is still judged fail-safe here: it reports
+        /// <see cref="FaultCode.TemperatureSensorFault"/> and leaves the tolerance timer as it is.
+        /// </param>
         /// <param name="nowMs">Monotonic time of the reading in milliseconds.</param>
         public FaultCode Evaluate(double temperatureC, long nowMs)
         {
-            if (temperatureC > LimitC)
+            if (!Finite.IsFinite(temperatureC))
+            {
+                _lastLimitC = LimitC;
+                return FaultCode.TemperatureSensorFault;
+            }
+
+            if (Finite.Above(temperatureC, LimitC))
             {
                 _timer.Start(nowMs);
             }
-            else if (temperatureC < ResetLevelC)
+            else if (Finite.Below(temperatureC, ResetLevelC))
             {
                 _timer.Stop();
             }
 
-            if (temperatureC >= CeilingC)
+            if (Finite.AtLeast(temperatureC, CeilingC))
             {
                 _lastLimitC = CeilingC;
                 return FaultCode.ConnectorTemperatureCeiling;
@@ -93,10 +105,13 @@ namespace PodFirmware.Core.Safety
             return _timer.HasLastedMoreThan(nowMs, ToleranceMs) ? FaultCode.ConnectorOverTemperature : FaultCode.None;
         }
 
-        /// <summary><c>true</c> when <paramref name="temperatureC"/> (degrees Celsius) is strictly below <see cref="ResetLevelC"/>.</summary>
+        /// <summary>
+        /// <c>true</c> when <paramref name="temperatureC"/> (degrees Celsius) is strictly below <see cref="ResetLevelC"/>;
+        /// <c>false</c> for NaN or an infinity (fail safe: an unknown temperature has not cooled down).
+        /// </summary>
         public bool IsBelowResetLevel(double temperatureC)
         {
-            return temperatureC < ResetLevelC;
+            return Finite.IsFinite(temperatureC) && Finite.Below(temperatureC, ResetLevelC);
         }
 
         /// <summary>Forgets the tolerance timer.</summary>

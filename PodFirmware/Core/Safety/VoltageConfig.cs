@@ -1,4 +1,5 @@
 using PodFirmware.Drivers.Config;
+using PodFirmware.Drivers.Numerics;
 
 namespace PodFirmware.Core.Safety
 {
@@ -25,7 +26,7 @@ namespace PodFirmware.Core.Safety
             errors.Range(keyPrefix + ".overToleranceMs", OverToleranceMs, 1, 600000, "ms");
             errors.Range(keyPrefix + ".underLimitV", UnderLimitV, 150, 250, "V");
             errors.Range(keyPrefix + ".underToleranceMs", UnderToleranceMs, 1, 600000, "ms");
-            if (UnderLimitV >= OverLimitV)
+            if (Finite.IsFinite(UnderLimitV) && Finite.IsFinite(OverLimitV) && Finite.AtLeast(UnderLimitV, OverLimitV))
             {
                 errors.Fail(keyPrefix + ".underLimitV", "must be below overLimitV (" + OverLimitV.ToString() + " V)");
             }

@@ -1,5 +1,6 @@
 using System;
 using PodFirmware.Core.Faults;
+using PodFirmware.Drivers.Numerics;
 
 namespace PodFirmware.Core.Safety
 {
@@ -22,10 +23,10 @@ namespace PodFirmware.Core.Safety
         /// <param name="overToleranceMs">Time allowed above it, in milliseconds; more than 0.</param>
         /// <param name="underLimitV">Lowest acceptable voltage while charging, in volts RMS; below <paramref name="overLimitV"/>.</param>
         /// <param name="underToleranceMs">Time allowed below it, in milliseconds; more than 0.</param>
-        /// <exception cref="ArgumentException">When the values contradict each other.</exception>
+        /// <exception cref="ArgumentException">When a limit is not finite or the values contradict each other.</exception>
         public VoltageRule(double overLimitV, int overToleranceMs, double underLimitV, int underToleranceMs)
         {
-            if (!(underLimitV < overLimitV) || overToleranceMs <= 0 || underToleranceMs <= 0)
+            if (!Finite.IsFinite(overLimitV) || !Finite.IsFinite(underLimitV) || !Finite.Below(underLimitV, overLimitV) || overToleranceMs <= 0 || underToleranceMs <= 0)
             {
                 throw new ArgumentException("voltage limits contradict each other");
             }
@@ -56,12 +57,21 @@ namespace PodFirmware.Core.Safety
         }
 
         /// <summary>Judges one reading; returns the fault it shows or <see cref="FaultCode.None"/>. Over-voltage wins when both windows expired.</summary>
-        /// <param name="voltageV">A valid mains voltage in volts RMS.</param>
+        /// <param name="voltageV">
+        /// The mains voltage in volts RMS. The supervisor passes only readings <see cref="SensorFaultRule.IsUsable"/> accepts
+        /// (status Ok and finite). A NaN or infinite one is still judged fail-safe here: it reports
+        /// <see cref="FaultCode.VoltageSensorFault"/> and leaves both timers as they are.
+        /// </param>
         /// <param name="relayCommandedClosed">Whether the relay is commanded closed; under-voltage is judged only then.</param>
         /// <param name="nowMs">Monotonic time of the reading in milliseconds.</param>
         public FaultCode Evaluate(double voltageV, bool relayCommandedClosed, long nowMs)
         {
-            if (voltageV > OverLimitV)
+            if (!Finite.IsFinite(voltageV))
+            {
+                return FaultCode.VoltageSensorFault;
+            }
+
+            if (Finite.Above(voltageV, OverLimitV))
             {
                 _over.Start(nowMs);
             }
@@ -70,7 +80,7 @@ namespace PodFirmware.Core.Safety
                 _over.Stop();
             }
 
-            if (relayCommandedClosed && voltageV < UnderLimitV)
+            if (relayCommandedClosed && Finite.Below(voltageV, UnderLimitV))
             {
                 _under.Start(nowMs);
             }
@@ -94,10 +104,13 @@ namespace PodFirmware.Core.Safety
             return FaultCode.None;
         }
 
-        /// <summary><c>true</c> when <paramref name="voltageV"/> is outside the range the rule judges under the given relay command, ignoring time. Changes no state.</summary>
+        /// <summary>
+        /// <c>true</c> when <paramref name="voltageV"/> is outside the range the rule judges under the given relay command,
+        /// ignoring time; a NaN or infinite value counts as outside (fail safe: a reset is refused on it). Changes no state.
+        /// </summary>
         public bool IsOutOfRange(double voltageV, bool relayCommandedClosed)
         {
-            return voltageV > OverLimitV || (relayCommandedClosed && voltageV < UnderLimitV);
+            return !Finite.IsFinite(voltageV) || Finite.Above(voltageV, OverLimitV) || (relayCommandedClosed && Finite.Below(voltageV, UnderLimitV));
         }
 
         /// <summary>Forgets both timers.</summary>

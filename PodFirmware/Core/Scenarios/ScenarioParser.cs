@@ -1,5 +1,6 @@
 using System;
 using System.Collections;
+using PodFirmware.Drivers.Numerics;
 
 namespace PodFirmware.Core.Scenarios
 {
@@ -130,7 +131,7 @@ namespace PodFirmware.Core.Scenarios
             if (IndexOf(ValueTargets, step.Target) >= 0)
             {
                 double number;
-                if (!double.TryParse(value, out number) || !(number > -1e9 && number < 1e9))
+                if (!double.TryParse(value, out number) || !Finite.IsFinite(number) || !Finite.Above(number, -1e9) || !Finite.Below(number, 1e9))
                 {
                     throw new ScenarioException(lineNumber, step.Target + " needs a number, got '" + value + "'");
                 }
@@ -188,7 +189,7 @@ namespace PodFirmware.Core.Scenarios
             double longitudeDeg;
             if (space < 0 || !double.TryParse(value.Substring(0, space), out latitudeDeg) ||
                 !double.TryParse(value.Substring(space + 1).Trim(), out longitudeDeg) ||
-                !(latitudeDeg >= -90 && latitudeDeg <= 90) || !(longitudeDeg >= -180 && longitudeDeg <= 180))
+                !Finite.Within(latitudeDeg, -90, 90) || !Finite.Within(longitudeDeg, -180, 180))
             {
                 throw new ScenarioException(lineNumber, "position takes '<lat_deg> <lon_deg>' (-90..90, -180..180) or 'none', got '" + value + "'");
             }

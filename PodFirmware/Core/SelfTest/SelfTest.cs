@@ -11,7 +11,7 @@ namespace PodFirmware.Core.SelfTest
     /// <remarks>
     /// <para>A lock still travelling (Locking or Unlocking) fails its check: the controller runs the self-test only
     /// when no lock is travelling, so one that is must be stuck in between.</para>
-    /// <para>Current and voltage fail only on Open or Short. Stuck passes: with the relay open an idle current reading
+    /// <para>Current and voltage fail only on Open, Short or NotFinite (a chain that gives no number). Stuck passes: with the relay open an idle current reading
     /// is legitimately flat, and the supervisor judges a stuck channel once power flows.</para>
     /// <para>Allocates nothing. Not thread-safe: owned by the control tick.</para>
     /// </remarks>
@@ -73,7 +73,7 @@ namespace PodFirmware.Core.SelfTest
 
         private static bool IsBroken(SensorStatus status)
         {
-            return status == SensorStatus.Open || status == SensorStatus.Short;
+            return status == SensorStatus.Open || status == SensorStatus.Short || status == SensorStatus.NotFinite;
         }
     }
 }

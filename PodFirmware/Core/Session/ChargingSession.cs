@@ -3,6 +3,7 @@ using PodFirmware.Core.Commands;
 using PodFirmware.Core.Events;
 using PodFirmware.Core.Faults;
 using PodFirmware.Drivers.Config;
+using PodFirmware.Drivers.Numerics;
 
 namespace PodFirmware.Core.Session
 {
@@ -93,7 +94,7 @@ namespace PodFirmware.Core.Session
                 throw new ArgumentNullException("events");
             }
 
-            if (!(ratedCurrentA > 0) || double.IsInfinity(ratedCurrentA))
+            if (!Finite.IsFinite(ratedCurrentA) || !Finite.Above(ratedCurrentA, 0))
             {
                 throw new ArgumentOutOfRangeException("ratedCurrentA", "must be a positive number of A");
             }
@@ -131,7 +132,7 @@ namespace PodFirmware.Core.Session
         /// </summary>
         public bool WantsPower
         {
-            get { return _active && AllowedCurrentA > 0 && _docked && !_moving && _plugged && !_faultLatched; }
+            get { return _active && Finite.Above(AllowedCurrentA, 0) && _docked && !_moving && _plugged && !_faultLatched; }
         }
 
         /// <summary>The current the EV may draw now, in A: the least of the rated current, the controller's limit and the start's own limit (rated when none).</summary>
@@ -139,8 +140,10 @@ namespace PodFirmware.Core.Session
         {
             get
             {
-                double allowed = _ratedCurrentA < _controllerLimitA ? _ratedCurrentA : _controllerLimitA;
-                return _active && _sessionLimitA < allowed ? _sessionLimitA : allowed;
+                // All three are finite: the rated current is checked at construction, the controller's limit by
+                // ApplyCurrentLimit, the session's own limit comes from a whole number of centi-amperes.
+                double allowed = Finite.Below(_ratedCurrentA, _controllerLimitA) ? _ratedCurrentA : _controllerLimitA;
+                return _active && Finite.Below(_sessionLimitA, allowed) ? _sessionLimitA : allowed;
             }
         }
 
@@ -507,7 +510,8 @@ namespace PodFirmware.Core.Session
         private CommandResultCode ApplyCurrentLimit(double limitA)
         {
             _lastDetail = 0;
-            if (!(limitA >= 0 && limitA <= _ratedCurrentA))
+            // NaN and infinities are refused first, whatever the runtime's comparison would say.
+            if (!Finite.IsFinite(limitA) || !Finite.AtLeast(limitA, 0) || !Finite.AtMost(limitA, _ratedCurrentA))
             {
                 return CommandResultCode.LimitOutOfRange;
             }
@@ -670,7 +674,7 @@ namespace PodFirmware.Core.Session
 
         private void TrackTemperature(SessionInputs now)
         {
-            if (now.TemperatureUsable && !double.IsNaN(now.TemperatureC) && (double.IsNaN(_current.PeakTemperatureC) || now.TemperatureC > _current.PeakTemperatureC))
+            if (now.TemperatureUsable && Finite.IsFinite(now.TemperatureC) && (double.IsNaN(_current.PeakTemperatureC) || Finite.Above(now.TemperatureC, _current.PeakTemperatureC)))
             {
                 _current.PeakTemperatureC = now.TemperatureC;
             }
@@ -678,7 +682,7 @@ namespace PodFirmware.Core.Session
 
         private void TrackEvIdle(SessionInputs now)
         {
-            bool idleNow = now.RelayClosed && now.CurrentUsable && AllowedCurrentA > 0 && now.CurrentA < _config.EvIdleCurrentA;
+            bool idleNow = now.RelayClosed && now.CurrentUsable && Finite.IsFinite(now.CurrentA) && Finite.Above(AllowedCurrentA, 0) && Finite.Below(now.CurrentA, _config.EvIdleCurrentA);
             if (!idleNow)
             {
                 _idleSinceMs = -1;
@@ -730,7 +734,7 @@ namespace PodFirmware.Core.Session
             }
             else if (_active)
             {
-                status = AllowedCurrentA <= 0 ? ConnectorStatus.SuspendedEVSE : (_evIdle ? ConnectorStatus.SuspendedEV : ConnectorStatus.Charging);
+                status = Finite.AtMost(AllowedCurrentA, 0) ? ConnectorStatus.SuspendedEVSE : (_evIdle ? ConnectorStatus.SuspendedEV : ConnectorStatus.Charging);
             }
             else if (_finishing)
             {
@@ -768,10 +772,10 @@ namespace PodFirmware.Core.Session
             return ms <= 0 ? 0 : (ms + 999) / 1000;
         }
 
-        /// <summary>Rounds half away from zero, negatives (sensor noise around 0) to 0; the same on device and host, unlike Math.Round's midpoint rule.</summary>
+        /// <summary>Rounds half away from zero, negatives (sensor noise around 0) to 0, NaN and infinities to 0 (no energy is metered from a non-finite reading); the same on device and host, unlike Math.Round's midpoint rule.</summary>
         private static long RoundNonNegative(double value)
         {
-            return value > 0 ? (long)(value + 0.5) : 0;
+            return Finite.IsFinite(value) && Finite.Above(value, 0) ? (long)(value + 0.5) : 0;
         }
     }
 }

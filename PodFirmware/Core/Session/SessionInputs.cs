@@ -39,19 +39,19 @@ namespace PodFirmware.Core.Session
         /// <summary>Mains voltage, V RMS; meaningful only when <see cref="VoltageUsable"/>.</summary>
         public double VoltageV;
 
-        /// <summary>The voltage reading is trustworthy (sensor status Ok).</summary>
+        /// <summary>The voltage reading is trustworthy: status Ok and a finite value (<c>SensorFaultRule.IsUsable</c>, set by the tick). The session still checks finiteness before it meters.</summary>
         public bool VoltageUsable;
 
         /// <summary>Charging current, A RMS; meaningful only when <see cref="CurrentUsable"/>.</summary>
         public double CurrentA;
 
-        /// <summary>The current reading is trustworthy (sensor status Ok).</summary>
+        /// <summary>The current reading is trustworthy: status Ok and a finite value (<c>SensorFaultRule.IsUsable</c>, set by the tick). The session still checks finiteness before it compares or meters.</summary>
         public bool CurrentUsable;
 
         /// <summary>Connector temperature, °C; meaningful only when <see cref="TemperatureUsable"/>.</summary>
         public double TemperatureC;
 
-        /// <summary>The temperature reading is trustworthy (sensor status Ok).</summary>
+        /// <summary>The temperature reading is trustworthy: status Ok and a finite value (<c>SensorFaultRule.IsUsable</c>, set by the tick). The session still checks finiteness before it records a peak.</summary>
         public bool TemperatureUsable;
 
         /// <summary>Every fault active this tick, warnings included: bit n set means <see cref="FaultCode"/> n is active.</summary>
