@@ -183,22 +183,67 @@ namespace PodFirmware.Host.Tests.Mqtt
 
         /// <summary>
         /// Starts the pod's link and steps the pod until it is connected and its command subscription is live: signed
-        /// get_status probes (ids <see cref="ProbeIdPrefix"/>N) on pods/{pod}/cmd until one is answered on cmd/result.
-        /// Probes published before the pod subscribed are lost; later ones may still be answered after this returns.
+        /// get_status probes (ids <see cref="ProbeIdPrefix"/>N), one every <see cref="ProbeEverySteps"/> steps, on
+        /// pods/{pod}/cmd until one is answered on cmd/result. Probes published before the pod subscribed are lost;
+        /// every later one is delivered (QoS 1), so this keeps stepping until each of those has its answer too. The
+        /// pod is then quiet: no probe left in its command queue to make a test's own command wait or answer busy.
         /// </summary>
         public void StartPod(BackEndClient backEnd)
         {
             Pod.Start();
-            int probes = 0;
+            int firstProbe = _probes + 1;
+            int steps = 0;
+            int firstAnswered = 0;
             StepUntil(() =>
             {
-                if (Pod.Link.IsConnected)
+                if (Pod.Link.IsConnected && steps++ % ProbeEverySteps == 0)
                 {
-                    Send(backEnd, "{\"type\":\"get_status\",\"id\":\"" + ProbeIdPrefix + (++probes) + "\"}");
+                    Send(backEnd, "{\"type\":\"get_status\",\"id\":\"" + ProbeIdPrefix + (++_probes) + "\"}");
                 }
 
-                return backEnd.On(Pod.Topics.CommandResult).Any(m => m.Text.StartsWith("{\"id\":\"" + ProbeIdPrefix, StringComparison.Ordinal));
+                firstAnswered = FirstAnsweredProbe(backEnd, firstProbe);
+                return firstAnswered > 0;
             }, "the pod answers a probe on " + Pod.Topics.CommandResult, backEnd);
+
+            StepUntil(() =>
+            {
+                for (int n = firstAnswered; n <= _probes; n++)
+                {
+                    if (!backEnd.On(Pod.Topics.CommandResult).Any(m => m.Text.StartsWith("{\"id\":\"" + ProbeIdPrefix + n + "\"", StringComparison.Ordinal)))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }, "every probe sent after the subscription was live is answered", backEnd);
+        }
+
+        /// <summary>Steps between two probes of <see cref="StartPod"/>: long enough for a probe's round trip on loopback, so probes do not pile up in the pod's command queue.</summary>
+        public const int ProbeEverySteps = 5;
+
+        private int _probes;
+
+        // The lowest probe number at or above firstProbe that has an answer; 0 for none. Probe numbers run on
+        // across restarts of the pod, so an answer from before a restart never counts for the next StartPod.
+        private int FirstAnsweredProbe(BackEndClient backEnd, int firstProbe)
+        {
+            int first = 0;
+            foreach (ReceivedMessage m in backEnd.On(Pod.Topics.CommandResult))
+            {
+                string prefix = "{\"id\":\"" + ProbeIdPrefix;
+                if (m.Text.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    int end = m.Text.IndexOf('"', prefix.Length);
+                    int n = int.Parse(m.Text.AsSpan(prefix.Length, end - prefix.Length), System.Globalization.CultureInfo.InvariantCulture);
+                    if (n >= firstProbe)
+                    {
+                        first = first == 0 ? n : Math.Min(first, n);
+                    }
+                }
+            }
+
+            return first;
         }
 
         /// <summary>Signs <paramref name="commandJson"/> with the pod's key at the pod's UTC, publishes it on pods/{pod}/cmd and returns its id.</summary>
