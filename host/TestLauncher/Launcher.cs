@@ -136,12 +136,35 @@ namespace PodFirmware.TestLauncher
             _out.WriteLine(detail == null ? outcome + "  " + name : outcome + "  " + name + "  -- " + detail);
         }
 
-        /// <summary>Runs the PodFirmware.Tests assembly; exit code 0 only when nothing failed and something ran.</summary>
+        /// <summary>
+        /// The host builds of the test projects (tests/&lt;name&gt;/ is built as &lt;name&gt;.dll beside this
+        /// launcher): every PodFirmware.Tests.*.dll in the launcher's folder, ordinally sorted.
+        /// </summary>
+        public static string[] TestAssemblies()
+        {
+            string[] names = Directory.GetFiles(AppContext.BaseDirectory, "PodFirmware.Tests.*.dll");
+            for (int i = 0; i < names.Length; i++)
+            {
+                names[i] = Path.GetFileNameWithoutExtension(names[i]);
+            }
+
+            Array.Sort(names, StringComparer.Ordinal);
+            return names;
+        }
+
+        /// <summary>
+        /// Runs every test assembly (each is one NFUnitTest on the board) and prints one total line;
+        /// exit code 0 only when nothing failed and something ran.
+        /// </summary>
         public static int Main(string[] args)
         {
             string filter = args.Length > 0 ? args[0] : null;
             var launcher = new Launcher(Console.Out, filter);
-            launcher.Run(Assembly.Load("PodFirmware.Tests"));
+            foreach (string name in TestAssemblies())
+            {
+                launcher.Run(Assembly.Load(name));
+            }
+
             Console.WriteLine("nanoFramework: " + launcher.Passed + " passed, " + launcher.Failed + " failed, " + launcher.Skipped + " skipped");
             return launcher.Failed == 0 && launcher.Passed > 0 ? 0 : 1;
         }

@@ -37,10 +37,10 @@ namespace PodFirmware.Host.Tests.DeviceBuild
         private static System.Collections.Generic.Dictionary<string, string> Expected() =>
             PackageReferences.ReadExpectedVersions(File.ReadAllText(Path.Combine(Path.GetDirectoryName(RepoPaths.ApiListing), "README.md")));
 
+        public static TheoryData<string> Projects() => new(PodFirmware.Host.DeviceBuild.NfprojFiles.AllProjects(RepoPaths.Root));
+
         [Theory]
-        [InlineData("PodFirmware")]
-        [InlineData("PodFirmware.Drivers")]
-        [InlineData("PodFirmware.Tests")]
+        [MemberData(nameof(Projects))]
         public void References_packages_and_versions_agree(string project)
         {
             var problems = PackageReferences.CheckProject(RepoPaths.Root, project, Expected());
@@ -106,7 +106,8 @@ namespace PodFirmware.Host.Tests.DeviceBuild
                 .Select(Path.GetFileNameWithoutExtension)
                 .OrderBy(p => p)
                 .ToArray();
-            Assert.Equal(new[] { "PodFirmware", "PodFirmware.Drivers", "PodFirmware.Tests" }, projects);
+            Assert.Equal(PodFirmware.Host.DeviceBuild.NfprojFiles.AllProjects(RepoPaths.Root).OrderBy(p => p), projects);
+            Assert.Equal(new[] { "PodFirmware", "PodFirmware.Drivers", "PodFirmware.Tests.Drivers", "PodFirmware.Tests.Messaging", "PodFirmware.Tests.Safety", "PodFirmware.Tests.Session" }, projects);
         }
     }
 }
