@@ -54,16 +54,16 @@ namespace PodFirmware.Tests.Core.Safety
             Expect.Code(FaultCode.None, rule.Evaluate(inputs));
         }
 
-        [DataRow(SensorStatus.Stuck)]
-        [DataRow(SensorStatus.Open)]
-        [DataRow(SensorStatus.Short)]
+        [DataRow((int)SensorStatus.Stuck)]
+        [DataRow((int)SensorStatus.Open)]
+        [DataRow((int)SensorStatus.Short)]
         [TestMethod]
-        public static void An_unusable_current_reading_does_not_decide_a_weld(SensorStatus status)
+        public static void An_unusable_current_reading_does_not_decide_a_weld(int status)
         {
             var rule = new RelayFeedbackRule(300, 2.0);
             SafetyInputs inputs = Inputs(false, 0, 1000);
             inputs.CurrentA = 30.0;
-            inputs.CurrentStatus = status;
+            inputs.CurrentStatus = (SensorStatus)status;
             Expect.Code(FaultCode.None, rule.Evaluate(inputs));
         }
 
