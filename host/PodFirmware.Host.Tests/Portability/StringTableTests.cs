@@ -36,12 +36,29 @@ namespace PodFirmware.Host.Tests.Portability
                 : ("NFUnitTest", new[] { Dll(project), Dll("PodFirmware") });
         }
 
+        /// <summary>
+        /// The string-table bytes of a project's board assembly: its host build (with PodFirmware's for a test
+        /// project) plus, for PodFirmware and PodFirmware.Drivers, an upper bound of their device-only sources.
+        /// </summary>
+        internal static int BoardBytes(string project, out string boardName)
+        {
+            var (name, paths) = BoardAssembly(project);
+            boardName = name;
+            var strings = NanoStringTable.Strings(name, paths.Select(File.ReadAllBytes).ToArray());
+            if (NfprojFiles.AppProjects.Contains(project))
+            {
+                strings.UnionWith(DeviceSourceStrings.Collect(DeviceSourceStrings.Files(NfprojFiles.ProjectDir(RepoPaths.Root, project))));
+                strings.RemoveWhere(s => NanoStringTable.WellKnown.Contains(s));
+            }
+
+            return NanoStringTable.Bytes(strings);
+        }
+
         [Theory]
         [MemberData(nameof(Projects))]
         public void The_board_assembly_fits_the_string_table(string project)
         {
-            var (boardName, paths) = BoardAssembly(project);
-            int bytes = NanoStringTable.Bytes(boardName, paths);
+            int bytes = BoardBytes(project, out string boardName);
             _output.WriteLine(project + " (" + boardName + "): " + NanoStringTable.Describe(bytes));
             string problem = NanoStringTable.Problem(boardName + " of " + project, bytes);
             Assert.True(problem == null, problem);
