@@ -54,7 +54,7 @@ namespace PodFirmware.Host.Tests.DeviceBuild
             Assert.Equal("1.17.11", expected["nanoFramework.CoreLibrary"]);
             Assert.Equal("1.1.62", expected["nanoFramework.System.Device.Gpio"]);
             Assert.Equal("5.1.220", expected["nanoFramework.M2Mqtt"]);
-            Assert.Equal("1.0.38", expected["nanoFramework.System.Security.Cryptography"]);
+            Assert.Equal("1.0.43", expected["nanoFramework.System.Security.Cryptography"]);
         }
 
         [Fact]

@@ -18,7 +18,7 @@ namespace PodFirmware.Host.Tests.DeviceBuild
         /// <summary>Packages the README names only as "the latest 1.x": the version this repository pins.</summary>
         public static readonly IReadOnlyDictionary<string, string> PinnedLatest = new Dictionary<string, string>
         {
-            ["nanoFramework.System.Security.Cryptography"] = "1.0.38",
+            ["nanoFramework.System.Security.Cryptography"] = "1.0.43",
         };
 
         private static readonly Regex HintFolder = new(@"^(?:\.\.\\)+packages\\([^\\]+)\\", RegexOptions.CultureInvariant);
