@@ -25,10 +25,11 @@ namespace PodFirmware.Portability
     /// methods every string argument, the names of named arguments and the full name of typeof arguments.
     /// Parameter and local names are not stored. Strings in the loader's table of well-known names
     /// (<c>NanoStringConstants.txt</c>: ".ctor", "Add", "value", ...) are stored as an index and take no room.</para>
-    /// <para>The host build is conservative: it counts attributes the MetadataProcessor drops (compiler
-    /// markers have no string arguments, so this costs nothing) and references to host reference assemblies
-    /// ("System.Runtime" rather than "mscorlib"). Against mdp-lite on the same sources it reads a few hundred
-    /// bytes more (docs/architecture.md gives the figures).</para>
+    /// <para>On a board-built assembly this is exactly the table the MetadataProcessor writes. On the host build
+    /// of the same sources it is conservative: it counts references to host reference assemblies
+    /// ("System.Runtime" rather than "mscorlib") and compiler marker types, and always adds
+    /// <see cref="CompilerSynthesized"/>; it reads up to about 200 bytes more than the board's table
+    /// (docs/architecture.md gives the figures).</para>
     /// <para>Thread-safe: static and read-only.</para>
     /// </remarks>
     public static class NanoStringTable
@@ -38,6 +39,17 @@ namespace PodFirmware.Portability
 
         /// <summary>The well-known strings the nanoFramework loader knows by index; they are not stored.</summary>
         public static readonly IReadOnlySet<string> WellKnown = LoadWellKnown();
+
+        /// <summary>
+        /// Names the C# compiler (language version 11 and later) puts into a board assembly and not into a host
+        /// one: mscorlib lacks RefSafetyRulesAttribute, so the compiler defines it, with EmbeddedAttribute, in the
+        /// assembly itself. Always counted, to keep the host figure from reading below the board's.
+        /// </summary>
+        public static readonly IReadOnlyList<string> CompilerSynthesized = new[]
+        {
+            "Microsoft.CodeAnalysis", "EmbeddedAttribute", "System.Runtime.CompilerServices", "RefSafetyRulesAttribute",
+            "AttributeUsageAttribute", "AttributeTargets", "AllowMultiple", "Inherited",
+        };
 
         /// <summary>
         /// The distinct strings the board assembly made of <paramref name="images"/> stores (their union, as when
@@ -56,7 +68,7 @@ namespace PodFirmware.Portability
                 }
 
                 var merged = new HashSet<string>(readers.Select(r => r.Md.GetString(r.Md.GetAssemblyDefinition().Name)), StringComparer.Ordinal);
-                var strings = new SortedSet<string>(StringComparer.Ordinal) { "", boardName };
+                var strings = new SortedSet<string>(CompilerSynthesized, StringComparer.Ordinal) { "", boardName };
                 foreach (var (_, md) in readers)
                 {
                     Collect(md, merged, strings);

@@ -1,0 +1,28 @@
+using System.IO;
+using PodFirmware.Host.DeviceBuild;
+using PodFirmware.Host.Tests.Support;
+using Xunit;
+
+namespace PodFirmware.Host.Tests.DeviceBuild
+{
+    /// <summary>Every test project under tests/ is in the device solution and has a host build that the host launcher and the host checks load.</summary>
+    public class TestProjectWiringTests
+    {
+        public static TheoryData<string> TestProjects() => new(NfprojFiles.TestProjects(RepoPaths.Root));
+
+        [Theory]
+        [MemberData(nameof(TestProjects))]
+        public void The_test_project_is_wired_into_both_builds(string project)
+        {
+            string Read(params string[] path) => File.ReadAllText(Path.Combine(RepoPaths.Root, Path.Combine(path)));
+            Assert.True(File.Exists(Path.Combine(RepoPaths.Root, "host", "Portable", project + ".csproj")), "host/Portable/" + project + ".csproj is missing");
+            Assert.True(Read("PodFirmware.sln").Contains(@"tests\" + project + @"\" + project + ".nfproj"), "PodFirmware.sln does not list " + project);
+            Assert.True(Read("host", "PodFirmware.Host.slnx").Contains("Portable/" + project + ".csproj"), "host/PodFirmware.Host.slnx does not list " + project);
+            Assert.True(Read("host", "TestLauncher", "PodFirmware.TestLauncher.csproj").Contains(@"Portable\" + project + ".csproj"), "host/TestLauncher does not reference " + project);
+            Assert.True(Read("host", "PodFirmware.Host.Tests", "PodFirmware.Host.Tests.csproj").Contains(@"Portable\" + project + ".csproj"), "host/PodFirmware.Host.Tests does not reference " + project);
+            Assert.Contains("<AssemblyName>NFUnitTest</AssemblyName>", Read("tests", project, project + ".nfproj"));
+            Assert.Contains(@"<ProjectCapability Include=""TestContainer"" />", Read("tests", project, project + ".nfproj"));
+            Assert.True(File.Exists(Path.Combine(RepoPaths.Root, "tests", project, "nano.runsettings")), project + "/nano.runsettings is missing");
+        }
+    }
+}
