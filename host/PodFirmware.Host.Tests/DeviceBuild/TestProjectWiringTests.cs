@@ -1,4 +1,5 @@
 using System.IO;
+using System.Linq;
 using PodFirmware.Host.DeviceBuild;
 using PodFirmware.Host.Tests.Support;
 using Xunit;
@@ -23,6 +24,20 @@ namespace PodFirmware.Host.Tests.DeviceBuild
             Assert.Contains("<AssemblyName>NFUnitTest</AssemblyName>", Read("tests", project, project + ".nfproj"));
             Assert.Contains(@"<ProjectCapability Include=""TestContainer"" />", Read("tests", project, project + ".nfproj"));
             Assert.True(File.Exists(Path.Combine(RepoPaths.Root, "tests", project, "nano.runsettings")), project + "/nano.runsettings is missing");
+        }
+
+        [Fact]
+        public void No_test_source_lies_outside_a_test_project_or_tests_Support()
+        {
+            // The tests once lived in PodFirmware.Tests/; a file added there (or in another folder of tests/)
+            // would be compiled by no build and silently never run.
+            var known = NfprojFiles.TestProjects(RepoPaths.Root).Append(NfprojFiles.SupportFolder).ToHashSet();
+            var stray = Directory.EnumerateFiles(RepoPaths.Root, "*.cs", SearchOption.AllDirectories)
+                .Select(f => Path.GetRelativePath(RepoPaths.Root, f).Replace('\\', '/'))
+                .Where(f => f.StartsWith("PodFirmware.Tests/", System.StringComparison.Ordinal)
+                    || (f.StartsWith(NfprojFiles.TestsFolder + "/", System.StringComparison.Ordinal) && !known.Contains(f.Split('/')[1])))
+                .ToList();
+            Assert.True(stray.Count == 0, "test sources outside every test project (move them into one of tests/*/):\n" + string.Join("\n", stray));
         }
     }
 }
