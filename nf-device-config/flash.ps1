@@ -18,6 +18,9 @@ param(
     [string] $Target = 'ESP32_REV3',
     # Flash the nanoFramework firmware, erasing the whole flash first (also erases I:\).
     [switch] $Firmware,
+    # With -Firmware: flash this firmware version instead of the newest (firmware.tsv names the one
+    # the pinned packages are checked against).
+    [string] $FirmwareVersion = '',
     # Application image to deploy (PodFirmware.bin from bin\Release).
     [string] $Image = '',
     # Deployment region of the image, hexadecimal; required with -Image
@@ -73,7 +76,12 @@ if (-not $DryRun -and -not (Get-Command nanoff -ErrorAction SilentlyContinue)) {
 }
 
 if ($Firmware) {
-    Invoke-Nanoff @('--target', $Target, '--serialport', $Port, '--update', '--masserase')
+    if ($FirmwareVersion) {
+        Invoke-Nanoff @('--target', $Target, '--serialport', $Port, '--update', '--fwversion', $FirmwareVersion, '--masserase')
+    }
+    else {
+        Invoke-Nanoff @('--target', $Target, '--serialport', $Port, '--update', '--masserase')
+    }
 }
 
 if ($Image) {

@@ -16,6 +16,8 @@ usage: flash.sh --port PORT [--target TARGET] [steps] [--dry-run]
 steps, run in this order (at least one):
   --firmware         flash the nanoFramework firmware, erasing the whole flash first
                      (this also erases I:\, so deploy the config again afterwards)
+  --fw-version V     with --firmware: flash firmware version V instead of the newest
+                     (firmware.tsv names the one the pinned packages are checked against)
   --image FILE       deploy the application image (PodFirmware.bin from bin\Release)
   --address ADDR     deployment region of the image, hexadecimal; required with --image
                      (read it with: nanoff --platform esp32 --serialport PORT --devicedetails)
@@ -31,6 +33,7 @@ USAGE
 port=""
 target="ESP32_REV3"
 firmware=0
+fw_version=""
 image=""
 address=""
 config=0
@@ -46,6 +49,7 @@ while [ $# -gt 0 ]; do
     --port) port="${2:?--port needs a value}"; shift 2 ;;
     --target) target="${2:?--target needs a value}"; shift 2 ;;
     --firmware) firmware=1; shift ;;
+    --fw-version) fw_version="${2:?--fw-version needs a value}"; shift 2 ;;
     --image) image="${2:?--image needs a file}"; shift 2 ;;
     --address) address="${2:?--address needs a value}"; shift 2 ;;
     --config) config=1; shift ;;
@@ -93,7 +97,11 @@ json_string() {
 absolute() { (cd "$(dirname "$1")" && printf '%s/%s' "$(pwd)" "$(basename "$1")"); }
 
 if [ "$firmware" -eq 1 ]; then
-  run nanoff --target "$target" --serialport "$port" --update --masserase
+  if [ -n "$fw_version" ]; then
+    run nanoff --target "$target" --serialport "$port" --update --fwversion "$fw_version" --masserase
+  else
+    run nanoff --target "$target" --serialport "$port" --update --masserase
+  fi
 fi
 
 if [ -n "$image" ]; then

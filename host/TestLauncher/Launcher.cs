@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Reflection;
+using System.Text.Json;
 using nanoFramework.TestFramework;
 
 namespace PodFirmware.TestLauncher
@@ -136,12 +138,47 @@ namespace PodFirmware.TestLauncher
             _out.WriteLine(detail == null ? outcome + "  " + name : outcome + "  " + name + "  -- " + detail);
         }
 
-        /// <summary>Runs the PodFirmware.Tests assembly; exit code 0 only when nothing failed and something ran.</summary>
+        /// <summary>
+        /// The host builds of the test projects (tests/&lt;name&gt;/ is built as &lt;name&gt;.dll beside this
+        /// launcher): the PodFirmware.Tests.* projects this launcher's build references, as its deps.json
+        /// records them, ordinally sorted. Read from the build, not from the folder, so a test project that was
+        /// renamed or removed leaves no stale dll behind to be run.
+        /// </summary>
+        public static string[] TestAssemblies()
+        {
+            string deps = Path.Combine(AppContext.BaseDirectory, "nf-test-launcher.deps.json");
+            using JsonDocument document = JsonDocument.Parse(File.ReadAllText(deps));
+            var names = new List<string>();
+            foreach (JsonProperty target in document.RootElement.GetProperty("targets").EnumerateObject())
+            {
+                foreach (JsonProperty library in target.Value.EnumerateObject())
+                {
+                    string name = library.Name.Split('/')[0];
+                    if (name.StartsWith("PodFirmware.Tests.", StringComparison.Ordinal) && !names.Contains(name))
+                    {
+                        names.Add(name);
+                    }
+                }
+            }
+
+            string[] sorted = names.ToArray();
+            Array.Sort(sorted, StringComparer.Ordinal);
+            return sorted;
+        }
+
+        /// <summary>
+        /// Runs every test assembly (each is one NFUnitTest on the board) and prints one total line;
+        /// exit code 0 only when nothing failed and something ran.
+        /// </summary>
         public static int Main(string[] args)
         {
             string filter = args.Length > 0 ? args[0] : null;
             var launcher = new Launcher(Console.Out, filter);
-            launcher.Run(Assembly.Load("PodFirmware.Tests"));
+            foreach (string name in TestAssemblies())
+            {
+                launcher.Run(Assembly.Load(name));
+            }
+
             Console.WriteLine("nanoFramework: " + launcher.Passed + " passed, " + launcher.Failed + " failed, " + launcher.Skipped + " skipped");
             return launcher.Failed == 0 && launcher.Passed > 0 ? 0 : 1;
         }

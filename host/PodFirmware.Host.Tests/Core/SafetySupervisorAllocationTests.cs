@@ -4,10 +4,12 @@ using PodFirmware.Core.Safety;
 using PodFirmware.Drivers.Sensors;
 using Xunit;
 using Xunit.Abstractions;
+using PodFirmware.Host.Tests.Support;
 
 namespace PodFirmware.Host.Tests.Core
 {
     /// <summary>The control tick must not allocate: the nanoFramework GC stops the world.</summary>
+    [Collection(AllocationMeasurement.Name)]
     public class SafetySupervisorAllocationTests
     {
         private const int Calls = 10_000;

@@ -37,10 +37,10 @@ namespace PodFirmware.Host.Tests.DeviceBuild
         private static System.Collections.Generic.Dictionary<string, string> Expected() =>
             PackageReferences.ReadExpectedVersions(File.ReadAllText(Path.Combine(Path.GetDirectoryName(RepoPaths.ApiListing), "README.md")));
 
+        public static TheoryData<string> Projects() => new(PodFirmware.Host.DeviceBuild.NfprojFiles.AllProjects(RepoPaths.Root));
+
         [Theory]
-        [InlineData("PodFirmware")]
-        [InlineData("PodFirmware.Drivers")]
-        [InlineData("PodFirmware.Tests")]
+        [MemberData(nameof(Projects))]
         public void References_packages_and_versions_agree(string project)
         {
             var problems = PackageReferences.CheckProject(RepoPaths.Root, project, Expected());
@@ -54,7 +54,7 @@ namespace PodFirmware.Host.Tests.DeviceBuild
             Assert.Equal("1.17.11", expected["nanoFramework.CoreLibrary"]);
             Assert.Equal("1.1.62", expected["nanoFramework.System.Device.Gpio"]);
             Assert.Equal("5.1.220", expected["nanoFramework.M2Mqtt"]);
-            Assert.Equal("1.0.38", expected["nanoFramework.System.Security.Cryptography"]);
+            Assert.Equal("1.0.43", expected["nanoFramework.System.Security.Cryptography"]);
         }
 
         [Fact]
@@ -106,7 +106,8 @@ namespace PodFirmware.Host.Tests.DeviceBuild
                 .Select(Path.GetFileNameWithoutExtension)
                 .OrderBy(p => p)
                 .ToArray();
-            Assert.Equal(new[] { "PodFirmware", "PodFirmware.Drivers", "PodFirmware.Tests" }, projects);
+            Assert.Equal(PodFirmware.Host.DeviceBuild.NfprojFiles.AllProjects(RepoPaths.Root).OrderBy(p => p), projects);
+            Assert.Equal(new[] { "PodFirmware", "PodFirmware.Drivers", "PodFirmware.Tests.Control", "PodFirmware.Tests.Drivers", "PodFirmware.Tests.Messaging", "PodFirmware.Tests.Platform", "PodFirmware.Tests.Safety", "PodFirmware.Tests.Session" }, projects);
         }
     }
 }

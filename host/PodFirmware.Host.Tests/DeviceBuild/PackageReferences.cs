@@ -18,10 +18,10 @@ namespace PodFirmware.Host.Tests.DeviceBuild
         /// <summary>Packages the README names only as "the latest 1.x": the version this repository pins.</summary>
         public static readonly IReadOnlyDictionary<string, string> PinnedLatest = new Dictionary<string, string>
         {
-            ["nanoFramework.System.Security.Cryptography"] = "1.0.38",
+            ["nanoFramework.System.Security.Cryptography"] = "1.0.43",
         };
 
-        private static readonly Regex HintFolder = new(@"^\.\.\\packages\\([^\\]+)\\", RegexOptions.CultureInvariant);
+        private static readonly Regex HintFolder = new(@"^(?:\.\.\\)+packages\\([^\\]+)\\", RegexOptions.CultureInvariant);
         private static readonly Regex NamedVersion = new(@"\b([A-Z][A-Za-z0-9]*(?:\.[A-Z][A-Za-z0-9]*)*) (\d+\.\d+\.\d+)\b", RegexOptions.CultureInvariant);
 
         /// <summary>Package id to version from a packages.config text.</summary>
@@ -108,8 +108,8 @@ namespace PodFirmware.Host.Tests.DeviceBuild
         {
             return Check(
                 project,
-                File.ReadAllText(Path.Combine(root, project, "packages.config")),
-                File.ReadAllText(Path.Combine(root, project, project + ".nfproj")),
+                File.ReadAllText(Path.Combine(PodFirmware.Host.DeviceBuild.NfprojFiles.ProjectDir(root, project), "packages.config")),
+                File.ReadAllText(PodFirmware.Host.DeviceBuild.NfprojFiles.NfprojPath(root, project)),
                 expectedVersions);
         }
     }

@@ -2,6 +2,7 @@ using System;
 using PodFirmware.Drivers.Sensors;
 using PodFirmware.Drivers.Simulated;
 using Xunit;
+using PodFirmware.Host.Tests.Support;
 
 namespace PodFirmware.Host.Tests.Drivers
 {
@@ -10,6 +11,7 @@ namespace PodFirmware.Host.Tests.Drivers
     /// nanoFramework GC stops the world). Measured on the host with the thread's allocation counter,
     /// through the simulated twins so the whole conversion chain runs.
     /// </summary>
+    [Collection(AllocationMeasurement.Name)]
     public class SensorAllocationTests
     {
         private sealed class Rig

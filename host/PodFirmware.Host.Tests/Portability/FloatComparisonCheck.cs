@@ -36,16 +36,26 @@ namespace PodFirmware.Host.Tests.Portability
         public static readonly string[] AllowedTypes = { "PodFirmware.Drivers.Numerics.Finite" };
 
         /// <summary>
-        /// The folders whose portable sources are checked: every top-level folder of the repository that holds a
-        /// nanoFramework project (<c>*.nfproj</c>), so a new firmware or test project is checked without a change here.
+        /// The folders whose portable sources are checked: every top-level folder of the repository and every folder
+        /// under <c>tests/</c> that holds a nanoFramework project (<c>*.nfproj</c>), and <c>tests/Support</c>, so a new
+        /// firmware or test project is checked without a change here.
         /// </summary>
         public static IReadOnlyList<string> PortableFolders(string repoRoot)
         {
-            return Directory.EnumerateDirectories(repoRoot)
+            var folders = Directory.EnumerateDirectories(repoRoot)
                 .Where(dir => Directory.EnumerateFiles(dir, "*.nfproj", SearchOption.TopDirectoryOnly).Any())
                 .Select(dir => System.IO.Path.GetFileName(dir))
-                .OrderBy(name => name, StringComparer.Ordinal)
                 .ToList();
+            string tests = System.IO.Path.Combine(repoRoot, "tests");
+            if (Directory.Exists(tests))
+            {
+                // The test projects, and tests/Support, whose helpers they link.
+                folders.AddRange(Directory.EnumerateDirectories(tests)
+                    .Where(dir => Directory.EnumerateFiles(dir, "*.nfproj", SearchOption.TopDirectoryOnly).Any() || System.IO.Path.GetFileName(dir) == "Support")
+                    .Select(dir => "tests/" + System.IO.Path.GetFileName(dir)));
+            }
+
+            return folders.OrderBy(name => name, StringComparer.Ordinal).ToList();
         }
 
         /// <summary>One flagged comparison.</summary>

@@ -64,7 +64,7 @@ namespace PodFirmware.Drivers.Numerics
             var files = FloatComparisonCheck.PortableSourceFiles(RepoPaths.Root);
             Assert.Contains("PodFirmware/Core/Safety/ThermalRule.cs", files);
             Assert.Contains("PodFirmware.Drivers/Config/ConfigErrors.cs", files);
-            Assert.Contains("PodFirmware.Tests/Core/Safety/ThermalRuleTests.cs", files);
+            Assert.Contains("tests/PodFirmware.Tests.Safety/Core/Safety/ThermalRuleTests.cs", files);
             Assert.DoesNotContain(files, f => f.Contains("/Device/", StringComparison.Ordinal));
         }
 

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using PodFirmware.Portability;
 using PodFirmware.Host.Tests.Support;
 using Xunit;
@@ -8,14 +9,15 @@ namespace PodFirmware.Host.Tests.Portability
 {
     public class PortableAssembliesTests
     {
-        internal static readonly string[] OwnAssemblies = { "PodFirmware", "PodFirmware.Drivers", "PodFirmware.Tests" };
+        /// <summary>PodFirmware, PodFirmware.Drivers and the host build of every test project (named after it).</summary>
+        internal static readonly string[] OwnAssemblies = PodFirmware.Host.DeviceBuild.NfprojFiles.AllProjects(RepoPaths.Root).ToArray();
+
+        public static TheoryData<string> Assemblies() => new(OwnAssemblies);
 
         internal static PortabilityChecker NewChecker() => new PortabilityChecker(ApiListing.Load(RepoPaths.ApiListing), OwnAssemblies);
 
         [Theory]
-        [InlineData("PodFirmware.Drivers")]
-        [InlineData("PodFirmware")]
-        [InlineData("PodFirmware.Tests")]
+        [MemberData(nameof(Assemblies))]
         public void Portable_assembly_uses_only_the_nanoFramework_v1_api(string assemblyName)
         {
             string path = Path.Combine(AppContext.BaseDirectory, assemblyName + ".dll");

@@ -14,32 +14,73 @@ namespace PodFirmware.Host.DeviceBuild
     /// computes what each .nfproj must list and rewrites its labelled item groups.
     /// </summary>
     /// <remarks>
-    /// Each .nfproj has <c>&lt;ItemGroup Label="Portable"&gt;</c> (its own portable files),
-    /// <c>Label="DeviceOnly"</c> (its files under a Device/ folder) and, in PodFirmware.Tests only,
-    /// <c>Label="PortableLinked"</c>: the portable files of PodFirmware/, compiled into the test
-    /// assembly as links because a nanoFramework test project cannot reference an Exe.
+    /// PodFirmware and PodFirmware.Drivers have <c>&lt;ItemGroup Label="Portable"&gt;</c> (their own portable
+    /// files) and <c>Label="DeviceOnly"</c> (their files under a Device/ folder). Each test project
+    /// (<c>tests/&lt;name&gt;/&lt;name&gt;.nfproj</c>, assembly NFUnitTest) has <c>Label="Portable"</c>, then
+    /// <c>Label="PortableLinked"</c>: the portable files of PodFirmware/, compiled in as links because a
+    /// nanoFramework test project cannot reference an Exe; and <c>Label="SupportLinked"</c>: the helpers in
+    /// tests/Support/ that several test projects share.
     /// </remarks>
     public static class NfprojFiles
     {
-        /// <summary>One labelled item group and what it must hold.</summary>
-        public sealed record Group(string Project, string Label, IReadOnlyList<string> Expected, string LinkFrom);
+        /// <summary>Folder, under the repository root, of the test projects and of tests/Support.</summary>
+        public const string TestsFolder = "tests";
 
-        /// <summary>Every labelled group of the three .nfproj projects under <paramref name="repoRoot"/>.</summary>
+        /// <summary>Folder, under <see cref="TestsFolder"/>, of the helpers every test project links.</summary>
+        public const string SupportFolder = "Support";
+
+        /// <summary>
+        /// One labelled item group and what it must hold. <paramref name="LinkFrom"/> is the include prefix of
+        /// linked files (null when the files are the project's own) and <paramref name="LinkAs"/> the folder
+        /// they appear under in the project.
+        /// </summary>
+        public sealed record Group(string Project, string Label, IReadOnlyList<string> Expected, string LinkFrom, string LinkAs = null);
+
+        /// <summary>The device projects that are not test projects: their folders are at the repository root.</summary>
+        public static readonly IReadOnlyList<string> AppProjects = new[] { "PodFirmware", "PodFirmware.Drivers" };
+
+        /// <summary>The test projects: every <c>tests/X/X.nfproj</c>, ordinally sorted by name.</summary>
+        public static IReadOnlyList<string> TestProjects(string repoRoot)
+        {
+            string tests = Path.Combine(repoRoot, TestsFolder);
+            if (!Directory.Exists(tests))
+            {
+                return Array.Empty<string>();
+            }
+
+            return Directory.EnumerateDirectories(tests)
+                .Select(Path.GetFileName)
+                .Where(name => File.Exists(Path.Combine(tests, name, name + ".nfproj")))
+                .OrderBy(name => name, StringComparer.Ordinal)
+                .ToList();
+        }
+
+        /// <summary>Every device project: <see cref="AppProjects"/>, then <see cref="TestProjects"/>.</summary>
+        public static IReadOnlyList<string> AllProjects(string repoRoot) => AppProjects.Concat(TestProjects(repoRoot)).ToList();
+
+        /// <summary>Every labelled group of the .nfproj projects under <paramref name="repoRoot"/>.</summary>
         public static IReadOnlyList<Group> Groups(string repoRoot)
         {
             var groups = new List<Group>();
-            foreach (string project in new[] { "PodFirmware", "PodFirmware.Drivers", "PodFirmware.Tests" })
+            foreach (string project in AppProjects)
             {
-                string dir = Path.Combine(repoRoot, project);
+                string dir = ProjectDir(repoRoot, project);
                 groups.Add(new Group(project, "Portable", SourceFiles(dir, deviceOnly: false), null));
-                if (project != "PodFirmware.Tests")
-                {
-                    groups.Add(new Group(project, "DeviceOnly", SourceFiles(dir, deviceOnly: true), null));
-                }
+                groups.Add(new Group(project, "DeviceOnly", SourceFiles(dir, deviceOnly: true), null));
             }
 
-            var linked = SourceFiles(Path.Combine(repoRoot, "PodFirmware"), deviceOnly: false).Select(f => @"..\PodFirmware\" + f).ToList();
-            groups.Add(new Group("PodFirmware.Tests", "PortableLinked", linked, @"..\PodFirmware\"));
+            const string appFrom = @"..\..\PodFirmware\";
+            const string supportFrom = @"..\" + SupportFolder + @"\";
+            var linked = SourceFiles(Path.Combine(repoRoot, "PodFirmware"), deviceOnly: false).Select(f => appFrom + f).ToList();
+            string supportDir = Path.Combine(repoRoot, TestsFolder, SupportFolder);
+            var support = (Directory.Exists(supportDir) ? SourceFiles(supportDir, deviceOnly: false) : Array.Empty<string>()).Select(f => supportFrom + f).ToList();
+            foreach (string project in TestProjects(repoRoot))
+            {
+                groups.Add(new Group(project, "Portable", SourceFiles(ProjectDir(repoRoot, project), deviceOnly: false), null));
+                groups.Add(new Group(project, "PortableLinked", linked, appFrom, @"PodFirmware\"));
+                groups.Add(new Group(project, "SupportLinked", support, supportFrom, SupportFolder + @"\"));
+            }
+
             return groups;
         }
 
@@ -88,7 +129,7 @@ namespace PodFirmware.Host.DeviceBuild
                         var item = new XElement(ns + "Compile", new XAttribute("Include", file));
                         if (g.LinkFrom != null)
                         {
-                            item.Add(new XText("\n      "), new XElement(ns + "Link", @"PodFirmware\" + file.Substring(g.LinkFrom.Length)), new XText("\n    "));
+                            item.Add(new XText("\n      "), new XElement(ns + "Link", g.LinkAs + file.Substring(g.LinkFrom.Length)), new XText("\n    "));
                         }
 
                         group.Add(new XText("\n    "), item);
@@ -113,7 +154,11 @@ namespace PodFirmware.Host.DeviceBuild
         }
 
         /// <summary>Path of a project's .nfproj.</summary>
-        public static string NfprojPath(string repoRoot, string project) => Path.Combine(repoRoot, project, project + ".nfproj");
+        public static string NfprojPath(string repoRoot, string project) => Path.Combine(ProjectDir(repoRoot, project), project + ".nfproj");
+
+        /// <summary>Folder of a project: at the root for <see cref="AppProjects"/>, else under tests/.</summary>
+        public static string ProjectDir(string repoRoot, string project) =>
+            AppProjects.Contains(project) ? Path.Combine(repoRoot, project) : Path.Combine(repoRoot, TestsFolder, project);
 
         private static XElement FindGroup(XDocument doc, string label) =>
             doc.Root.Elements().FirstOrDefault(e => e.Name.LocalName == "ItemGroup" && (string)e.Attribute("Label") == label);

@@ -3,19 +3,32 @@ using PodFirmware.Core.Control;
 using PodFirmware.Drivers.Gnss;
 using PodFirmware.Drivers.Ports;
 using PodFirmware.Tests.Core.Control;
-using PodFirmware.Tests.Drivers.Gnss;
 using Xunit;
+using PodFirmware.Host.Tests.Support;
 
 namespace PodFirmware.Host.Tests.Core.Control
 {
     /// <summary>The board's tick thread body must allocate nothing per turn, GNSS feed included: the nanoFramework GC stops the world.</summary>
+    [Collection(AllocationMeasurement.Name)]
     public class ControlLoopAllocationTests
     {
         // A UART that has one RMC sentence buffered at every poll, from a preallocated array.
         private sealed class ChattyUart : ISerialInput
         {
-            private readonly byte[] _sentence = Nmea.Bytes(Nmea.Sentence("GNRMC,101500.00,A,5130.0000,N,00007.5000,W,0.0,0.0,211126,,,A"));
+            // The test projects link their own Nmea helper each, so the host tests (which see them all) build the sentence here.
+            private readonly byte[] _sentence = System.Text.Encoding.ASCII.GetBytes(Sentence("GNRMC,101500.00,A,5130.0000,N,00007.5000,W,0.0,0.0,211126,,,A"));
             private int _at;
+
+            private static string Sentence(string body)
+            {
+                int sum = 0;
+                foreach (char c in body)
+                {
+                    sum ^= c;
+                }
+
+                return "$" + body + "*" + sum.ToString("X2", System.Globalization.CultureInfo.InvariantCulture) + "\r\n";
+            }
 
             public int BytesToRead => _sentence.Length - _at;
 

@@ -4,10 +4,12 @@ using PodFirmware.Drivers.Simulated;
 using PodFirmware.Host.Configuration;
 using PodFirmware.Host.Simulation;
 using Xunit;
+using PodFirmware.Host.Tests.Support;
 
 namespace PodFirmware.Host.Tests.Core.Control
 {
     /// <summary>The control tick must allocate nothing in steady state: the nanoFramework GC stops the world.</summary>
+    [Collection(AllocationMeasurement.Name)]
     public class PodControllerAllocationTests
     {
         // The trip itself persists the latch once (the test store copies the record); the ticks

@@ -1,10 +1,12 @@
 using System;
 using PodFirmware.Core.Json;
 using Xunit;
+using PodFirmware.Host.Tests.Support;
 
 namespace PodFirmware.Host.Tests.Core.Json
 {
     /// <summary>The writer runs in the control tick, where the nanoFramework GC would stop the world: it must allocate nothing.</summary>
+    [Collection(AllocationMeasurement.Name)]
     public class JsonWriterAllocationTests
     {
         private static readonly string[] Names = { "P-017", "P-018 \"east\"", "Pod\u00e9\u20ac\ud83d\ude00" };

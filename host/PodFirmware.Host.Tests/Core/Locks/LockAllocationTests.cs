@@ -5,10 +5,12 @@ using PodFirmware.Core.Locks;
 using PodFirmware.Core.SelfTest;
 using PodFirmware.Drivers.Simulated;
 using Xunit;
+using PodFirmware.Host.Tests.Support;
 
 namespace PodFirmware.Host.Tests.Core.Locks
 {
     /// <summary>The lock controller and the self-test run on the control tick and must allocate nothing in steady state.</summary>
+    [Collection(AllocationMeasurement.Name)]
     public class LockAllocationTests
     {
         [Fact]

@@ -7,10 +7,12 @@ using PodFirmware.Core.Json;
 using PodFirmware.Core.Messaging;
 using PodFirmware.Core.Session;
 using Xunit;
+using PodFirmware.Host.Tests.Support;
 
 namespace PodFirmware.Host.Tests.Core.Messaging
 {
     /// <summary>The command queue and heartbeat run in the tick, the payload writers in the pump: none may allocate in steady state.</summary>
+    [Collection(AllocationMeasurement.Name)]
     public class MessagingAllocationTests
     {
         private const int Rounds = 10_000;

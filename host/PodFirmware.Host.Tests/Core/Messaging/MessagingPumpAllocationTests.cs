@@ -7,6 +7,7 @@ using PodFirmware.Drivers.Simulated;
 using PodFirmware.Host.Configuration;
 using PodFirmware.Host.Simulation;
 using Xunit;
+using PodFirmware.Host.Tests.Support;
 
 namespace PodFirmware.Host.Tests.Core.Messaging
 {
@@ -14,6 +15,7 @@ namespace PodFirmware.Host.Tests.Core.Messaging
     /// The messaging thread shares the board's heap with the tick: a steady-state pump (status on change and every
     /// 30 s, telemetry every second while charging, nothing inbound) must not allocate, or the GC pauses the tick too.
     /// </summary>
+    [Collection(AllocationMeasurement.Name)]
     public class MessagingPumpAllocationTests
     {
         /// <summary>A connected link that accepts every publish and allocates nothing itself.</summary>

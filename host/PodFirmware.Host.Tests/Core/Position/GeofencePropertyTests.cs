@@ -4,10 +4,12 @@ using FsCheck.Fluent;
 using PodFirmware.Core.Position;
 using PodFirmware.Drivers.Simulated;
 using Xunit;
+using PodFirmware.Host.Tests.Support;
 
 namespace PodFirmware.Host.Tests.Core.Position
 {
     /// <summary>The fence's distance model against haversine, polygon against circle, and no allocation per tick.</summary>
+    [Collection(AllocationMeasurement.Name)]
     public class GeofencePropertyTests
     {
         private static double Haversine(double lat1, double lon1, double lat2, double lon2)

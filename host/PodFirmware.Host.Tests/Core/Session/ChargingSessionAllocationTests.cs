@@ -3,10 +3,12 @@ using PodFirmware.Core.Commands;
 using PodFirmware.Core.Events;
 using PodFirmware.Core.Session;
 using Xunit;
+using PodFirmware.Host.Tests.Support;
 
 namespace PodFirmware.Host.Tests.Core.Session
 {
     /// <summary>The session runs in the control tick, where the nanoFramework GC would stop the world: it must allocate nothing.</summary>
+    [Collection(AllocationMeasurement.Name)]
     public class ChargingSessionAllocationTests
     {
         private static void Cycle(ChargingSession session, SessionInputs inputs, Command start, EventRing ring, PodEvent taken)

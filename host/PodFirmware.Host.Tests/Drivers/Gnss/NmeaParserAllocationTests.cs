@@ -2,10 +2,12 @@ using System;
 using System.Text;
 using PodFirmware.Drivers.Gnss;
 using Xunit;
+using PodFirmware.Host.Tests.Support;
 
 namespace PodFirmware.Host.Tests.Drivers.Gnss
 {
     /// <summary>The receiver is fed from the control tick, so parsing must allocate nothing: the nanoFramework GC stops the world.</summary>
+    [Collection(AllocationMeasurement.Name)]
     public class NmeaParserAllocationTests
     {
         [Fact]

@@ -54,7 +54,6 @@ namespace PodFirmware.Tests.Core.Safety
             Expect.Code(FaultCode.None, rule.Evaluate(inputs));
         }
 
-        // DataRow arguments must be numbers on the board (an enum argument escapes the launcher there).
         [DataRow((int)SensorStatus.Stuck)]
         [DataRow((int)SensorStatus.Open)]
         [DataRow((int)SensorStatus.Short)]

@@ -260,7 +260,7 @@ namespace PodFirmware.Tests.Core.Commands
             // would read such text differently, so it is refused before any string exists (docs/mqtt.md, Text encoding).
             string open = SignedCommands.Json("start", "c-1", SignedCommands.Nonce1, SignedCommands.Now, ",\"account\":\"a");
             byte[] head = SignedCommands.Bytes(open.Substring(0, open.Length - 1));
-            byte[] bad = PodFirmware.Tests.Core.Json.JsonAssert.HexBytes(accountHex);
+            byte[] bad = Hex.TryDecode(accountHex);
             byte[] tail = SignedCommands.Bytes("\"}");
             var json = new byte[head.Length + bad.Length + tail.Length];
             Array.Copy(head, 0, json, 0, head.Length);
