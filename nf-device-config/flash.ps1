@@ -18,8 +18,8 @@ param(
     [string] $Target = 'ESP32_REV3',
     # Flash the nanoFramework firmware, erasing the whole flash first (also erases I:\).
     [switch] $Firmware,
-    # With -Firmware: flash this firmware version instead of the newest (firmware.tsv names the one
-    # the pinned packages are checked against).
+    # With -Firmware: flash this firmware version instead of firmware.tsv's (the one the pinned
+    # packages are checked against; never the newest by default).
     [string] $FirmwareVersion = '',
     # Application image to deploy (PodFirmware.bin from bin\Release).
     [string] $Image = '',
@@ -76,12 +76,13 @@ if (-not $DryRun -and -not (Get-Command nanoff -ErrorAction SilentlyContinue)) {
 }
 
 if ($Firmware) {
-    if ($FirmwareVersion) {
-        Invoke-Nanoff @('--target', $Target, '--serialport', $Port, '--update', '--fwversion', $FirmwareVersion, '--masserase')
+    if (-not $FirmwareVersion) {
+        # The newest firmware may expect other package versions and refuse PodFirmware: flash the recorded one.
+        $row = Get-Content -LiteralPath (Join-Path $PSScriptRoot 'firmware.tsv') | Where-Object { $_ -match "^firmware`tversion`t" } | Select-Object -First 1
+        if (-not $row) { Fail "no firmware version in firmware.tsv" }
+        $FirmwareVersion = ($row -split "`t")[2]
     }
-    else {
-        Invoke-Nanoff @('--target', $Target, '--serialport', $Port, '--update', '--masserase')
-    }
+    Invoke-Nanoff @('--target', $Target, '--serialport', $Port, '--update', '--fwversion', $FirmwareVersion, '--masserase')
 }
 
 if ($Image) {

@@ -16,8 +16,8 @@ usage: flash.sh --port PORT [--target TARGET] [steps] [--dry-run]
 steps, run in this order (at least one):
   --firmware         flash the nanoFramework firmware, erasing the whole flash first
                      (this also erases I:\, so deploy the config again afterwards)
-  --fw-version V     with --firmware: flash firmware version V instead of the newest
-                     (firmware.tsv names the one the pinned packages are checked against)
+  --fw-version V     with --firmware: flash firmware version V instead of firmware.tsv's
+                     (the one the pinned packages are checked against; never the newest by default)
   --image FILE       deploy the application image (PodFirmware.bin from bin\Release)
   --address ADDR     deployment region of the image, hexadecimal; required with --image
                      (read it with: nanoff --platform esp32 --serialport PORT --devicedetails)
@@ -97,11 +97,12 @@ json_string() {
 absolute() { (cd "$(dirname "$1")" && printf '%s/%s' "$(pwd)" "$(basename "$1")"); }
 
 if [ "$firmware" -eq 1 ]; then
-  if [ -n "$fw_version" ]; then
-    run nanoff --target "$target" --serialport "$port" --update --fwversion "$fw_version" --masserase
-  else
-    run nanoff --target "$target" --serialport "$port" --update --masserase
+  if [ -z "$fw_version" ]; then
+    # The newest firmware may expect other package versions and refuse PodFirmware: flash the recorded one.
+    fw_version="$(awk -F'\t' '$1 == "firmware" && $2 == "version" { print $3 }' "$here/firmware.tsv")"
+    [ -n "$fw_version" ] || { echo "flash.sh: no firmware version in $here/firmware.tsv" >&2; exit 2; }
   fi
+  run nanoff --target "$target" --serialport "$port" --update --fwversion "$fw_version" --masserase
 fi
 
 if [ -n "$image" ]; then

@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Linq;
 using PodFirmware.Host.DeviceBuild;
@@ -32,14 +33,14 @@ namespace PodFirmware.Host.Tests.DeviceBuild
         }
 
         [Fact]
-        public void Every_package_in_the_table_matches_the_firmware_native_checksum_or_is_a_documented_mismatch()
+        public void Every_package_in_the_table_matches_the_firmware_native_checksum()
         {
             var problems = Table().CheckChecksums();
             Assert.True(problems.Count == 0, string.Join("\n", problems));
         }
 
         [Fact]
-        public void The_firmware_is_recorded_and_every_known_mismatch_is_explained_in_the_readme()
+        public void The_firmware_is_recorded_and_named_in_the_readme()
         {
             var table = Table();
             Assert.Equal("ESP32_REV3", table.Firmware["target"]);
@@ -47,10 +48,7 @@ namespace PodFirmware.Host.Tests.DeviceBuild
             Assert.Matches("^[0-9a-f]{40}$", table.Firmware["nf-interpreter"]);
             string readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "nf-device-config", "README.md"));
             Assert.Contains(table.Firmware["version"], readme);
-            foreach (var p in table.Packages.Values.Where(p => p.KnownMismatch))
-            {
-                Assert.Contains(p.Id.Substring("nanoFramework.".Length) + " " + p.Version, readme);
-            }
+            Assert.Contains(table.Firmware["nf-interpreter"], readme);
         }
 
         [Fact]
@@ -81,13 +79,16 @@ namespace PodFirmware.Host.Tests.DeviceBuild
         }
 
         [Fact]
-        public void A_planted_checksum_mismatch_is_named_and_a_stale_known_mismatch_mark_too()
+        public void A_planted_checksum_mismatch_is_named()
         {
             var problems = FirmwarePackages.Parse(Planted).CheckChecksums();
             Assert.Equal(new[] { "nanoFramework.System.Net 1.11.60: System.Net has native checksum 0x6DFA71D6, firmware 9.9.9.9 expects 0x8EFB9944: the board refuses it" }, problems);
+        }
 
-            var stale = FirmwarePackages.Parse(Planted.Replace("0x8E6EB73D	0x8E6EB73D", "0x8E6EB73D	0x8E6EB73D	known-mismatch")).CheckChecksums();
-            Assert.Contains("nanoFramework.System.Text 1.3.42: marked known-mismatch but its checksum matches the firmware's; remove the mark", stale);
+        [Fact]
+        public void A_row_with_a_seventh_field_is_refused()
+        {
+            Assert.Throws<FormatException>(() => FirmwarePackages.Parse(Planted.Replace("0x8E6EB73D	0x8E6EB73D", "0x8E6EB73D	0x8E6EB73D	known-mismatch")));
         }
     }
 }

@@ -12,7 +12,7 @@ namespace PodFirmware.Host.Tests.DeviceBuild
     public sealed class FirmwarePackages
     {
         /// <summary>One package row.</summary>
-        public sealed record Package(string Id, string Version, string Assembly, string Checksum, string FirmwareChecksum, bool KnownMismatch);
+        public sealed record Package(string Id, string Version, string Assembly, string Checksum, string FirmwareChecksum);
 
         /// <summary>Firmware key/value pairs (target, version, nf-interpreter, date).</summary>
         public IReadOnlyDictionary<string, string> Firmware { get; }
@@ -45,9 +45,9 @@ namespace PodFirmware.Host.Tests.DeviceBuild
                 {
                     firmware[f[1]] = f[2];
                 }
-                else if (f[0] == "package" && (f.Length == 6 || (f.Length == 7 && f[6] == "known-mismatch")))
+                else if (f[0] == "package" && f.Length == 6)
                 {
-                    packages.Add(f[1], new Package(f[1], f[2], f[3], f[4], f[5], f.Length == 7));
+                    packages.Add(f[1], new Package(f[1], f[2], f[3], f[4], f[5]));
                 }
                 else
                 {
@@ -78,22 +78,17 @@ namespace PodFirmware.Host.Tests.DeviceBuild
         }
 
         /// <summary>
-        /// Every package whose native checksum differs from the firmware's and is not marked known-mismatch, and every
-        /// known-mismatch row that in fact matches (the mark is stale).
+        /// Every package whose native checksum differs from the firmware's. There is no exception to mark: the board
+        /// refuses such an assembly and PodFirmware with it, so the firmware or the pin must change instead.
         /// </summary>
         public List<string> CheckChecksums()
         {
             var problems = new List<string>();
             foreach (Package p in Packages.Values.OrderBy(p => p.Id, StringComparer.Ordinal))
             {
-                bool matches = string.Equals(p.Checksum, p.FirmwareChecksum, StringComparison.OrdinalIgnoreCase);
-                if (!matches && !p.KnownMismatch)
+                if (!string.Equals(p.Checksum, p.FirmwareChecksum, StringComparison.OrdinalIgnoreCase))
                 {
                     problems.Add(p.Id + " " + p.Version + ": " + p.Assembly + " has native checksum " + p.Checksum + ", firmware " + Firmware.GetValueOrDefault("version") + " expects " + p.FirmwareChecksum + ": the board refuses it");
-                }
-                else if (matches && p.KnownMismatch)
-                {
-                    problems.Add(p.Id + " " + p.Version + ": marked known-mismatch but its checksum matches the firmware's; remove the mark");
                 }
             }
 
