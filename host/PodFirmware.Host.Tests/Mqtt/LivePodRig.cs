@@ -98,12 +98,17 @@ namespace PodFirmware.Host.Tests.Mqtt
             Wait.Until(() => Link.IsConnected, LivePodRig.ReconnectMs, "back end " + _syncTopic + " connects", () => "last error: " + Link.LastError);
             string marker = "sync-" + (++_syncs);
             byte[] payload = Encoding.UTF8.GetBytes(marker);
-            Wait.Until(() =>
-            {
-                Link.Publish(_syncTopic, payload, payload.Length, 0, false, out _);
-                Drain();
-                return Received.Any(m => m.Topic == _syncTopic && m.Text == marker);
-            }, LivePodRig.SoonMs, "the sync echo arrives on " + _syncTopic);
+            // Offered again (paced) only in case the link reconnected in between and lost it.
+            Wait.UntilProbing(
+                () => Link.Publish(_syncTopic, payload, payload.Length, 0, false, out _),
+                () =>
+                {
+                    Drain();
+                    return Received.Any(m => m.Topic == _syncTopic && m.Text == marker);
+                },
+                LivePodRig.SoonMs,
+                "the sync echo arrives on " + _syncTopic,
+                () => "dropped " + Link.DroppedInboundCount);
             Received.RemoveAll(m => m.Topic == _syncTopic);
         }
 
@@ -190,11 +195,14 @@ namespace PodFirmware.Host.Tests.Mqtt
         {
             Pod.Start();
             int probes = 0;
+            var sinceProbe = new System.Diagnostics.Stopwatch();
             StepUntil(() =>
             {
-                if (Pod.Link.IsConnected)
+                // paced (Wait.ProbeIntervalMs): a probe on every poll would flood the pod's bounded inbound queue
+                if (Pod.Link.IsConnected && (!sinceProbe.IsRunning || sinceProbe.ElapsedMilliseconds >= Wait.ProbeIntervalMs))
                 {
                     Send(backEnd, "{\"type\":\"get_status\",\"id\":\"" + ProbeIdPrefix + (++probes) + "\"}");
+                    sinceProbe.Restart();
                 }
 
                 return backEnd.On(Pod.Topics.CommandResult).Any(m => m.Text.StartsWith("{\"id\":\"" + ProbeIdPrefix, StringComparison.Ordinal));
