@@ -88,44 +88,17 @@ namespace PodFirmware.Drivers.Mqtt
         private string _lastError;
         private int _lastConnectResult = -1;
         private int _lastLinkId;
-        private int _droppedInbound;
-
-        private readonly string[] _inTopic;
-        private readonly byte[][] _inPayload;
-        private int _inHead;
-        private int _inCount;
-
-        private readonly string[] _outTopic;
-        private readonly byte[][] _outPayload;
-        private readonly int[] _outQos;
-        private readonly bool[] _outRetain;
-        private readonly int[] _outLinkId;
-        private int _outHead;
-        private int _outCount;
-
-        private readonly int[] _ackIds;
-        private int _ackHead;
-        private int _ackCount;
-
-        private readonly int[] _doneSession;
-        private readonly int[] _donePacketId;
-        private readonly bool[] _doneDelivered;
-        private int _doneHead;
-        private int _doneCount;
-
-        private readonly string[] _subTopic = new string[MaxSubscriptions];
-        private readonly int[] _subQos = new int[MaxSubscriptions];
-        private readonly bool[] _subSent = new bool[MaxSubscriptions];
-        private int _subCount;
+        private readonly MqttInboundQueue _inbound;
+        private readonly MqttOutboundQueue _outbound;
+        private readonly MqttAckQueue _acks;
+        private readonly MqttCompletionQueue _completions;
+        private readonly MqttSubscriptionList _subscriptions = new MqttSubscriptionList(MaxSubscriptions);
 
         // ---- link thread only ----
-        private ReconnectBackoff _backoff;
+        private MqttConnectSchedule _schedule;
         private bool _clientOpen;
-        private long _nextAttemptAtMs;
         private long _stopDeadlineMs = -1;
-        private readonly int[] _pendPacketId;
-        private readonly int[] _pendLinkId;
-        private int _pendCount;
+        private readonly MqttInFlightTable _inFlight;
 
         /// <summary>Creates a stopped engine over <paramref name="client"/> and binds the client to it.</summary>
         /// <param name="client">The client library adapter; the engine is its only user.</param>
@@ -161,22 +134,13 @@ namespace PodFirmware.Drivers.Mqtt
             _client = client;
             _clock = clock;
             _random = random;
-            _inTopic = new string[inboundCapacity];
-            _inPayload = new byte[inboundCapacity][];
-            _outTopic = new string[outboundCapacity];
-            _outPayload = new byte[outboundCapacity][];
-            _outQos = new int[outboundCapacity];
-            _outRetain = new bool[outboundCapacity];
-            _outLinkId = new int[outboundCapacity];
-            _ackIds = new int[ackCapacity];
-            _pendPacketId = new int[ackCapacity];
-            _pendLinkId = new int[ackCapacity];
+            _inbound = new MqttInboundQueue(inboundCapacity);
+            _outbound = new MqttOutboundQueue(outboundCapacity);
+            _acks = new MqttAckQueue(ackCapacity);
+            _inFlight = new MqttInFlightTable(ackCapacity);
 
             // every completion of one pass: at most the QoS 1 publishes in flight plus one queue of QoS 0
-            int doneCapacity = ackCapacity + outboundCapacity;
-            _doneSession = new int[doneCapacity];
-            _donePacketId = new int[doneCapacity];
-            _doneDelivered = new bool[doneCapacity];
+            _completions = new MqttCompletionQueue(ackCapacity + outboundCapacity);
             client.Bind(this);
         }
 
@@ -214,7 +178,7 @@ namespace PodFirmware.Drivers.Mqtt
         /// <exception cref="Exception">Whatever <see cref="IMqttClientPort.Prepare"/> throws (unreadable TLS material).</exception>
         public void Open(MqttLinkOptions options)
         {
-            MqttLinkOptions copy = Validate(options);
+            MqttLinkOptions copy = MqttLinkSettings.Validated(options);
             ThrowIfStarted();
             _client.Prepare(copy);
             ReconnectBackoff backoff = new ReconnectBackoff(copy.ReconnectMinMs, copy.ReconnectMaxMs, _random);
@@ -227,8 +191,7 @@ namespace PodFirmware.Drivers.Mqtt
                     throw new InvalidOperationException("MQTT link already started");
                 }
 
-                _backoff = backoff;
-                _nextAttemptAtMs = _clock.MonotonicMs;
+                _schedule = new MqttConnectSchedule(backoff, _clock.MonotonicMs);
                 _options = copy;
                 _started = true;
             }
@@ -346,7 +309,7 @@ namespace PodFirmware.Drivers.Mqtt
             Monitor.Enter(_sync);
             try
             {
-                if (!_connected || _stopRequested || _outCount == _outTopic.Length)
+                if (!_connected || _stopRequested || _outbound.IsFull)
                 {
                     return false;
                 }
@@ -366,13 +329,7 @@ namespace PodFirmware.Drivers.Mqtt
                     id = _lastLinkId;
                 }
 
-                int slot = (_outHead + _outCount) % _outTopic.Length;
-                _outTopic[slot] = topic;
-                _outPayload[slot] = copy;
-                _outQos[slot] = qos;
-                _outRetain[slot] = retain;
-                _outLinkId[slot] = id;
-                _outCount++;
+                _outbound.TryAdd(topic, copy, qos, retain, id);
                 messageId = id;
             }
             finally
@@ -408,22 +365,7 @@ namespace PodFirmware.Drivers.Mqtt
             Monitor.Enter(_sync);
             try
             {
-                int index = FindSubscription(topic);
-
-                if (index < 0)
-                {
-                    if (_subCount == MaxSubscriptions)
-                    {
-                        throw new InvalidOperationException("too many MQTT subscriptions");
-                    }
-
-                    index = _subCount;
-                    _subCount++;
-                    _subTopic[index] = topic;
-                }
-
-                _subQos[index] = qos;
-                _subSent[index] = false;
+                _subscriptions.Set(topic, qos);
             }
             finally
             {
@@ -449,20 +391,7 @@ namespace PodFirmware.Drivers.Mqtt
             Monitor.Enter(_sync);
             try
             {
-                if (_inCount == 0)
-                {
-                    return false;
-                }
-
-                byte[] payload = _inPayload[_inHead];
-                into.Topic = _inTopic[_inHead];
-                into.Payload = payload;
-                into.Length = payload.Length;
-                _inTopic[_inHead] = null;
-                _inPayload[_inHead] = null;
-                _inHead = (_inHead + 1) % _inTopic.Length;
-                _inCount--;
-                return true;
+                return _inbound.TryTake(into);
             }
             finally
             {
@@ -478,16 +407,7 @@ namespace PodFirmware.Drivers.Mqtt
             Monitor.Enter(_sync);
             try
             {
-                if (_ackCount == 0)
-                {
-                    messageId = 0;
-                    return false;
-                }
-
-                messageId = _ackIds[_ackHead];
-                _ackHead = (_ackHead + 1) % _ackIds.Length;
-                _ackCount--;
-                return true;
+                return _acks.TryTake(out messageId);
             }
             finally
             {
@@ -503,7 +423,7 @@ namespace PodFirmware.Drivers.Mqtt
                 Monitor.Enter(_sync);
                 try
                 {
-                    return _droppedInbound;
+                    return _inbound.DroppedCount;
                 }
                 finally
                 {
@@ -599,16 +519,7 @@ namespace PodFirmware.Drivers.Mqtt
             Monitor.Enter(_sync);
             try
             {
-                if (_inCount == _inTopic.Length)
-                {
-                    _droppedInbound++;
-                    return;
-                }
-
-                int slot = (_inHead + _inCount) % _inTopic.Length;
-                _inTopic[slot] = topic == null ? "" : topic;
-                _inPayload[slot] = payload == null ? new byte[0] : payload;
-                _inCount++;
+                _inbound.TryAdd(topic, payload);
             }
             finally
             {
@@ -627,16 +538,10 @@ namespace PodFirmware.Drivers.Mqtt
             Monitor.Enter(_sync);
             try
             {
-                if (session != _session || _doneCount == _doneSession.Length)
+                if (session != _session || !_completions.TryAdd(session, packetId, delivered))
                 {
                     return;
                 }
-
-                int slot = (_doneHead + _doneCount) % _doneSession.Length;
-                _doneSession[slot] = session;
-                _donePacketId[slot] = packetId;
-                _doneDelivered[slot] = delivered;
-                _doneCount++;
             }
             finally
             {
@@ -747,7 +652,7 @@ namespace PodFirmware.Drivers.Mqtt
                 if (lost)
                 {
                     CloseClient();
-                    Schedule(true);
+                    _schedule.Reschedule(_clock.MonotonicMs, true);
                 }
             }
 
@@ -758,16 +663,14 @@ namespace PodFirmware.Drivers.Mqtt
 
             if (!_clientOpen)
             {
-                long now = _clock.MonotonicMs;
-
-                if (now < _nextAttemptAtMs)
+                if (!_schedule.IsDue(_clock.MonotonicMs))
                 {
-                    return WaitUntil(_nextAttemptAtMs);
+                    return _schedule.WaitMs(_clock.MonotonicMs, IdleMs);
                 }
 
                 if (!TryConnect())
                 {
-                    return WaitUntil(_nextAttemptAtMs);
+                    return _schedule.WaitMs(_clock.MonotonicMs, IdleMs);
                 }
             }
 
@@ -799,7 +702,7 @@ namespace PodFirmware.Drivers.Mqtt
                 _session++;
                 _lost = false;
                 _open = true;
-                _doneCount = 0;
+                _completions.Clear();
                 session = _session;
                 options = _options;
             }
@@ -820,7 +723,7 @@ namespace PodFirmware.Drivers.Mqtt
                 // TLS failures (unknown CA, wrong host name), refused sockets and DNS land here
                 SetError(String.Concat(String.Concat("connect to ", options.Host, ":", options.Port.ToString()), " failed: ", ex.Message));
                 CloseClient();
-                Schedule(false);
+                _schedule.Reschedule(_clock.MonotonicMs, false);
                 return false;
             }
 
@@ -838,17 +741,14 @@ namespace PodFirmware.Drivers.Mqtt
             {
                 SetError(String.Concat("broker refused the connection: ", RefusalText(code)));
                 CloseClient();
-                Schedule(false);
+                _schedule.Reschedule(_clock.MonotonicMs, false);
                 return false;
             }
 
             Monitor.Enter(_sync);
             try
             {
-                for (int i = 0; i < _subCount; i++)
-                {
-                    _subSent[i] = false;
-                }
+                _subscriptions.MarkAllUnsent();
             }
             finally
             {
@@ -888,18 +788,18 @@ namespace PodFirmware.Drivers.Mqtt
                 Monitor.Enter(_sync);
                 try
                 {
-                    if (i >= _subCount || _lost)
+                    if (i >= _subscriptions.Count || _lost)
                     {
                         return !_lost;
                     }
 
-                    if (_subSent[i])
+                    if (_subscriptions.IsSent(i))
                     {
                         continue;
                     }
 
-                    topic = _subTopic[i];
-                    qos = _subQos[i];
+                    topic = _subscriptions.TopicAt(i);
+                    qos = _subscriptions.QosAt(i);
                 }
                 finally
                 {
@@ -920,10 +820,7 @@ namespace PodFirmware.Drivers.Mqtt
                 try
                 {
                     // a Subscribe call in between may have changed the entry: then it is sent again
-                    if (_subTopic[i] == topic && _subQos[i] == qos)
-                    {
-                        _subSent[i] = true;
-                    }
+                    _subscriptions.MarkSent(i, topic, qos);
                 }
                 finally
                 {
@@ -947,23 +844,16 @@ namespace PodFirmware.Drivers.Mqtt
                 Monitor.Enter(_sync);
                 try
                 {
-                    if (_outCount == 0 || _lost)
+                    if (_lost || !_outbound.TryPeek(out topic, out payload, out qos, out retain, out linkId))
                     {
                         return;
                     }
 
-                    qos = _outQos[_outHead];
-
-                    if (qos == 1 && _pendCount == _pendPacketId.Length)
+                    if (qos == 1 && _inFlight.IsFull)
                     {
                         // back-pressure: wait for acknowledgements before handing over more QoS 1
                         return;
                     }
-
-                    topic = _outTopic[_outHead];
-                    payload = _outPayload[_outHead];
-                    retain = _outRetain[_outHead];
-                    linkId = _outLinkId[_outHead];
                 }
                 finally
                 {
@@ -991,10 +881,7 @@ namespace PodFirmware.Drivers.Mqtt
                 Monitor.Enter(_sync);
                 try
                 {
-                    _outTopic[_outHead] = null;
-                    _outPayload[_outHead] = null;
-                    _outHead = (_outHead + 1) % _outTopic.Length;
-                    _outCount--;
+                    _outbound.RemoveFirst();
                 }
                 finally
                 {
@@ -1010,9 +897,7 @@ namespace PodFirmware.Drivers.Mqtt
                 {
                     // registered before ResolveCompletions runs on this thread, so a report the client
                     // raised in the meantime still finds it
-                    _pendPacketId[_pendCount] = packetId;
-                    _pendLinkId[_pendCount] = linkId;
-                    _pendCount++;
+                    _inFlight.Add(packetId, linkId);
                 }
             }
         }
@@ -1028,16 +913,10 @@ namespace PodFirmware.Drivers.Mqtt
                 Monitor.Enter(_sync);
                 try
                 {
-                    if (_doneCount == 0)
+                    if (!_completions.TryTake(out session, out packetId, out delivered))
                     {
                         return;
                     }
-
-                    session = _doneSession[_doneHead];
-                    packetId = _donePacketId[_doneHead];
-                    delivered = _doneDelivered[_doneHead];
-                    _doneHead = (_doneHead + 1) % _doneSession.Length;
-                    _doneCount--;
 
                     if (session != _session)
                     {
@@ -1049,29 +928,10 @@ namespace PodFirmware.Drivers.Mqtt
                     Monitor.Exit(_sync);
                 }
 
-                int index = -1;
+                int linkId;
 
-                for (int i = 0; i < _pendCount; i++)
-                {
-                    if (_pendPacketId[i] == packetId)
-                    {
-                        index = i;
-                        break;
-                    }
-                }
-
-                if (index < 0)
-                {
-                    // a QoS 0 publish (clients report those too)
-                    continue;
-                }
-
-                int linkId = _pendLinkId[index];
-                _pendCount--;
-                _pendPacketId[index] = _pendPacketId[_pendCount];
-                _pendLinkId[index] = _pendLinkId[_pendCount];
-
-                if (!delivered)
+                // not found: a QoS 0 publish (clients report those too); found but not delivered: given up
+                if (!_inFlight.TryRemove(packetId, out linkId) || !delivered)
                 {
                     continue;
                 }
@@ -1079,14 +939,7 @@ namespace PodFirmware.Drivers.Mqtt
                 Monitor.Enter(_sync);
                 try
                 {
-                    if (_ackCount == _ackIds.Length)
-                    {
-                        _ackHead = (_ackHead + 1) % _ackIds.Length;
-                        _ackCount--;
-                    }
-
-                    _ackIds[(_ackHead + _ackCount) % _ackIds.Length] = linkId;
-                    _ackCount++;
+                    _acks.Add(linkId);
                 }
                 finally
                 {
@@ -1124,7 +977,7 @@ namespace PodFirmware.Drivers.Mqtt
                 Monitor.Enter(_sync);
                 try
                 {
-                    drained = _outCount == 0 && !_lost;
+                    drained = _outbound.Count == 0 && !_lost;
                     lost = _lost;
                 }
                 finally
@@ -1132,7 +985,7 @@ namespace PodFirmware.Drivers.Mqtt
                     Monitor.Exit(_sync);
                 }
 
-                if (!lost && (!drained || _pendCount > 0) && now < _stopDeadlineMs)
+                if (!lost && (!drained || _inFlight.Count > 0) && now < _stopDeadlineMs)
                 {
                     return StopPollMs;
                 }
@@ -1183,18 +1036,7 @@ namespace PodFirmware.Drivers.Mqtt
             }
 
             // QoS 1 messages in flight are not acknowledged by a later connection
-            _pendCount = 0;
-        }
-
-        private void Schedule(bool accepted)
-        {
-            _nextAttemptAtMs = _clock.MonotonicMs + _backoff.NextWaitMs(accepted);
-        }
-
-        private int WaitUntil(long atMs)
-        {
-            long waitMs = atMs - _clock.MonotonicMs;
-            return waitMs < 0 ? 0 : (waitMs > IdleMs ? IdleMs : (int)waitMs);
+            _inFlight.Clear();
         }
 
         private void MarkLost(string reason)
@@ -1225,19 +1067,6 @@ namespace PodFirmware.Drivers.Mqtt
             }
         }
 
-        private int FindSubscription(string topic)
-        {
-            for (int i = 0; i < _subCount; i++)
-            {
-                if (_subTopic[i] == topic)
-                {
-                    return i;
-                }
-            }
-
-            return -1;
-        }
-
         /// <summary>Words for an MQTT 3.1.1 CONNACK refusal code, with the code.</summary>
         public static string RefusalText(int code)
         {
@@ -1266,83 +1095,6 @@ namespace PodFirmware.Drivers.Mqtt
             }
 
             return String.Concat(text, " (CONNACK ", code.ToString(), ")");
-        }
-
-        private static MqttLinkOptions Validate(MqttLinkOptions options)
-        {
-            if (options == null)
-            {
-                throw new ArgumentNullException("options");
-            }
-
-            if (IsEmpty(options.Host))
-            {
-                throw new ArgumentException("Host is empty", "options");
-            }
-
-            if (options.Port < 1 || options.Port > 65535)
-            {
-                throw new ArgumentException("Port is out of range", "options");
-            }
-
-            if (IsEmpty(options.ClientId))
-            {
-                throw new ArgumentException("ClientId is empty", "options");
-            }
-
-            if (options.KeepAliveS < 0 || options.KeepAliveS > 65535)
-            {
-                throw new ArgumentException("KeepAliveS is out of range", "options");
-            }
-
-            if (options.ReconnectMinMs < 1 || options.ReconnectMaxMs < options.ReconnectMinMs)
-            {
-                throw new ArgumentException("reconnect delays are out of range", "options");
-            }
-
-            if (options.UseTls && IsEmpty(options.CaCertificate))
-            {
-                // no silent fallback to an unauthenticated broker
-                throw new ArgumentException("UseTls needs the CaCertificate", "options");
-            }
-
-            if (IsEmpty(options.ClientCertificate) != IsEmpty(options.ClientKey))
-            {
-                throw new ArgumentException("ClientCertificate and ClientKey go together", "options");
-            }
-
-            if (!options.UseTls && !IsEmpty(options.ClientCertificate))
-            {
-                throw new ArgumentException("a client certificate is only used with UseTls", "options");
-            }
-
-            MqttLinkOptions copy = new MqttLinkOptions();
-            copy.Host = options.Host;
-            copy.Port = options.Port;
-            copy.ClientId = options.ClientId;
-            copy.Username = OrEmpty(options.Username);
-            copy.Password = OrEmpty(options.Password);
-            copy.KeepAliveS = options.KeepAliveS;
-            copy.WillTopic = OrEmpty(options.WillTopic);
-            copy.WillPayload = OrEmpty(options.WillPayload);
-            copy.WillRetain = options.WillRetain;
-            copy.UseTls = options.UseTls;
-            copy.CaCertificate = OrEmpty(options.CaCertificate);
-            copy.ClientCertificate = OrEmpty(options.ClientCertificate);
-            copy.ClientKey = OrEmpty(options.ClientKey);
-            copy.ReconnectMinMs = options.ReconnectMinMs;
-            copy.ReconnectMaxMs = options.ReconnectMaxMs;
-            return copy;
-        }
-
-        private static bool IsEmpty(string value)
-        {
-            return value == null || value.Length == 0;
-        }
-
-        private static string OrEmpty(string value)
-        {
-            return value == null ? "" : value;
         }
     }
 }
