@@ -9,7 +9,11 @@ namespace PodFirmware.Drivers.Mqtt
     /// <see cref="IMqttClientPort"/> (M2Mqtt on the board, libmosquitto on the host). It keeps the
     /// connection state, reconnects with backoff and jitter, resubscribes and re-sends the Last Will
     /// on every connect, queues publishes, maps the client's packet ids to its own message ids and
-    /// queues what arrives.
+    /// queues what arrives. It is the coordinator: its state and data live in small parts
+    /// (<see cref="MqttConnectionState"/>, <see cref="MqttOutboundQueue"/>, <see cref="MqttInboundQueue"/>,
+    /// <see cref="MqttInFlightTable"/>, <see cref="MqttCompletionQueue"/>, <see cref="MqttAckQueue"/>,
+    /// <see cref="MqttSubscriptionList"/>, <see cref="MqttConnectSchedule"/>), which it touches under its one lock
+    /// or on its link thread only.
     /// </summary>
     /// <remarks>
     /// <para>
@@ -78,15 +82,7 @@ namespace PodFirmware.Drivers.Mqtt
         // ---- guarded by _sync ----
         private MqttLinkOptions _options;
         private Thread _thread;
-        private bool _started;
-        private bool _stopRequested;
-        private bool _stopped;
-        private bool _connected;
-        private int _session;
-        private bool _lost;
-        private bool _open;
-        private string _lastError;
-        private int _lastConnectResult = -1;
+        private readonly MqttConnectionState _state = new MqttConnectionState();
         private int _lastLinkId;
         private readonly MqttInboundQueue _inbound;
         private readonly MqttOutboundQueue _outbound;
@@ -186,14 +182,9 @@ namespace PodFirmware.Drivers.Mqtt
             Monitor.Enter(_sync);
             try
             {
-                if (_started)
-                {
-                    throw new InvalidOperationException("MQTT link already started");
-                }
-
+                _state.Start();
                 _schedule = new MqttConnectSchedule(backoff, _clock.MonotonicMs);
                 _options = copy;
-                _started = true;
             }
             finally
             {
@@ -206,10 +197,7 @@ namespace PodFirmware.Drivers.Mqtt
             Monitor.Enter(_sync);
             try
             {
-                if (_started)
-                {
-                    throw new InvalidOperationException("MQTT link already started");
-                }
+                _state.ThrowIfStarted();
             }
             finally
             {
@@ -231,12 +219,11 @@ namespace PodFirmware.Drivers.Mqtt
             Monitor.Enter(_sync);
             try
             {
-                if (!_started || _stopRequested)
+                if (!_state.RequestStop())
                 {
                     return;
                 }
 
-                _stopRequested = true;
                 thread = _thread;
             }
             finally
@@ -260,7 +247,7 @@ namespace PodFirmware.Drivers.Mqtt
                 Monitor.Enter(_sync);
                 try
                 {
-                    return _connected;
+                    return _state.IsConnected;
                 }
                 finally
                 {
@@ -309,7 +296,7 @@ namespace PodFirmware.Drivers.Mqtt
             Monitor.Enter(_sync);
             try
             {
-                if (!_connected || _stopRequested || _outbound.IsFull)
+                if (!_state.AcceptsPublishes || _outbound.IsFull)
                 {
                     return false;
                 }
@@ -444,7 +431,7 @@ namespace PodFirmware.Drivers.Mqtt
                 Monitor.Enter(_sync);
                 try
                 {
-                    return _lastError;
+                    return _state.LastError;
                 }
                 finally
                 {
@@ -464,7 +451,7 @@ namespace PodFirmware.Drivers.Mqtt
                 Monitor.Enter(_sync);
                 try
                 {
-                    return _lastConnectResult;
+                    return _state.LastConnectResult;
                 }
                 finally
                 {
@@ -481,7 +468,7 @@ namespace PodFirmware.Drivers.Mqtt
                 Monitor.Enter(_sync);
                 try
                 {
-                    return _stopRequested;
+                    return _state.IsStopRequested;
                 }
                 finally
                 {
@@ -498,7 +485,7 @@ namespace PodFirmware.Drivers.Mqtt
                 Monitor.Enter(_sync);
                 try
                 {
-                    return _session;
+                    return _state.Session;
                 }
                 finally
                 {
@@ -538,7 +525,7 @@ namespace PodFirmware.Drivers.Mqtt
             Monitor.Enter(_sync);
             try
             {
-                if (session != _session || !_completions.TryAdd(session, packetId, delivered))
+                if (!_state.IsCurrent(session) || !_completions.TryAdd(session, packetId, delivered))
                 {
                     return;
                 }
@@ -561,14 +548,10 @@ namespace PodFirmware.Drivers.Mqtt
             Monitor.Enter(_sync);
             try
             {
-                if (session != _session || _lost || !_open)
+                if (!_state.ReportLost(session, reason))
                 {
                     return;
                 }
-
-                _lost = true;
-                _connected = false;
-                _lastError = reason;
             }
             finally
             {
@@ -632,13 +615,13 @@ namespace PodFirmware.Drivers.Mqtt
             Monitor.Enter(_sync);
             try
             {
-                if (!_started || _stopped)
+                if (!_state.IsStarted || _state.IsStopped)
                 {
                     return -1;
                 }
 
-                stop = _stopRequested;
-                lost = _lost;
+                stop = _state.IsStopRequested;
+                lost = _state.IsLost;
             }
             finally
             {
@@ -683,7 +666,7 @@ namespace PodFirmware.Drivers.Mqtt
             try
             {
                 // a broken connection is closed in the very next step
-                return _lost ? 0 : IdleMs;
+                return _state.IsLost ? 0 : IdleMs;
             }
             finally
             {
@@ -699,11 +682,8 @@ namespace PodFirmware.Drivers.Mqtt
             Monitor.Enter(_sync);
             try
             {
-                _session++;
-                _lost = false;
-                _open = true;
+                session = _state.BeginAttempt();
                 _completions.Clear();
-                session = _session;
                 options = _options;
             }
             finally
@@ -730,7 +710,7 @@ namespace PodFirmware.Drivers.Mqtt
             Monitor.Enter(_sync);
             try
             {
-                _lastConnectResult = code;
+                _state.RecordConnack(code);
             }
             finally
             {
@@ -764,10 +744,7 @@ namespace PodFirmware.Drivers.Mqtt
             Monitor.Enter(_sync);
             try
             {
-                if (!_lost)
-                {
-                    _connected = true;
-                }
+                _state.Accept();
             }
             finally
             {
@@ -788,9 +765,9 @@ namespace PodFirmware.Drivers.Mqtt
                 Monitor.Enter(_sync);
                 try
                 {
-                    if (i >= _subscriptions.Count || _lost)
+                    if (i >= _subscriptions.Count || _state.IsLost)
                     {
-                        return !_lost;
+                        return !_state.IsLost;
                     }
 
                     if (_subscriptions.IsSent(i))
@@ -844,7 +821,7 @@ namespace PodFirmware.Drivers.Mqtt
                 Monitor.Enter(_sync);
                 try
                 {
-                    if (_lost || !_outbound.TryPeek(out topic, out payload, out qos, out retain, out linkId))
+                    if (_state.IsLost || !_outbound.TryPeek(out topic, out payload, out qos, out retain, out linkId))
                     {
                         return;
                     }
@@ -918,7 +895,7 @@ namespace PodFirmware.Drivers.Mqtt
                         return;
                     }
 
-                    if (session != _session)
+                    if (!_state.IsCurrent(session))
                     {
                         continue;
                     }
@@ -955,7 +932,7 @@ namespace PodFirmware.Drivers.Mqtt
             Monitor.Enter(_sync);
             try
             {
-                lost = _lost;
+                lost = _state.IsLost;
             }
             finally
             {
@@ -977,8 +954,8 @@ namespace PodFirmware.Drivers.Mqtt
                 Monitor.Enter(_sync);
                 try
                 {
-                    drained = _outbound.Count == 0 && !_lost;
-                    lost = _lost;
+                    drained = _outbound.Count == 0 && !_state.IsLost;
+                    lost = _state.IsLost;
                 }
                 finally
                 {
@@ -996,8 +973,7 @@ namespace PodFirmware.Drivers.Mqtt
             Monitor.Enter(_sync);
             try
             {
-                _stopped = true;
-                _connected = false;
+                _state.MarkStopped();
             }
             finally
             {
@@ -1013,8 +989,7 @@ namespace PodFirmware.Drivers.Mqtt
             try
             {
                 // what the client reports while and after it closes is no longer news
-                _connected = false;
-                _open = false;
+                _state.Close();
             }
             finally
             {
@@ -1044,9 +1019,7 @@ namespace PodFirmware.Drivers.Mqtt
             Monitor.Enter(_sync);
             try
             {
-                _lost = true;
-                _connected = false;
-                _lastError = reason;
+                _state.Lose(reason);
             }
             finally
             {
@@ -1059,7 +1032,7 @@ namespace PodFirmware.Drivers.Mqtt
             Monitor.Enter(_sync);
             try
             {
-                _lastError = message;
+                _state.Fail(message);
             }
             finally
             {
