@@ -9,7 +9,11 @@ namespace PodFirmware.Drivers.Mqtt
     /// <see cref="IMqttClientPort"/> (M2Mqtt on the board, libmosquitto on the host). It keeps the
     /// connection state, reconnects with backoff and jitter, resubscribes and re-sends the Last Will
     /// on every connect, queues publishes, maps the client's packet ids to its own message ids and
-    /// queues what arrives.
+    /// queues what arrives. It is the coordinator: its state and data live in small parts
+    /// (<see cref="MqttConnectionState"/>, <see cref="MqttOutboundQueue"/>, <see cref="MqttInboundQueue"/>,
+    /// <see cref="MqttInFlightTable"/>, <see cref="MqttCompletionQueue"/>, <see cref="MqttAckQueue"/>,
+    /// <see cref="MqttSubscriptionList"/>, <see cref="MqttConnectSchedule"/>), which it touches under its one lock
+    /// or on its link thread only.
     /// </summary>
     /// <remarks>
     /// <para>
@@ -78,54 +82,19 @@ namespace PodFirmware.Drivers.Mqtt
         // ---- guarded by _sync ----
         private MqttLinkOptions _options;
         private Thread _thread;
-        private bool _started;
-        private bool _stopRequested;
-        private bool _stopped;
-        private bool _connected;
-        private int _session;
-        private bool _lost;
-        private bool _open;
-        private string _lastError;
-        private int _lastConnectResult = -1;
+        private readonly MqttConnectionState _state = new MqttConnectionState();
         private int _lastLinkId;
-        private int _droppedInbound;
-
-        private readonly string[] _inTopic;
-        private readonly byte[][] _inPayload;
-        private int _inHead;
-        private int _inCount;
-
-        private readonly string[] _outTopic;
-        private readonly byte[][] _outPayload;
-        private readonly int[] _outQos;
-        private readonly bool[] _outRetain;
-        private readonly int[] _outLinkId;
-        private int _outHead;
-        private int _outCount;
-
-        private readonly int[] _ackIds;
-        private int _ackHead;
-        private int _ackCount;
-
-        private readonly int[] _doneSession;
-        private readonly int[] _donePacketId;
-        private readonly bool[] _doneDelivered;
-        private int _doneHead;
-        private int _doneCount;
-
-        private readonly string[] _subTopic = new string[MaxSubscriptions];
-        private readonly int[] _subQos = new int[MaxSubscriptions];
-        private readonly bool[] _subSent = new bool[MaxSubscriptions];
-        private int _subCount;
+        private readonly MqttInboundQueue _inbound;
+        private readonly MqttOutboundQueue _outbound;
+        private readonly MqttAckQueue _acks;
+        private readonly MqttCompletionQueue _completions;
+        private readonly MqttSubscriptionList _subscriptions = new MqttSubscriptionList(MaxSubscriptions);
 
         // ---- link thread only ----
-        private ReconnectBackoff _backoff;
+        private MqttConnectSchedule _schedule;
         private bool _clientOpen;
-        private long _nextAttemptAtMs;
         private long _stopDeadlineMs = -1;
-        private readonly int[] _pendPacketId;
-        private readonly int[] _pendLinkId;
-        private int _pendCount;
+        private readonly MqttInFlightTable _inFlight;
 
         /// <summary>Creates a stopped engine over <paramref name="client"/> and binds the client to it.</summary>
         /// <param name="client">The client library adapter; the engine is its only user.</param>
@@ -161,22 +130,13 @@ namespace PodFirmware.Drivers.Mqtt
             _client = client;
             _clock = clock;
             _random = random;
-            _inTopic = new string[inboundCapacity];
-            _inPayload = new byte[inboundCapacity][];
-            _outTopic = new string[outboundCapacity];
-            _outPayload = new byte[outboundCapacity][];
-            _outQos = new int[outboundCapacity];
-            _outRetain = new bool[outboundCapacity];
-            _outLinkId = new int[outboundCapacity];
-            _ackIds = new int[ackCapacity];
-            _pendPacketId = new int[ackCapacity];
-            _pendLinkId = new int[ackCapacity];
+            _inbound = new MqttInboundQueue(inboundCapacity);
+            _outbound = new MqttOutboundQueue(outboundCapacity);
+            _acks = new MqttAckQueue(ackCapacity);
+            _inFlight = new MqttInFlightTable(ackCapacity);
 
             // every completion of one pass: at most the QoS 1 publishes in flight plus one queue of QoS 0
-            int doneCapacity = ackCapacity + outboundCapacity;
-            _doneSession = new int[doneCapacity];
-            _donePacketId = new int[doneCapacity];
-            _doneDelivered = new bool[doneCapacity];
+            _completions = new MqttCompletionQueue(ackCapacity + outboundCapacity);
             client.Bind(this);
         }
 
@@ -214,7 +174,7 @@ namespace PodFirmware.Drivers.Mqtt
         /// <exception cref="Exception">Whatever <see cref="IMqttClientPort.Prepare"/> throws (unreadable TLS material).</exception>
         public void Open(MqttLinkOptions options)
         {
-            MqttLinkOptions copy = Validate(options);
+            MqttLinkOptions copy = MqttLinkSettings.Validated(options);
             ThrowIfStarted();
             _client.Prepare(copy);
             ReconnectBackoff backoff = new ReconnectBackoff(copy.ReconnectMinMs, copy.ReconnectMaxMs, _random);
@@ -222,15 +182,9 @@ namespace PodFirmware.Drivers.Mqtt
             Monitor.Enter(_sync);
             try
             {
-                if (_started)
-                {
-                    throw new InvalidOperationException("MQTT link already started");
-                }
-
-                _backoff = backoff;
-                _nextAttemptAtMs = _clock.MonotonicMs;
+                _state.Start();
+                _schedule = new MqttConnectSchedule(backoff, _clock.MonotonicMs);
                 _options = copy;
-                _started = true;
             }
             finally
             {
@@ -243,10 +197,7 @@ namespace PodFirmware.Drivers.Mqtt
             Monitor.Enter(_sync);
             try
             {
-                if (_started)
-                {
-                    throw new InvalidOperationException("MQTT link already started");
-                }
+                _state.ThrowIfStarted();
             }
             finally
             {
@@ -268,12 +219,11 @@ namespace PodFirmware.Drivers.Mqtt
             Monitor.Enter(_sync);
             try
             {
-                if (!_started || _stopRequested)
+                if (!_state.RequestStop())
                 {
                     return;
                 }
 
-                _stopRequested = true;
                 thread = _thread;
             }
             finally
@@ -297,7 +247,7 @@ namespace PodFirmware.Drivers.Mqtt
                 Monitor.Enter(_sync);
                 try
                 {
-                    return _connected;
+                    return _state.IsConnected;
                 }
                 finally
                 {
@@ -346,7 +296,7 @@ namespace PodFirmware.Drivers.Mqtt
             Monitor.Enter(_sync);
             try
             {
-                if (!_connected || _stopRequested || _outCount == _outTopic.Length)
+                if (!_state.AcceptsPublishes || _outbound.IsFull)
                 {
                     return false;
                 }
@@ -366,13 +316,7 @@ namespace PodFirmware.Drivers.Mqtt
                     id = _lastLinkId;
                 }
 
-                int slot = (_outHead + _outCount) % _outTopic.Length;
-                _outTopic[slot] = topic;
-                _outPayload[slot] = copy;
-                _outQos[slot] = qos;
-                _outRetain[slot] = retain;
-                _outLinkId[slot] = id;
-                _outCount++;
+                _outbound.TryAdd(topic, copy, qos, retain, id);
                 messageId = id;
             }
             finally
@@ -408,22 +352,7 @@ namespace PodFirmware.Drivers.Mqtt
             Monitor.Enter(_sync);
             try
             {
-                int index = FindSubscription(topic);
-
-                if (index < 0)
-                {
-                    if (_subCount == MaxSubscriptions)
-                    {
-                        throw new InvalidOperationException("too many MQTT subscriptions");
-                    }
-
-                    index = _subCount;
-                    _subCount++;
-                    _subTopic[index] = topic;
-                }
-
-                _subQos[index] = qos;
-                _subSent[index] = false;
+                _subscriptions.Set(topic, qos);
             }
             finally
             {
@@ -449,20 +378,7 @@ namespace PodFirmware.Drivers.Mqtt
             Monitor.Enter(_sync);
             try
             {
-                if (_inCount == 0)
-                {
-                    return false;
-                }
-
-                byte[] payload = _inPayload[_inHead];
-                into.Topic = _inTopic[_inHead];
-                into.Payload = payload;
-                into.Length = payload.Length;
-                _inTopic[_inHead] = null;
-                _inPayload[_inHead] = null;
-                _inHead = (_inHead + 1) % _inTopic.Length;
-                _inCount--;
-                return true;
+                return _inbound.TryTake(into);
             }
             finally
             {
@@ -478,16 +394,7 @@ namespace PodFirmware.Drivers.Mqtt
             Monitor.Enter(_sync);
             try
             {
-                if (_ackCount == 0)
-                {
-                    messageId = 0;
-                    return false;
-                }
-
-                messageId = _ackIds[_ackHead];
-                _ackHead = (_ackHead + 1) % _ackIds.Length;
-                _ackCount--;
-                return true;
+                return _acks.TryTake(out messageId);
             }
             finally
             {
@@ -503,7 +410,7 @@ namespace PodFirmware.Drivers.Mqtt
                 Monitor.Enter(_sync);
                 try
                 {
-                    return _droppedInbound;
+                    return _inbound.DroppedCount;
                 }
                 finally
                 {
@@ -524,7 +431,7 @@ namespace PodFirmware.Drivers.Mqtt
                 Monitor.Enter(_sync);
                 try
                 {
-                    return _lastError;
+                    return _state.LastError;
                 }
                 finally
                 {
@@ -544,7 +451,7 @@ namespace PodFirmware.Drivers.Mqtt
                 Monitor.Enter(_sync);
                 try
                 {
-                    return _lastConnectResult;
+                    return _state.LastConnectResult;
                 }
                 finally
                 {
@@ -561,7 +468,7 @@ namespace PodFirmware.Drivers.Mqtt
                 Monitor.Enter(_sync);
                 try
                 {
-                    return _stopRequested;
+                    return _state.IsStopRequested;
                 }
                 finally
                 {
@@ -578,7 +485,7 @@ namespace PodFirmware.Drivers.Mqtt
                 Monitor.Enter(_sync);
                 try
                 {
-                    return _session;
+                    return _state.Session;
                 }
                 finally
                 {
@@ -599,16 +506,7 @@ namespace PodFirmware.Drivers.Mqtt
             Monitor.Enter(_sync);
             try
             {
-                if (_inCount == _inTopic.Length)
-                {
-                    _droppedInbound++;
-                    return;
-                }
-
-                int slot = (_inHead + _inCount) % _inTopic.Length;
-                _inTopic[slot] = topic == null ? "" : topic;
-                _inPayload[slot] = payload == null ? new byte[0] : payload;
-                _inCount++;
+                _inbound.TryAdd(topic, payload);
             }
             finally
             {
@@ -627,16 +525,10 @@ namespace PodFirmware.Drivers.Mqtt
             Monitor.Enter(_sync);
             try
             {
-                if (session != _session || _doneCount == _doneSession.Length)
+                if (!_state.IsCurrent(session) || !_completions.TryAdd(session, packetId, delivered))
                 {
                     return;
                 }
-
-                int slot = (_doneHead + _doneCount) % _doneSession.Length;
-                _doneSession[slot] = session;
-                _donePacketId[slot] = packetId;
-                _doneDelivered[slot] = delivered;
-                _doneCount++;
             }
             finally
             {
@@ -656,14 +548,10 @@ namespace PodFirmware.Drivers.Mqtt
             Monitor.Enter(_sync);
             try
             {
-                if (session != _session || _lost || !_open)
+                if (!_state.ReportLost(session, reason))
                 {
                     return;
                 }
-
-                _lost = true;
-                _connected = false;
-                _lastError = reason;
             }
             finally
             {
@@ -727,13 +615,13 @@ namespace PodFirmware.Drivers.Mqtt
             Monitor.Enter(_sync);
             try
             {
-                if (!_started || _stopped)
+                if (!_state.IsStarted || _state.IsStopped)
                 {
                     return -1;
                 }
 
-                stop = _stopRequested;
-                lost = _lost;
+                stop = _state.IsStopRequested;
+                lost = _state.IsLost;
             }
             finally
             {
@@ -747,7 +635,7 @@ namespace PodFirmware.Drivers.Mqtt
                 if (lost)
                 {
                     CloseClient();
-                    Schedule(true);
+                    _schedule.Reschedule(_clock.MonotonicMs, true);
                 }
             }
 
@@ -758,16 +646,14 @@ namespace PodFirmware.Drivers.Mqtt
 
             if (!_clientOpen)
             {
-                long now = _clock.MonotonicMs;
-
-                if (now < _nextAttemptAtMs)
+                if (!_schedule.IsDue(_clock.MonotonicMs))
                 {
-                    return WaitUntil(_nextAttemptAtMs);
+                    return _schedule.WaitMs(_clock.MonotonicMs, IdleMs);
                 }
 
                 if (!TryConnect())
                 {
-                    return WaitUntil(_nextAttemptAtMs);
+                    return _schedule.WaitMs(_clock.MonotonicMs, IdleMs);
                 }
             }
 
@@ -780,7 +666,7 @@ namespace PodFirmware.Drivers.Mqtt
             try
             {
                 // a broken connection is closed in the very next step
-                return _lost ? 0 : IdleMs;
+                return _state.IsLost ? 0 : IdleMs;
             }
             finally
             {
@@ -796,11 +682,8 @@ namespace PodFirmware.Drivers.Mqtt
             Monitor.Enter(_sync);
             try
             {
-                _session++;
-                _lost = false;
-                _open = true;
-                _doneCount = 0;
-                session = _session;
+                session = _state.BeginAttempt();
+                _completions.Clear();
                 options = _options;
             }
             finally
@@ -820,14 +703,14 @@ namespace PodFirmware.Drivers.Mqtt
                 // TLS failures (unknown CA, wrong host name), refused sockets and DNS land here
                 SetError(String.Concat(String.Concat("connect to ", options.Host, ":", options.Port.ToString()), " failed: ", ex.Message));
                 CloseClient();
-                Schedule(false);
+                _schedule.Reschedule(_clock.MonotonicMs, false);
                 return false;
             }
 
             Monitor.Enter(_sync);
             try
             {
-                _lastConnectResult = code;
+                _state.RecordConnack(code);
             }
             finally
             {
@@ -838,17 +721,14 @@ namespace PodFirmware.Drivers.Mqtt
             {
                 SetError(String.Concat("broker refused the connection: ", RefusalText(code)));
                 CloseClient();
-                Schedule(false);
+                _schedule.Reschedule(_clock.MonotonicMs, false);
                 return false;
             }
 
             Monitor.Enter(_sync);
             try
             {
-                for (int i = 0; i < _subCount; i++)
-                {
-                    _subSent[i] = false;
-                }
+                _subscriptions.MarkAllUnsent();
             }
             finally
             {
@@ -864,10 +744,7 @@ namespace PodFirmware.Drivers.Mqtt
             Monitor.Enter(_sync);
             try
             {
-                if (!_lost)
-                {
-                    _connected = true;
-                }
+                _state.Accept();
             }
             finally
             {
@@ -888,18 +765,18 @@ namespace PodFirmware.Drivers.Mqtt
                 Monitor.Enter(_sync);
                 try
                 {
-                    if (i >= _subCount || _lost)
+                    if (i >= _subscriptions.Count || _state.IsLost)
                     {
-                        return !_lost;
+                        return !_state.IsLost;
                     }
 
-                    if (_subSent[i])
+                    if (_subscriptions.IsSent(i))
                     {
                         continue;
                     }
 
-                    topic = _subTopic[i];
-                    qos = _subQos[i];
+                    topic = _subscriptions.TopicAt(i);
+                    qos = _subscriptions.QosAt(i);
                 }
                 finally
                 {
@@ -920,10 +797,7 @@ namespace PodFirmware.Drivers.Mqtt
                 try
                 {
                     // a Subscribe call in between may have changed the entry: then it is sent again
-                    if (_subTopic[i] == topic && _subQos[i] == qos)
-                    {
-                        _subSent[i] = true;
-                    }
+                    _subscriptions.MarkSent(i, topic, qos);
                 }
                 finally
                 {
@@ -947,23 +821,16 @@ namespace PodFirmware.Drivers.Mqtt
                 Monitor.Enter(_sync);
                 try
                 {
-                    if (_outCount == 0 || _lost)
+                    if (_state.IsLost || !_outbound.TryPeek(out topic, out payload, out qos, out retain, out linkId))
                     {
                         return;
                     }
 
-                    qos = _outQos[_outHead];
-
-                    if (qos == 1 && _pendCount == _pendPacketId.Length)
+                    if (qos == 1 && _inFlight.IsFull)
                     {
                         // back-pressure: wait for acknowledgements before handing over more QoS 1
                         return;
                     }
-
-                    topic = _outTopic[_outHead];
-                    payload = _outPayload[_outHead];
-                    retain = _outRetain[_outHead];
-                    linkId = _outLinkId[_outHead];
                 }
                 finally
                 {
@@ -991,10 +858,7 @@ namespace PodFirmware.Drivers.Mqtt
                 Monitor.Enter(_sync);
                 try
                 {
-                    _outTopic[_outHead] = null;
-                    _outPayload[_outHead] = null;
-                    _outHead = (_outHead + 1) % _outTopic.Length;
-                    _outCount--;
+                    _outbound.RemoveFirst();
                 }
                 finally
                 {
@@ -1010,9 +874,7 @@ namespace PodFirmware.Drivers.Mqtt
                 {
                     // registered before ResolveCompletions runs on this thread, so a report the client
                     // raised in the meantime still finds it
-                    _pendPacketId[_pendCount] = packetId;
-                    _pendLinkId[_pendCount] = linkId;
-                    _pendCount++;
+                    _inFlight.Add(packetId, linkId);
                 }
             }
         }
@@ -1028,18 +890,12 @@ namespace PodFirmware.Drivers.Mqtt
                 Monitor.Enter(_sync);
                 try
                 {
-                    if (_doneCount == 0)
+                    if (!_completions.TryTake(out session, out packetId, out delivered))
                     {
                         return;
                     }
 
-                    session = _doneSession[_doneHead];
-                    packetId = _donePacketId[_doneHead];
-                    delivered = _doneDelivered[_doneHead];
-                    _doneHead = (_doneHead + 1) % _doneSession.Length;
-                    _doneCount--;
-
-                    if (session != _session)
+                    if (!_state.IsCurrent(session))
                     {
                         continue;
                     }
@@ -1049,29 +905,10 @@ namespace PodFirmware.Drivers.Mqtt
                     Monitor.Exit(_sync);
                 }
 
-                int index = -1;
+                int linkId;
 
-                for (int i = 0; i < _pendCount; i++)
-                {
-                    if (_pendPacketId[i] == packetId)
-                    {
-                        index = i;
-                        break;
-                    }
-                }
-
-                if (index < 0)
-                {
-                    // a QoS 0 publish (clients report those too)
-                    continue;
-                }
-
-                int linkId = _pendLinkId[index];
-                _pendCount--;
-                _pendPacketId[index] = _pendPacketId[_pendCount];
-                _pendLinkId[index] = _pendLinkId[_pendCount];
-
-                if (!delivered)
+                // not found: a QoS 0 publish (clients report those too); found but not delivered: given up
+                if (!_inFlight.TryRemove(packetId, out linkId) || !delivered)
                 {
                     continue;
                 }
@@ -1079,14 +916,7 @@ namespace PodFirmware.Drivers.Mqtt
                 Monitor.Enter(_sync);
                 try
                 {
-                    if (_ackCount == _ackIds.Length)
-                    {
-                        _ackHead = (_ackHead + 1) % _ackIds.Length;
-                        _ackCount--;
-                    }
-
-                    _ackIds[(_ackHead + _ackCount) % _ackIds.Length] = linkId;
-                    _ackCount++;
+                    _acks.Add(linkId);
                 }
                 finally
                 {
@@ -1102,7 +932,7 @@ namespace PodFirmware.Drivers.Mqtt
             Monitor.Enter(_sync);
             try
             {
-                lost = _lost;
+                lost = _state.IsLost;
             }
             finally
             {
@@ -1124,15 +954,15 @@ namespace PodFirmware.Drivers.Mqtt
                 Monitor.Enter(_sync);
                 try
                 {
-                    drained = _outCount == 0 && !_lost;
-                    lost = _lost;
+                    drained = _outbound.Count == 0 && !_state.IsLost;
+                    lost = _state.IsLost;
                 }
                 finally
                 {
                     Monitor.Exit(_sync);
                 }
 
-                if (!lost && (!drained || _pendCount > 0) && now < _stopDeadlineMs)
+                if (!lost && (!drained || _inFlight.Count > 0) && now < _stopDeadlineMs)
                 {
                     return StopPollMs;
                 }
@@ -1143,8 +973,7 @@ namespace PodFirmware.Drivers.Mqtt
             Monitor.Enter(_sync);
             try
             {
-                _stopped = true;
-                _connected = false;
+                _state.MarkStopped();
             }
             finally
             {
@@ -1160,8 +989,7 @@ namespace PodFirmware.Drivers.Mqtt
             try
             {
                 // what the client reports while and after it closes is no longer news
-                _connected = false;
-                _open = false;
+                _state.Close();
             }
             finally
             {
@@ -1183,18 +1011,7 @@ namespace PodFirmware.Drivers.Mqtt
             }
 
             // QoS 1 messages in flight are not acknowledged by a later connection
-            _pendCount = 0;
-        }
-
-        private void Schedule(bool accepted)
-        {
-            _nextAttemptAtMs = _clock.MonotonicMs + _backoff.NextWaitMs(accepted);
-        }
-
-        private int WaitUntil(long atMs)
-        {
-            long waitMs = atMs - _clock.MonotonicMs;
-            return waitMs < 0 ? 0 : (waitMs > IdleMs ? IdleMs : (int)waitMs);
+            _inFlight.Clear();
         }
 
         private void MarkLost(string reason)
@@ -1202,9 +1019,7 @@ namespace PodFirmware.Drivers.Mqtt
             Monitor.Enter(_sync);
             try
             {
-                _lost = true;
-                _connected = false;
-                _lastError = reason;
+                _state.Lose(reason);
             }
             finally
             {
@@ -1217,25 +1032,12 @@ namespace PodFirmware.Drivers.Mqtt
             Monitor.Enter(_sync);
             try
             {
-                _lastError = message;
+                _state.Fail(message);
             }
             finally
             {
                 Monitor.Exit(_sync);
             }
-        }
-
-        private int FindSubscription(string topic)
-        {
-            for (int i = 0; i < _subCount; i++)
-            {
-                if (_subTopic[i] == topic)
-                {
-                    return i;
-                }
-            }
-
-            return -1;
         }
 
         /// <summary>Words for an MQTT 3.1.1 CONNACK refusal code, with the code.</summary>
@@ -1266,83 +1068,6 @@ namespace PodFirmware.Drivers.Mqtt
             }
 
             return String.Concat(text, " (CONNACK ", code.ToString(), ")");
-        }
-
-        private static MqttLinkOptions Validate(MqttLinkOptions options)
-        {
-            if (options == null)
-            {
-                throw new ArgumentNullException("options");
-            }
-
-            if (IsEmpty(options.Host))
-            {
-                throw new ArgumentException("Host is empty", "options");
-            }
-
-            if (options.Port < 1 || options.Port > 65535)
-            {
-                throw new ArgumentException("Port is out of range", "options");
-            }
-
-            if (IsEmpty(options.ClientId))
-            {
-                throw new ArgumentException("ClientId is empty", "options");
-            }
-
-            if (options.KeepAliveS < 0 || options.KeepAliveS > 65535)
-            {
-                throw new ArgumentException("KeepAliveS is out of range", "options");
-            }
-
-            if (options.ReconnectMinMs < 1 || options.ReconnectMaxMs < options.ReconnectMinMs)
-            {
-                throw new ArgumentException("reconnect delays are out of range", "options");
-            }
-
-            if (options.UseTls && IsEmpty(options.CaCertificate))
-            {
-                // no silent fallback to an unauthenticated broker
-                throw new ArgumentException("UseTls needs the CaCertificate", "options");
-            }
-
-            if (IsEmpty(options.ClientCertificate) != IsEmpty(options.ClientKey))
-            {
-                throw new ArgumentException("ClientCertificate and ClientKey go together", "options");
-            }
-
-            if (!options.UseTls && !IsEmpty(options.ClientCertificate))
-            {
-                throw new ArgumentException("a client certificate is only used with UseTls", "options");
-            }
-
-            MqttLinkOptions copy = new MqttLinkOptions();
-            copy.Host = options.Host;
-            copy.Port = options.Port;
-            copy.ClientId = options.ClientId;
-            copy.Username = OrEmpty(options.Username);
-            copy.Password = OrEmpty(options.Password);
-            copy.KeepAliveS = options.KeepAliveS;
-            copy.WillTopic = OrEmpty(options.WillTopic);
-            copy.WillPayload = OrEmpty(options.WillPayload);
-            copy.WillRetain = options.WillRetain;
-            copy.UseTls = options.UseTls;
-            copy.CaCertificate = OrEmpty(options.CaCertificate);
-            copy.ClientCertificate = OrEmpty(options.ClientCertificate);
-            copy.ClientKey = OrEmpty(options.ClientKey);
-            copy.ReconnectMinMs = options.ReconnectMinMs;
-            copy.ReconnectMaxMs = options.ReconnectMaxMs;
-            return copy;
-        }
-
-        private static bool IsEmpty(string value)
-        {
-            return value == null || value.Length == 0;
-        }
-
-        private static string OrEmpty(string value)
-        {
-            return value == null ? "" : value;
         }
     }
 }

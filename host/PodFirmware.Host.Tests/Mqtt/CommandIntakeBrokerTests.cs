@@ -60,15 +60,20 @@ namespace PodFirmware.Host.Tests.Mqtt
             Wait.Until(() => _podLink.IsConnected && _backEnd.IsConnected, SoonMs, "both links connect", () => "broker: " + _broker.Stderr);
 
             // The controller's heartbeat sets the pod's clock; its arrival also proves the pod's subscriptions are active
-            // (cmd is subscribed before heartbeat on the same connection).
+            // (cmd is subscribed before heartbeat on the same connection). A beat published before the pod's SUBSCRIBE
+            // reached the broker is lost, so it is offered again, paced: beats offered on every poll would flood the
+            // pod's bounded inbound queue, and the command published next, right behind them, would be dropped.
             byte[] beat = Encoding.UTF8.GetBytes("{\"t\":" + DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() + ",\"seq\":1}");
-            Wait.Until(() =>
-            {
-                _pump.Pump(NowMs);
-                _backEnd.Publish(HeartbeatTopic, beat, beat.Length, 0, false, out _);
-                _pump.Pump(NowMs);
-                return _heartbeat.BeatCount > 0;
-            }, SoonMs, "the pod hears the heartbeat");
+            Wait.UntilProbing(
+                () => _backEnd.Publish(HeartbeatTopic, beat, beat.Length, 0, false, out _),
+                () =>
+                {
+                    _pump.Pump(NowMs);
+                    return _heartbeat.BeatCount > 0;
+                },
+                SoonMs,
+                "the pod hears the heartbeat",
+                () => "pod inbound dropped " + _podLink.DroppedInboundCount);
             Assert.True(_utc.IsValid);
         }
 
@@ -109,7 +114,7 @@ namespace PodFirmware.Host.Tests.Mqtt
                 }
 
                 return _results.Count >= count;
-            }, SoonMs, count + " result(s) on " + ResultTopic, () => "results: " + string.Join(" | ", _results));
+            }, SoonMs, count + " result(s) on " + ResultTopic, () => "results: " + string.Join(" | ", _results) + "; pod inbound dropped " + _podLink.DroppedInboundCount);
             return _results;
         }
 
@@ -139,6 +144,7 @@ namespace PodFirmware.Host.Tests.Mqtt
             Assert.Equal(2, results.Count);
             Assert.StartsWith("{\"id\":\"forged-1\",\"ok\":false,\"code\":\"bad_signature\",", results[1]);
             Assert.Equal(0, _queue.Count);
+            Assert.Equal(0, _podLink.DroppedInboundCount);
         }
     }
 }

@@ -98,12 +98,17 @@ namespace PodFirmware.Host.Tests.Mqtt
             Wait.Until(() => Link.IsConnected, LivePodRig.ReconnectMs, "back end " + _syncTopic + " connects", () => "last error: " + Link.LastError);
             string marker = "sync-" + (++_syncs);
             byte[] payload = Encoding.UTF8.GetBytes(marker);
-            Wait.Until(() =>
-            {
-                Link.Publish(_syncTopic, payload, payload.Length, 0, false, out _);
-                Drain();
-                return Received.Any(m => m.Topic == _syncTopic && m.Text == marker);
-            }, LivePodRig.SoonMs, "the sync echo arrives on " + _syncTopic);
+            // Offered again (paced) only in case the link reconnected in between and lost it.
+            Wait.UntilProbing(
+                () => Link.Publish(_syncTopic, payload, payload.Length, 0, false, out _),
+                () =>
+                {
+                    Drain();
+                    return Received.Any(m => m.Topic == _syncTopic && m.Text == marker);
+                },
+                LivePodRig.SoonMs,
+                "the sync echo arrives on " + _syncTopic,
+                () => "dropped " + Link.DroppedInboundCount);
             Received.RemoveAll(m => m.Topic == _syncTopic);
         }
 
@@ -183,7 +188,7 @@ namespace PodFirmware.Host.Tests.Mqtt
 
         /// <summary>
         /// Starts the pod's link and steps the pod until it is connected and its command subscription is live: signed
-        /// get_status probes (ids <see cref="ProbeIdPrefix"/>N), one every <see cref="ProbeEverySteps"/> steps, on
+        /// get_status probes (ids <see cref="ProbeIdPrefix"/>N), one every <see cref="Wait.ProbeIntervalMs"/>, on
         /// pods/{pod}/cmd until one is answered on cmd/result. Probes published before the pod subscribed are lost;
         /// every later one is delivered (QoS 1), so this keeps stepping until each of those has its answer too. The
         /// pod is then quiet: no probe left in its command queue to make a test's own command wait or answer busy.
@@ -192,13 +197,15 @@ namespace PodFirmware.Host.Tests.Mqtt
         {
             Pod.Start();
             int firstProbe = _probes + 1;
-            int steps = 0;
             int firstAnswered = 0;
+            var sinceProbe = new System.Diagnostics.Stopwatch();
             StepUntil(() =>
             {
-                if (Pod.Link.IsConnected && steps++ % ProbeEverySteps == 0)
+                // paced (Wait.ProbeIntervalMs): a probe on every poll would flood the pod's bounded inbound queue
+                if (Pod.Link.IsConnected && (!sinceProbe.IsRunning || sinceProbe.ElapsedMilliseconds >= Wait.ProbeIntervalMs))
                 {
                     Send(backEnd, "{\"type\":\"get_status\",\"id\":\"" + ProbeIdPrefix + (++_probes) + "\"}");
+                    sinceProbe.Restart();
                 }
 
                 firstAnswered = FirstAnsweredProbe(backEnd, firstProbe);
@@ -218,9 +225,6 @@ namespace PodFirmware.Host.Tests.Mqtt
                 return true;
             }, "every probe sent after the subscription was live is answered", backEnd);
         }
-
-        /// <summary>Steps between two probes of <see cref="StartPod"/>: long enough for a probe's round trip on loopback, so probes do not pile up in the pod's command queue.</summary>
-        public const int ProbeEverySteps = 5;
 
         private int _probes;
 

@@ -182,11 +182,11 @@ namespace PodFirmware.Host.Tests.Mqtt
             // link's own resubscribe explains delivery. Its SUBSCRIBE precedes anything it sends,
             // so its own publish is the proof the subscription is in place before the watcher's.
             byte[] stop = Encoding.UTF8.GetBytes("stop");
-            Wait.Until(() =>
-            {
-                pod.Link.Publish(commandTopic, stop, stop.Length, 0, false, out _);
-                return pod.Drain().Any(m => m.Topic == commandTopic);
-            }, SoonMs, "the pod's resubscription is in place");
+            Wait.UntilProbing(
+                () => pod.Link.Publish(commandTopic, stop, stop.Length, 0, false, out _),
+                () => pod.Drain().Any(m => m.Topic == commandTopic),
+                SoonMs,
+                "the pod's resubscription is in place");
             pod.Drain().Clear();
             watcher.AwaitOwnEcho(willTopic);
 
@@ -310,11 +310,11 @@ namespace PodFirmware.Host.Tests.Mqtt
             public void AwaitOwnEcho(string topic)
             {
                 byte[] marker = Encoding.UTF8.GetBytes("echo");
-                Wait.Until(() =>
-                {
-                    Link.Publish(topic, marker, marker.Length, 0, false, out _);
-                    return Drain().Any(m => m.Topic == topic);
-                }, SoonMs, "the echo on " + topic + " arrives");
+                Wait.UntilProbing(
+                    () => Link.Publish(topic, marker, marker.Length, 0, false, out _),
+                    () => Drain().Any(m => m.Topic == topic),
+                    SoonMs,
+                    "the echo on " + topic + " arrives");
                 _received.RemoveAll(m => m.Topic == topic);
             }
         }

@@ -56,16 +56,12 @@ namespace PodFirmware.Host.Tests.Support
 
         /// <summary>
         /// Waits until the process has received a message: mosquitto_sub's stdout is block-buffered into a pipe and
-        /// flushed only when it prints one, so <paramref name="publishProbe"/> is offered again on every poll. Receiving
-        /// it proves the CONNECT, and with it the Will, was accepted.
+        /// flushed only when it prints one, so <paramref name="publishProbe"/> is offered again, every
+        /// <see cref="Wait.ProbeIntervalMs"/>. Receiving it proves the CONNECT, and with it the Will, was accepted.
         /// </summary>
         public void AwaitSubscribed(Action publishProbe, int timeoutMs, string what)
         {
-            Wait.Until(() =>
-            {
-                publishProbe();
-                return Output().Contains("received PUBLISH");
-            }, timeoutMs, what, () => "mosquitto_sub: " + Output());
+            Wait.UntilProbing(publishProbe, () => Output().Contains("received PUBLISH"), timeoutMs, what, () => "mosquitto_sub: " + Output());
         }
 
         /// <summary>SIGKILL: no DISCONNECT reaches the broker.</summary>

@@ -233,6 +233,17 @@ namespace PodFirmware.Host.Mqtt
         [LibraryImport(Library)]
         public static partial int mosquitto_loop(IntPtr mosq, int timeout, int maxPackets);
 
+        // int mosquitto_socket(struct mosquitto *mosq);
+        /// <summary>The client's socket descriptor, for an external wait on it; -1 when it has none.</summary>
+        [LibraryImport(Library)]
+        public static partial int mosquitto_socket(IntPtr mosq);
+
+        // bool mosquitto_want_write(struct mosquitto *mosq);
+        /// <summary>Whether the client has packets waiting to be written (an external wait then watches the socket for writability too).</summary>
+        [LibraryImport(Library)]
+        [return: MarshalAs(UnmanagedType.U1)]
+        public static partial bool mosquitto_want_write(IntPtr mosq);
+
         // int mosquitto_connect(struct mosquitto *mosq, const char *host, int port, int keepalive);
         /// <summary>Blocking connect; keepalive in seconds (at least 5). Not used by the link, which must not block.</summary>
         [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]

@@ -31,8 +31,13 @@ namespace PodFirmware.Host.Mqtt
         /// <summary>Shortest keep-alive libmosquitto accepts, in seconds.</summary>
         private const int MinKeepAliveS = 5;
 
-        /// <summary>Longest wait of one loop pass for socket activity, in milliseconds: the latency of a queued publish.</summary>
+        /// <summary>Longest wait of one loop pass for socket activity while connecting or disconnecting, in milliseconds.</summary>
         private const int LoopTimeoutMs = 20;
+
+        private const short PollIn = 0x001;
+        private const short PollOut = 0x004;
+        private const int EfdNonBlock = 0x800;
+        private const int EfdCloExec = 0x80000;
 
         /// <summary>Bound on TCP connect, TLS handshake and CONNACK, in milliseconds.</summary>
         private const int ConnectTimeoutMs = 15000;
@@ -41,6 +46,8 @@ namespace PodFirmware.Host.Mqtt
         private const int DisconnectFlushMs = 2000;
 
         private readonly AutoResetEvent _wake = new AutoResetEvent(false);
+        private readonly object _wakeFdLock = new object();
+        private int _wakeFd = -1;
         private MqttLinkEngine _engine;
         private GCHandle _self;
         private IntPtr _mosq;
@@ -49,6 +56,12 @@ namespace PodFirmware.Host.Mqtt
         private int _connack;
         private string _lastLog;
         private int _callbackFaults;
+
+        /// <summary>A port with no client yet; its wake descriptor exists from here on, so no early <see cref="Wake"/> is lost.</summary>
+        public MosquittoClientPort()
+        {
+            WakeFd();
+        }
 
         /// <summary>Exceptions caught inside libmosquitto callbacks (each a bug here; its event was lost). Thread-safe.</summary>
         public int CallbackFaultCount => Volatile.Read(ref _callbackFaults);
@@ -172,6 +185,15 @@ namespace PodFirmware.Host.Mqtt
             {
                 _self.Free();
             }
+
+            lock (_wakeFdLock)
+            {
+                if (_wakeFd >= 0)
+                {
+                    Close(_wakeFd);
+                    _wakeFd = -1;
+                }
+            }
         }
 
         /// <inheritdoc />
@@ -210,7 +232,12 @@ namespace PodFirmware.Host.Mqtt
         }
 
         /// <inheritdoc />
-        /// <remarks>Connected: one loop pass (socket I/O, keep-alive, callbacks) of at most 20 ms. Otherwise a wait that <see cref="Wake"/> ends.</remarks>
+        /// <remarks>
+        /// Connected: waits (poll) until the socket is readable, or writable while libmosquitto has packets to
+        /// write, or <see cref="Wake"/> is called, at most <paramref name="maxMs"/>; then one loop pass that
+        /// does the I/O that is ready, the keep-alive and the callbacks. So a publish queued from another thread
+        /// goes out at once rather than after a fixed loop timeout. Otherwise a wait that <see cref="Wake"/> ends.
+        /// </remarks>
         public void Idle(int maxMs)
         {
             if (_mosq == IntPtr.Zero || !_up)
@@ -219,7 +246,34 @@ namespace PodFirmware.Host.Mqtt
                 return;
             }
 
-            int rc = LibMosquitto.mosquitto_loop(_mosq, Math.Min(maxMs, LoopTimeoutMs), 1);
+            int timeoutMs = maxMs;
+            int socket = LibMosquitto.mosquitto_socket(_mosq);
+            int wakeFd = WakeFd();
+            if (socket >= 0 && wakeFd >= 0)
+            {
+                PollFd* fds = stackalloc PollFd[2];
+                fds[0].Fd = socket;
+                fds[0].Events = LibMosquitto.mosquitto_want_write(_mosq) ? (short)(PollIn | PollOut) : PollIn;
+                fds[0].Revents = 0;
+                fds[1].Fd = wakeFd;
+                fds[1].Events = PollIn;
+                fds[1].Revents = 0;
+                Poll(fds, 2, maxMs);
+                if ((fds[1].Revents & PollIn) != 0)
+                {
+                    ulong count;
+                    Read(wakeFd, &count, (nuint)sizeof(ulong));
+                }
+
+                // what was ready is handled now; a wait of its own would only add latency
+                timeoutMs = 0;
+            }
+            else
+            {
+                timeoutMs = Math.Min(maxMs, LoopTimeoutMs);
+            }
+
+            int rc = LibMosquitto.mosquitto_loop(_mosq, timeoutMs, 1);
             if (rc != LibMosquitto.MOSQ_ERR_SUCCESS && _up)
             {
                 _up = false;
@@ -231,7 +285,53 @@ namespace PodFirmware.Host.Mqtt
         public void Wake()
         {
             _wake.Set();
+            lock (_wakeFdLock)
+            {
+                if (_wakeFd >= 0)
+                {
+                    ulong one = 1;
+                    Write(_wakeFd, &one, (nuint)sizeof(ulong));
+                }
+            }
         }
+
+        // The eventfd that Wake signals and Idle waits on beside the socket; -1 when it cannot be had (the
+        // loop then falls back to short fixed waits).
+        private int WakeFd()
+        {
+            lock (_wakeFdLock)
+            {
+                if (_wakeFd < 0)
+                {
+                    _wakeFd = EventFd(0, EfdNonBlock | EfdCloExec);
+                }
+
+                return _wakeFd;
+            }
+        }
+
+        [StructLayout(LayoutKind.Sequential)]
+        private struct PollFd
+        {
+            public int Fd;
+            public short Events;
+            public short Revents;
+        }
+
+        [DllImport("libc", EntryPoint = "poll")]
+        private static extern int Poll(PollFd* fds, nuint count, int timeoutMs);
+
+        [DllImport("libc", EntryPoint = "eventfd")]
+        private static extern int EventFd(uint initial, int flags);
+
+        [DllImport("libc", EntryPoint = "read")]
+        private static extern nint Read(int fd, void* buffer, nuint count);
+
+        [DllImport("libc", EntryPoint = "write")]
+        private static extern nint Write(int fd, void* buffer, nuint count);
+
+        [DllImport("libc", EntryPoint = "close")]
+        private static extern int Close(int fd);
 
         private string Describe(int rc)
         {

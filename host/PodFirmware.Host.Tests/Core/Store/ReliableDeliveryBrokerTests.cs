@@ -154,13 +154,18 @@ namespace PodFirmware.Host.Tests.Core.Store
         private void AwaitSubscriptions(MosquittoLink subscriber, int round)
         {
             string marker = "sync-" + round;
-            Wait.Until(() =>
-            {
-                byte[] payload = Encoding.UTF8.GetBytes(marker);
-                subscriber.Publish(Sync, payload, payload.Length, 0, false, out _);
-                Drain(subscriber);
-                return _received.Exists(m => m.Topic == Sync && m.Payload == marker);
-            }, ReconnectMs, "the subscriber's subscriptions are in place");
+            byte[] payload = Encoding.UTF8.GetBytes(marker);
+
+            // paced: echoes offered on every poll would flood the subscriber's bounded inbound queue and push out records
+            Wait.UntilProbing(
+                () => subscriber.Publish(Sync, payload, payload.Length, 0, false, out _),
+                () =>
+                {
+                    Drain(subscriber);
+                    return _received.Exists(m => m.Topic == Sync && m.Payload == marker);
+                },
+                ReconnectMs,
+                "the subscriber's subscriptions are in place");
         }
 
         private int Drain(MosquittoLink subscriber)
