@@ -33,6 +33,24 @@ namespace PodFirmware.Host.Tests.DeviceBuild
                 string.Join(", ", missing) + "\n  listed but absent: " + string.Join(", ", stale));
         }
 
+        [Fact]
+        public void The_device_app_holds_no_portable_file_outside_the_core_library()
+        {
+            // The Exe PodFirmware lists only its Device/ files; portable code belongs to PodFirmware.Core
+            // (PodFirmware/Core/), the library the test projects and the host build reference.
+            var stray = NfprojFiles.SourceFiles(NfprojFiles.ProjectDir(RepoPaths.Root, NfprojFiles.DeviceApp), deviceOnly: false);
+            Assert.True(stray.Count == 0, "portable files in PodFirmware/ outside Core/ (move them into PodFirmware/Core/): " + string.Join(", ", stray));
+        }
+
+        [Fact]
+        public void The_core_library_is_nested_in_the_app_folder_and_left_out_of_its_listing()
+        {
+            Assert.Equal(System.IO.Path.Combine(RepoPaths.Root, "PodFirmware", "Core"), NfprojFiles.ProjectDir(RepoPaths.Root, NfprojFiles.CoreLibrary));
+            Assert.Contains(@"Safety\ThermalRule.cs", NfprojFiles.SourceFiles(NfprojFiles.ProjectDir(RepoPaths.Root, NfprojFiles.CoreLibrary), deviceOnly: false));
+            Assert.Contains(@"Device\Program.cs", NfprojFiles.SourceFiles(NfprojFiles.ProjectDir(RepoPaths.Root, NfprojFiles.DeviceApp), deviceOnly: true));
+            Assert.DoesNotContain(NfprojFiles.SourceFiles(NfprojFiles.ProjectDir(RepoPaths.Root, NfprojFiles.DeviceApp), deviceOnly: true), f => f.StartsWith(@"Core\", System.StringComparison.Ordinal));
+        }
+
         [Theory]
         [InlineData(@"Device\Program.cs", true)]
         [InlineData(@"Sensors\Device\AdcAnalogChannel.cs", true)]

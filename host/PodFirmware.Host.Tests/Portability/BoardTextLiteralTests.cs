@@ -61,10 +61,11 @@ namespace Planted
             return BoardTextChecker.Check(image, pdb).Select(v => v.ToString()).ToArray();
         }
 
+        /// <summary>Every host-built device project: PodFirmware.Core, PodFirmware.Drivers and each test project.</summary>
+        public static TheoryData<string> Assemblies() => new(PodFirmware.Host.DeviceBuild.NfprojFiles.HostBuiltProjects(PodFirmware.Host.Tests.Support.RepoPaths.Root));
+
         [Theory]
-        [InlineData("PodFirmware.Drivers")]
-        [InlineData("PodFirmware")]
-        [InlineData("PodFirmware.Tests")]
+        [MemberData(nameof(Assemblies))]
         public void Portable_assembly_has_no_string_constant_the_board_would_mangle(string assemblyName)
         {
             string path = Path.Combine(AppContext.BaseDirectory, assemblyName + ".dll");

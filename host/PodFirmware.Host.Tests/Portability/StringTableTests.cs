@@ -12,8 +12,9 @@ namespace PodFirmware.Host.Tests.Portability
 {
     /// <summary>
     /// Every board assembly fits nanoFramework's 65,535-byte string table with room to grow (at most 90 %).
-    /// A test project's board assembly (NFUnitTest) compiles PodFirmware's portable sources in, so its table
-    /// is measured over the test project's host build and PodFirmware's together. The figures are printed:
+    /// The libraries (PodFirmware.Core, PodFirmware.Drivers) and each test project's board assembly (NFUnitTest,
+    /// which references the libraries) are measured over their host builds; the device app PodFirmware, which has
+    /// only device-only sources, by an upper bound read from those sources. The figures are printed:
     /// <c>dotnet test host/PodFirmware.Host.Tests -c Release --no-build --filter StringTableTests --logger "console;verbosity=detailed"</c>.
     /// </summary>
     public class StringTableTests
@@ -27,18 +28,21 @@ namespace PodFirmware.Host.Tests.Portability
 
         public static TheoryData<string> Projects() => new(NfprojFiles.AllProjects(RepoPaths.Root));
 
-        /// <summary>Board assembly name and the host-built assemblies it is made of.</summary>
+        /// <summary>
+        /// Board assembly name and the host-built assemblies it is made of: its own host build, none for the
+        /// device app (no host build).
+        /// </summary>
         internal static (string BoardName, string[] Paths) BoardAssembly(string project)
         {
             string Dll(string name) => Path.Combine(AppContext.BaseDirectory, name + ".dll");
-            return NfprojFiles.AppProjects.Contains(project)
-                ? (project, new[] { Dll(project) })
-                : ("NFUnitTest", new[] { Dll(project), Dll("PodFirmware") });
+            return project == NfprojFiles.DeviceApp ? (project, Array.Empty<string>())
+                : NfprojFiles.AppProjects.Contains(project) ? (project, new[] { Dll(project) })
+                : ("NFUnitTest", new[] { Dll(project) });
         }
 
         /// <summary>
-        /// The string-table bytes of a project's board assembly: its host build (with PodFirmware's for a test
-        /// project) plus, for PodFirmware and PodFirmware.Drivers, an upper bound of their device-only sources.
+        /// The string-table bytes of a project's board assembly: its host build plus, for the device projects that
+        /// are not test projects, an upper bound of their device-only sources (all of the device app's).
         /// </summary>
         internal static int BoardBytes(string project, out string boardName)
         {
@@ -96,14 +100,28 @@ namespace PodFirmware.Host.Tests.Portability
         }
 
         [Fact]
-        public void A_test_project_is_measured_with_PodFirmware_compiled_in()
+        public void A_test_project_is_measured_without_the_core_it_references()
         {
             var (boardName, paths) = BoardAssembly(NfprojFiles.TestProjects(RepoPaths.Root).First());
             Assert.Equal("NFUnitTest", boardName);
-            Assert.Contains(paths, p => Path.GetFileName(p) == "PodFirmware.dll");
+            Assert.Single(paths);
             var strings = NanoStringTable.Strings(boardName, paths.Select(File.ReadAllBytes).ToArray());
-            Assert.Contains("PodController", strings);
-            Assert.DoesNotContain("PodFirmware", strings);
+            // The core's strings are stored by PodFirmware.Core; the test assembly stores only the names it references.
+            const string CoreLiteral = "config, clock and ports are all required";
+            Assert.Contains(NfprojFiles.CoreLibrary, strings);
+            Assert.DoesNotContain(CoreLiteral, strings);
+            var core = NanoStringTable.Strings(NfprojFiles.CoreLibrary, File.ReadAllBytes(BoardAssembly(NfprojFiles.CoreLibrary).Paths.Single()));
+            Assert.Contains(CoreLiteral, core);
+        }
+
+        [Fact]
+        public void The_device_app_is_measured_from_its_device_only_sources()
+        {
+            var (boardName, paths) = BoardAssembly(NfprojFiles.DeviceApp);
+            Assert.Equal("PodFirmware", boardName);
+            Assert.Empty(paths);
+            int bytes = BoardBytes(NfprojFiles.DeviceApp, out _);
+            Assert.True(bytes > NanoStringTable.Bytes(NanoStringTable.Strings(boardName)) + 1000, "the device sources added only " + bytes + " bytes");
         }
     }
 }

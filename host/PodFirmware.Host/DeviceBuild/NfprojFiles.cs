@@ -14,12 +14,14 @@ namespace PodFirmware.Host.DeviceBuild
     /// computes what each .nfproj must list and rewrites its labelled item groups.
     /// </summary>
     /// <remarks>
-    /// PodFirmware and PodFirmware.Drivers have <c>&lt;ItemGroup Label="Portable"&gt;</c> (their own portable
-    /// files) and <c>Label="DeviceOnly"</c> (their files under a Device/ folder). Each test project
-    /// (<c>tests/&lt;name&gt;/&lt;name&gt;.nfproj</c>, assembly NFUnitTest) has <c>Label="Portable"</c>, then
-    /// <c>Label="PortableLinked"</c>: the portable files of PodFirmware/, compiled in as links because a
-    /// nanoFramework test project cannot reference an Exe; and <c>Label="SupportLinked"</c>: the helpers in
-    /// tests/Support/ that several test projects share.
+    /// The libraries PodFirmware.Core (<c>PodFirmware/Core/</c>) and PodFirmware.Drivers have
+    /// <c>&lt;ItemGroup Label="Portable"&gt;</c> (their portable files) and <c>Label="DeviceOnly"</c> (their files
+    /// under a Device/ folder). The device app PodFirmware (<c>PodFirmware/</c>, an Exe) has only
+    /// <c>Label="DeviceOnly"</c>: its files under PodFirmware/Device/; the folder of a project nested inside
+    /// another's (PodFirmware/Core/) belongs to the nested project alone. Each test project
+    /// (<c>tests/&lt;name&gt;/&lt;name&gt;.nfproj</c>, assembly NFUnitTest) has <c>Label="Portable"</c> and
+    /// <c>Label="SupportLinked"</c>: the helpers in tests/Support/ that several test projects share; it references
+    /// the two libraries, so their strings stay in their own assemblies.
     /// </remarks>
     public static class NfprojFiles
     {
@@ -36,8 +38,17 @@ namespace PodFirmware.Host.DeviceBuild
         /// </summary>
         public sealed record Group(string Project, string Label, IReadOnlyList<string> Expected, string LinkFrom, string LinkAs = null);
 
-        /// <summary>The device projects that are not test projects: their folders are at the repository root.</summary>
-        public static readonly IReadOnlyList<string> AppProjects = new[] { "PodFirmware", "PodFirmware.Drivers" };
+        /// <summary>The device app (an Exe): only device-only sources, no host build.</summary>
+        public const string DeviceApp = "PodFirmware";
+
+        /// <summary>The portable core library, in <c>PodFirmware/Core/</c>.</summary>
+        public const string CoreLibrary = "PodFirmware.Core";
+
+        /// <summary>The device projects that are not test projects: the two libraries, then the app.</summary>
+        public static readonly IReadOnlyList<string> AppProjects = new[] { CoreLibrary, "PodFirmware.Drivers", DeviceApp };
+
+        /// <summary>The libraries among <see cref="AppProjects"/>: portable, each with a host twin <c>host/Portable/&lt;name&gt;.csproj</c>.</summary>
+        public static readonly IReadOnlyList<string> LibraryProjects = new[] { CoreLibrary, "PodFirmware.Drivers" };
 
         /// <summary>The test projects: every <c>tests/X/X.nfproj</c>, ordinally sorted by name.</summary>
         public static IReadOnlyList<string> TestProjects(string repoRoot)
@@ -58,6 +69,12 @@ namespace PodFirmware.Host.DeviceBuild
         /// <summary>Every device project: <see cref="AppProjects"/>, then <see cref="TestProjects"/>.</summary>
         public static IReadOnlyList<string> AllProjects(string repoRoot) => AppProjects.Concat(TestProjects(repoRoot)).ToList();
 
+        /// <summary>
+        /// The device projects built on the host too, whose host assemblies carry the project's name:
+        /// <see cref="LibraryProjects"/>, then <see cref="TestProjects"/> (not <see cref="DeviceApp"/>, which is device-only).
+        /// </summary>
+        public static IReadOnlyList<string> HostBuiltProjects(string repoRoot) => LibraryProjects.Concat(TestProjects(repoRoot)).ToList();
+
         /// <summary>Every labelled group of the .nfproj projects under <paramref name="repoRoot"/>.</summary>
         public static IReadOnlyList<Group> Groups(string repoRoot)
         {
@@ -65,31 +82,41 @@ namespace PodFirmware.Host.DeviceBuild
             foreach (string project in AppProjects)
             {
                 string dir = ProjectDir(repoRoot, project);
-                groups.Add(new Group(project, "Portable", SourceFiles(dir, deviceOnly: false), null));
+                if (project != DeviceApp)
+                {
+                    groups.Add(new Group(project, "Portable", SourceFiles(dir, deviceOnly: false), null));
+                }
+
                 groups.Add(new Group(project, "DeviceOnly", SourceFiles(dir, deviceOnly: true), null));
             }
 
-            const string appFrom = @"..\..\PodFirmware\";
             const string supportFrom = @"..\" + SupportFolder + @"\";
-            var linked = SourceFiles(Path.Combine(repoRoot, "PodFirmware"), deviceOnly: false).Select(f => appFrom + f).ToList();
             string supportDir = Path.Combine(repoRoot, TestsFolder, SupportFolder);
             var support = (Directory.Exists(supportDir) ? SourceFiles(supportDir, deviceOnly: false) : Array.Empty<string>()).Select(f => supportFrom + f).ToList();
             foreach (string project in TestProjects(repoRoot))
             {
                 groups.Add(new Group(project, "Portable", SourceFiles(ProjectDir(repoRoot, project), deviceOnly: false), null));
-                groups.Add(new Group(project, "PortableLinked", linked, appFrom, @"PodFirmware\"));
                 groups.Add(new Group(project, "SupportLinked", support, supportFrom, SupportFolder + @"\"));
             }
 
             return groups;
         }
 
-        /// <summary>The .cs files under <paramref name="projectDir"/>, relative with backslashes, ordinally sorted: either the portable ones or those under a Device/ folder.</summary>
+        /// <summary>
+        /// The .cs files under <paramref name="projectDir"/>, relative with backslashes, ordinally sorted: either the portable
+        /// ones or those under a Device/ folder. Files inside a nested project's folder (a subfolder holding an .nfproj, as
+        /// PodFirmware/Core/ inside PodFirmware/) belong to that project and are left out.
+        /// </summary>
         public static IReadOnlyList<string> SourceFiles(string projectDir, bool deviceOnly)
         {
+            var nested = Directory.EnumerateDirectories(projectDir, "*", SearchOption.AllDirectories)
+                .Where(d => Directory.EnumerateFiles(d, "*.nfproj", SearchOption.TopDirectoryOnly).Any())
+                .Select(d => Path.GetRelativePath(projectDir, d).Replace('/', '\\') + @"\")
+                .ToList();
             return Directory.EnumerateFiles(projectDir, "*.cs", SearchOption.AllDirectories)
                 .Select(f => Path.GetRelativePath(projectDir, f).Replace('/', '\\'))
                 .Where(f => !f.StartsWith(@"bin\", StringComparison.Ordinal) && !f.StartsWith(@"obj\", StringComparison.Ordinal))
+                .Where(f => !nested.Any(n => f.StartsWith(n, StringComparison.Ordinal)))
                 .Where(f => IsDeviceOnly(f) == deviceOnly)
                 .OrderBy(f => f, StringComparer.Ordinal)
                 .ToList();
@@ -156,9 +183,14 @@ namespace PodFirmware.Host.DeviceBuild
         /// <summary>Path of a project's .nfproj.</summary>
         public static string NfprojPath(string repoRoot, string project) => Path.Combine(ProjectDir(repoRoot, project), project + ".nfproj");
 
-        /// <summary>Folder of a project: at the root for <see cref="AppProjects"/>, else under tests/.</summary>
+        /// <summary>
+        /// Folder of a project: <c>PodFirmware/Core</c> for <see cref="CoreLibrary"/>, at the root for the other
+        /// <see cref="AppProjects"/>, else under tests/.
+        /// </summary>
         public static string ProjectDir(string repoRoot, string project) =>
-            AppProjects.Contains(project) ? Path.Combine(repoRoot, project) : Path.Combine(repoRoot, TestsFolder, project);
+            project == CoreLibrary ? Path.Combine(repoRoot, DeviceApp, "Core")
+            : AppProjects.Contains(project) ? Path.Combine(repoRoot, project)
+            : Path.Combine(repoRoot, TestsFolder, project);
 
         private static XElement FindGroup(XDocument doc, string label) =>
             doc.Root.Elements().FirstOrDefault(e => e.Name.LocalName == "ItemGroup" && (string)e.Attribute("Label") == label);
