@@ -93,9 +93,9 @@ namespace PodFirmware.Host.Tests.Core
             var taken = new PodEvent();
             var counts = new Counts();
 
-            long before = GC.GetAllocatedBytesForCurrentThread();
+            long before = AllocationWindow.Begin();
             Run(supervisor, inputs, ring, taken, Calls, counts);
-            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            long allocated = AllocationWindow.End(before);
 
             _output.WriteLine($"allocated {allocated} bytes over {Calls} Evaluate calls; alarms {counts.Alarms}, fire_risk {counts.FireRisks}, all_clear {counts.AllClears}, fault_cleared {counts.Cleared}, latch writes {store.Writes}, deletes {store.Deletes}");
             Assert.Equal(0L, allocated);

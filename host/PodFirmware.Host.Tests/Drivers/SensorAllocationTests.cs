@@ -61,13 +61,13 @@ namespace PodFirmware.Host.Tests.Drivers
                 rig.Tick(i);
             }
 
-            long before = GC.GetAllocatedBytesForCurrentThread();
+            long before = AllocationWindow.Begin();
             for (int i = 0; i < 10000; i++)
             {
                 rig.Tick(i);
             }
 
-            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            long allocated = AllocationWindow.End(before);
 
             Assert.Equal(0L, allocated);
 
@@ -83,9 +83,9 @@ namespace PodFirmware.Host.Tests.Drivers
         [Fact]
         public void The_probe_sees_a_single_small_allocation()
         {
-            long before = GC.GetAllocatedBytesForCurrentThread();
+            long before = AllocationWindow.Begin();
             int[] one = new int[1];
-            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            long allocated = AllocationWindow.End(before);
             GC.KeepAlive(one);
             Assert.True(allocated > 0, "a 1-element array must register, or the zero above proves nothing");
         }

@@ -65,9 +65,9 @@ namespace PodFirmware.Host.Tests.Core.Control
             }
 
             Turns(200);
-            long before = GC.GetAllocatedBytesForCurrentThread();
+            long before = AllocationWindow.Begin();
             Turns(10000);
-            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            long allocated = AllocationWindow.End(before);
 
             Assert.Equal(0, allocated);
             Assert.Equal(10200, rig.Dock.Reads);

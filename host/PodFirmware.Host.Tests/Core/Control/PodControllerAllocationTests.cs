@@ -37,16 +37,16 @@ namespace PodFirmware.Host.Tests.Core.Control
             }
 
             Ticks(200);
-            long before = GC.GetAllocatedBytesForCurrentThread();
+            long before = AllocationWindow.Begin();
             Ticks(10000);
-            long charging = GC.GetAllocatedBytesForCurrentThread() - before;
+            long charging = AllocationWindow.End(before);
             Assert.True(pod.Relay.IsEnergised, "the pod must have been charging");
 
             pod.Temperature.TemperatureC = 170;
             Ticks(200);
-            before = GC.GetAllocatedBytesForCurrentThread();
+            before = AllocationWindow.Begin();
             Ticks(10000);
-            long latched = GC.GetAllocatedBytesForCurrentThread() - before;
+            long latched = AllocationWindow.End(before);
 
             Assert.True(pod.Controller.Supervisor.IsLatched, "the 170 °C phase must have tripped");
             Assert.False(pod.Relay.IsEnergised);

@@ -45,13 +45,13 @@ namespace PodFirmware.Host.Tests.Core.Json
             }
 
             Assert.True(w.IsComplete, w.ToString());
-            long before = GC.GetAllocatedBytesForCurrentThread();
+            long before = AllocationWindow.Begin();
             for (int i = 0; i < 10_000; i++)
             {
                 WriteStatus(w, i);
             }
 
-            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            long allocated = AllocationWindow.End(before);
             Assert.True(w.IsComplete);
             Assert.Equal(0L, allocated);
         }
@@ -66,7 +66,7 @@ namespace PodFirmware.Host.Tests.Core.Json
             }
 
             Assert.True(w.Overflowed);
-            long before = GC.GetAllocatedBytesForCurrentThread();
+            long before = AllocationWindow.Begin();
             for (int i = 0; i < 10_000; i++)
             {
                 WriteStatus(w, i);
@@ -74,7 +74,7 @@ namespace PodFirmware.Host.Tests.Core.Json
                 w.Fixed(1, 99);
             }
 
-            Assert.Equal(0L, GC.GetAllocatedBytesForCurrentThread() - before);
+            Assert.Equal(0L, AllocationWindow.End(before));
         }
     }
 }

@@ -57,9 +57,9 @@ namespace PodFirmware.Host.Tests.Core.Locks
             }
 
             Run(3000);
-            long before = GC.GetAllocatedBytesForCurrentThread();
+            long before = AllocationWindow.Begin();
             Run(30000);
-            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            long allocated = AllocationWindow.End(before);
             Assert.True(moves > 50, "the run must actually move the pod, moved " + moves);
             Assert.Equal(0, allocated);
         }

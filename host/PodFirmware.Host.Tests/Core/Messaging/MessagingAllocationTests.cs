@@ -25,9 +25,9 @@ namespace PodFirmware.Host.Tests.Core.Messaging
             var taken = new Command();
             Exercise(queue, source, taken, 100);
 
-            long before = GC.GetAllocatedBytesForCurrentThread();
+            long before = AllocationWindow.Begin();
             long sum = Exercise(queue, source, taken, Rounds);
-            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            long allocated = AllocationWindow.End(before);
 
             Assert.Equal(0L, allocated);
             Assert.Equal((long)Rounds * 3 * (Rounds * 3 - 1) / 2, sum);
@@ -62,7 +62,7 @@ namespace PodFirmware.Host.Tests.Core.Messaging
             var monitor = new HeartbeatMonitor(new HeartbeatConfig(), 0, ring, utc);
             var e = new PodEvent();
             int lost = 0;
-            long before = GC.GetAllocatedBytesForCurrentThread();
+            long before = AllocationWindow.Begin();
             for (long t = 0; t < Rounds * 100L; t += 100)
             {
                 // Beats for 60 s, silence for 60 s, repeated: lost and recovered every 120 s.
@@ -82,7 +82,7 @@ namespace PodFirmware.Host.Tests.Core.Messaging
                 }
             }
 
-            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            long allocated = AllocationWindow.End(before);
             Assert.Equal(0L, allocated);
             Assert.Equal(8, lost);
         }
@@ -95,13 +95,13 @@ namespace PodFirmware.Host.Tests.Core.Messaging
             var record = new SessionRecord { SessionId = "s-1", Account = "a", StartUtcS = 1767225600L, StopUtcS = 1767229200L, EnergyMilliWh = 123456, FaultsSeenMask = 6, PeakTemperatureC = 40 };
             var space = new SpaceInfo { HasPosition = true, LatDegScaled = 521234567 };
             Write(w, e, record, space, 0);
-            long before = GC.GetAllocatedBytesForCurrentThread();
+            long before = AllocationWindow.Begin();
             for (int i = 0; i < Rounds; i++)
             {
                 Write(w, e, record, space, i);
             }
 
-            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            long allocated = AllocationWindow.End(before);
             Assert.True(w.IsComplete);
             Assert.Equal(0L, allocated);
         }

@@ -82,9 +82,9 @@ namespace PodFirmware.Host.Tests.Core.Messaging
 
             Steps(400);
             int publishesBefore = link.Publishes;
-            long before = GC.GetAllocatedBytesForCurrentThread();
+            long before = AllocationWindow.Begin();
             Steps(10_000);
-            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            long allocated = AllocationWindow.End(before);
 
             Assert.True(pod.Relay.IsEnergised, "the pod must have been charging");
             // 1000 s of telemetry at 1 s, plus status at least every 30 s: the pump really published.

@@ -83,7 +83,7 @@ namespace PodFirmware.Host.Tests.Core.Position
             source.Set(48.002, 11.002);
             fence.Update(source, 0);
 
-            long before = GC.GetAllocatedBytesForCurrentThread();
+            long before = AllocationWindow.Begin();
             int outside = 0;
             for (int i = 0; i < 10000; i++)
             {
@@ -91,7 +91,7 @@ namespace PodFirmware.Host.Tests.Core.Position
                 outside += fence.Update(source, i * 100L) == FencePosition.Outside ? 1 : 0;
             }
 
-            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            long allocated = AllocationWindow.End(before);
             Assert.True(outside > 0 && outside < 10000, outside + " outside");
             Assert.Equal(0, allocated);
         }

@@ -57,9 +57,9 @@ namespace PodFirmware.Host.Tests.Core.Session
             var taken = new PodEvent();
             Cycle(session, inputs, start, ring, taken);
 
-            long before = GC.GetAllocatedBytesForCurrentThread();
+            long before = AllocationWindow.Begin();
             Cycle(session, inputs, start, ring, taken);
-            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            long allocated = AllocationWindow.End(before);
 
             Assert.Equal(0L, allocated);
             Assert.Equal(0, ring.DroppedCount);

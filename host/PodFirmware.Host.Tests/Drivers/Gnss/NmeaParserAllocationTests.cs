@@ -25,7 +25,7 @@ namespace PodFirmware.Host.Tests.Drivers.Gnss
             receiver.Feed(bytes, 0, bytes.Length, 0);
             receiver.TryGetFix(0, fix);
 
-            long before = GC.GetAllocatedBytesForCurrentThread();
+            long before = AllocationWindow.Begin();
             int accepted = 0;
             int valid = 0;
             for (int i = 0; i < 200; i++)
@@ -36,7 +36,7 @@ namespace PodFirmware.Host.Tests.Drivers.Gnss
                 valid += receiver.TryGetFix(i * 1000, fix) ? 1 : 0;
             }
 
-            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            long allocated = AllocationWindow.End(before);
 
             Assert.Equal(600, accepted);
             Assert.Equal(0, valid);
