@@ -2,6 +2,7 @@ using nanoFramework.TestFramework;
 using PodFirmware.Core.Events;
 using PodFirmware.Core.Faults;
 using PodFirmware.Core.Safety;
+using PodFirmware.Drivers.Sensors;
 using PodFirmware.Tests.Core.Events;
 
 namespace PodFirmware.Tests.Core.Safety
@@ -62,6 +63,25 @@ namespace PodFirmware.Tests.Core.Safety
             SafetyRig rig = TrippedAt72();
             Ramp(rig, 72.0, Step, 5200, 3000);
             Assert.AreEqual(1, EventDrain.CountOf(rig.Drain(), EventKind.FireRisk));
+        }
+
+        [TestMethod]
+        public static void A_sensor_fault_trip_takes_the_first_usable_reading_as_trip_temperature_and_can_raise_fire_risk()
+        {
+            var rig = new SafetyRig();
+            rig.Inputs.TemperatureStatus = SensorStatus.Short;
+            rig.Inputs.TemperatureC = 150.0;
+            rig.At(0);
+            Expect.Code(FaultCode.TemperatureSensorFault, rig.Supervisor.LatchedCode);
+            Assert.IsTrue(double.IsNaN(rig.Supervisor.TripTemperatureC), "an unusable reading is no trip temperature");
+
+            rig.Inputs.TemperatureStatus = SensorStatus.Ok;
+            Ramp(rig, 72.0, Step, 100, 41);
+            Assert.AreEqual(72.0, rig.Supervisor.TripTemperatureC);
+            PodEvent fire = EventDrain.FirstOf(rig.Drain(), EventKind.FireRisk);
+            Assert.IsNotNull(fire, "72 to 77 degC after the sensor came back");
+            Assert.AreEqual(4100L, fire.TimeMs);
+            Expect.Code(FaultCode.TemperatureSensorFault, fire.Code);
         }
 
         [TestMethod]
