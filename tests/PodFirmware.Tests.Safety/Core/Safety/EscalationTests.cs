@@ -66,6 +66,17 @@ namespace PodFirmware.Tests.Core.Safety
         }
 
         [TestMethod]
+        public static void A_dip_and_rise_inside_one_5s_bucket_measures_the_rise_from_the_dip()
+        {
+            SafetyRig rig = TrippedAt72();
+            rig.HoldTemperature(71.0, 5200, 5200);
+            rig.HoldTemperature(76.0, 5300, 5300);
+            PodEvent fire = EventDrain.FirstOf(rig.Drain(), EventKind.FireRisk);
+            Assert.IsNotNull(fire, "76 is 5 degC above the dip to 71 in the trip's bucket");
+            Assert.AreEqual(76.0, fire.Limit);
+        }
+
+        [TestMethod]
         public static void A_sensor_fault_trip_takes_the_first_usable_reading_as_trip_temperature_and_can_raise_fire_risk()
         {
             var rig = new SafetyRig();
