@@ -107,6 +107,43 @@ namespace PodFirmware.Tests.Core.Safety
             AssertResult(ResetResult.Accepted, rig.Reset(200));
         }
 
+        [DataRow("temperature")]
+        [DataRow("current")]
+        [DataRow("voltage")]
+        [TestMethod]
+        public static void Refuses_while_any_one_safety_sensor_is_broken_charging_or_not(string sensor)
+        {
+            SafetyRig rig = TrippedHot();
+            rig.HoldTemperature(30.0, 5200, 6000);
+            SetStatus(rig, sensor, SensorStatus.Open);
+            AssertResult(ResetResult.SensorFaultPresent, rig.Reset(6000));
+            rig.Inputs.RelayCommandedClosed = true;
+            AssertResult(ResetResult.SensorFaultPresent, rig.Reset(6000));
+            Assert.IsTrue(rig.Supervisor.IsLatched);
+            Assert.AreEqual(1, ((MemoryBlobStore)rig.Store).Count, "the latch record stays");
+            Assert.AreEqual(0, rig.Drain().Length, "no fault_cleared");
+
+            rig.Inputs.RelayCommandedClosed = false;
+            SetStatus(rig, sensor, SensorStatus.Ok);
+            AssertResult(ResetResult.Accepted, rig.Reset(6100));
+        }
+
+        private static void SetStatus(SafetyRig rig, string sensor, SensorStatus status)
+        {
+            if (sensor == "temperature")
+            {
+                rig.Inputs.TemperatureStatus = status;
+            }
+            else if (sensor == "current")
+            {
+                rig.Inputs.CurrentStatus = status;
+            }
+            else
+            {
+                rig.Inputs.VoltageStatus = status;
+            }
+        }
+
         [TestMethod]
         public static void Refuses_while_over_voltage_persists()
         {
