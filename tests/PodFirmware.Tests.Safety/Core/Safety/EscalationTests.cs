@@ -96,6 +96,47 @@ namespace PodFirmware.Tests.Core.Safety
         }
 
         [TestMethod]
+        public static void A_weld_that_replaces_the_latch_escalates_afresh()
+        {
+            SafetyRig rig = TrippedAt72();
+            long t = Ramp(rig, 72.125, Step, 5200, 40);
+            Assert.IsTrue(rig.Supervisor.FireRiskRaised);
+            rig.Drain();
+
+            rig.Inputs.CurrentA = 5.0;
+            rig.At(t + 100);
+            Expect.Code(FaultCode.RelayWelded, rig.Supervisor.LatchedCode);
+            Assert.IsFalse(rig.Supervisor.FireRiskRaised);
+
+            Ramp(rig, 77.125, Step, t + 200, 40);
+            PodEvent fire = EventDrain.FirstOf(rig.Drain(), EventKind.FireRisk);
+            Assert.IsNotNull(fire, "77 to 82 degC after the weld");
+            Expect.Code(FaultCode.RelayWelded, fire.Code);
+        }
+
+        [TestMethod]
+        public static void After_a_reboot_only_the_repeated_alarm_is_marked_restored()
+        {
+            SafetyRig rig = TrippedAt72();
+            rig.Reboot();
+            Ramp(rig, 72.0, Step, 0, 41);
+            rig.HoldTemperature(30.0, 4100, 70000);
+            Assert.AreEqual((int)ResetResult.Accepted, (int)rig.Reset(70000));
+
+            PodEvent[] events = rig.Drain();
+            Assert.AreEqual(4, events.Length);
+            Expect.Kind(EventKind.Alarm, events[0].Kind, "first");
+            Assert.IsTrue(events[0].Restored);
+            Expect.Kind(EventKind.FireRisk, events[1].Kind, "second");
+            Expect.Kind(EventKind.AllClear, events[2].Kind, "third");
+            Expect.Kind(EventKind.FaultCleared, events[3].Kind, "fourth");
+            for (int i = 1; i < events.Length; i++)
+            {
+                Assert.IsFalse(events[i].Restored);
+            }
+        }
+
+        [TestMethod]
         public static void A_rise_spread_over_more_than_the_window_is_not_a_fire_risk()
         {
             SafetyRig rig = TrippedAt72();
