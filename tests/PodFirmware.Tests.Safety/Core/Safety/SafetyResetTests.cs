@@ -69,6 +69,20 @@ namespace PodFirmware.Tests.Core.Safety
         }
 
         [TestMethod]
+        public static void With_zero_hysteresis_the_pod_boots_and_resets_only_strictly_below_the_limit()
+        {
+            var config = new SafetyConfig();
+            config.Thermal.HysteresisC = 0.0;
+            var rig = new SafetyRig(config, new MemoryBlobStore());
+            Assert.AreEqual(70.0, rig.Supervisor.ResetLevelC);
+            rig.HoldTemperature(72.0, 0, 5100);
+            rig.HoldTemperature(70.0, 5200, 6000);
+            AssertResult(ResetResult.TemperatureTooHigh, rig.Reset(6000));
+            rig.HoldTemperature(69.875, 6100, 7000);
+            AssertResult(ResetResult.Accepted, rig.Reset(7000));
+        }
+
+        [TestMethod]
         public static void An_accepted_reset_deletes_the_persisted_latch_so_a_reboot_is_not_latched()
         {
             var store = new MemoryBlobStore();
