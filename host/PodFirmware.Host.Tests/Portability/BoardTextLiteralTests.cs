@@ -4,6 +4,8 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Emit;
+using PodFirmware.Host.DeviceBuild;
+using PodFirmware.Host.Tests.Support;
 using PodFirmware.Portability;
 using Xunit;
 
@@ -61,10 +63,11 @@ namespace Planted
             return BoardTextChecker.Check(image, pdb).Select(v => v.ToString()).ToArray();
         }
 
+        // Every board project's host build: the app assemblies and each test project under tests/.
+        public static TheoryData<string> Assemblies() => new(NfprojFiles.AllProjects(RepoPaths.Root));
+
         [Theory]
-        [InlineData("PodFirmware.Drivers")]
-        [InlineData("PodFirmware")]
-        [InlineData("PodFirmware.Tests")]
+        [MemberData(nameof(Assemblies))]
         public void Portable_assembly_has_no_string_constant_the_board_would_mangle(string assemblyName)
         {
             string path = Path.Combine(AppContext.BaseDirectory, assemblyName + ".dll");
