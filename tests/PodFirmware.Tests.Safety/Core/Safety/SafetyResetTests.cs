@@ -65,6 +65,7 @@ namespace PodFirmware.Tests.Core.Safety
             Assert.AreEqual(68.0, events[0].Limit);
             Assert.AreEqual(8000L, events[0].TimeMs);
             Assert.AreEqual(SafetyRig.Space, events[0].SpaceNumber);
+            Assert.IsFalse(events[0].Restored);
             Assert.IsTrue(rig.At(8100));
         }
 
@@ -74,12 +75,11 @@ namespace PodFirmware.Tests.Core.Safety
             var config = new SafetyConfig();
             config.Thermal.HysteresisC = 0.0;
             var rig = new SafetyRig(config, new MemoryBlobStore());
-            Assert.AreEqual(70.0, rig.Supervisor.ResetLevelC);
             rig.HoldTemperature(72.0, 0, 5100);
-            rig.HoldTemperature(70.0, 5200, 6000);
-            AssertResult(ResetResult.TemperatureTooHigh, rig.Reset(6000));
-            rig.HoldTemperature(69.875, 6100, 7000);
-            AssertResult(ResetResult.Accepted, rig.Reset(7000));
+            rig.HoldTemperature(70.0, 5200, 5200);
+            AssertResult(ResetResult.TemperatureTooHigh, rig.Reset(5200));
+            rig.Inputs.TemperatureC = 69.875;
+            AssertResult(ResetResult.Accepted, rig.Reset(5300));
         }
 
         [TestMethod]
@@ -121,41 +121,25 @@ namespace PodFirmware.Tests.Core.Safety
             AssertResult(ResetResult.Accepted, rig.Reset(200));
         }
 
-        [DataRow("temperature")]
-        [DataRow("current")]
-        [DataRow("voltage")]
+        // Statuses of temperature, current and voltage: 0 Ok, 1 Open.
+        [DataRow(1, 0, 0)]
+        [DataRow(0, 1, 0)]
+        [DataRow(0, 0, 1)]
         [TestMethod]
-        public static void Refuses_while_any_one_safety_sensor_is_broken_charging_or_not(string sensor)
+        public static void Refuses_while_any_one_safety_sensor_is_broken_charging_or_not(int temperatureStatus, int currentStatus, int voltageStatus)
         {
             SafetyRig rig = TrippedHot();
             rig.HoldTemperature(30.0, 5200, 6000);
-            SetStatus(rig, sensor, SensorStatus.Open);
-            AssertResult(ResetResult.SensorFaultPresent, rig.Reset(6000));
-            rig.Inputs.RelayCommandedClosed = true;
+            rig.Inputs.TemperatureStatus = (SensorStatus)temperatureStatus;
+            rig.Inputs.CurrentStatus = (SensorStatus)currentStatus;
+            rig.Inputs.VoltageStatus = (SensorStatus)voltageStatus;
             AssertResult(ResetResult.SensorFaultPresent, rig.Reset(6000));
             Assert.IsTrue(rig.Supervisor.IsLatched);
             Assert.AreEqual(1, ((MemoryBlobStore)rig.Store).Count, "the latch record stays");
             Assert.AreEqual(0, rig.Drain().Length, "no fault_cleared");
 
-            rig.Inputs.RelayCommandedClosed = false;
-            SetStatus(rig, sensor, SensorStatus.Ok);
+            rig.Nominal();
             AssertResult(ResetResult.Accepted, rig.Reset(6100));
-        }
-
-        private static void SetStatus(SafetyRig rig, string sensor, SensorStatus status)
-        {
-            if (sensor == "temperature")
-            {
-                rig.Inputs.TemperatureStatus = status;
-            }
-            else if (sensor == "current")
-            {
-                rig.Inputs.CurrentStatus = status;
-            }
-            else
-            {
-                rig.Inputs.VoltageStatus = status;
-            }
         }
 
         [TestMethod]
