@@ -12,7 +12,7 @@ namespace PodFirmware.Core.Safety
         /// <summary>Refused: the connector is not yet strictly below the thermal reset level (limit minus hysteresis).</summary>
         TemperatureTooHigh = 2,
 
-        /// <summary>Refused: a safety sensor the reset must rely on is not usable (temperature always; current and voltage while the relay is commanded closed).</summary>
+        /// <summary>Refused: a safety sensor (temperature, current or voltage, whether or not the relay is commanded closed) is not usable.</summary>
         SensorFaultPresent = 3,
 
         /// <summary>Refused: current or voltage is outside its limits right now.</summary>

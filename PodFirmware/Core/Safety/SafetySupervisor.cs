@@ -290,9 +290,9 @@ namespace PodFirmware.Core.Safety
 
         /// <summary>
         /// Clears the latch on an authorised reset (the command path authenticates; this only checks that it is safe).
-        /// Refuses, changing nothing, unless something is latched, the sensors it relies on are usable, the connector is
-        /// strictly below <see cref="ResetLevelC"/>, current and voltage are within their limits right now, the relay is not
-        /// welded (<see cref="RelayWeldPresent"/>) and no equipment fault is reported (<see cref="SafetyInputs.EquipmentFault"/>). On success
+        /// Refuses, changing nothing, unless something is latched, every safety sensor (temperature, current and voltage,
+        /// charging or not) gives a usable reading, the connector is strictly below <see cref="ResetLevelC"/>, current and
+        /// voltage are within their limits right now, the relay is not welded (<see cref="RelayWeldPresent"/>) and no equipment fault is reported (<see cref="SafetyInputs.EquipmentFault"/>). On success
         /// deletes the persisted latch, forgets the rules' timers, emits fault_cleared and permits the relay. Allocates nothing.
         /// </summary>
         /// <param name="inputs">This tick's readings; <see cref="SafetyInputs.NowMs"/> is the time of the reset.</param>
@@ -303,10 +303,12 @@ namespace PodFirmware.Core.Safety
                 return ResetResult.NothingLatched;
             }
 
+            // Every safety sensor, charging or not: a pod that cannot measure cannot be judged safe, and with a broken current
+            // or voltage sensor the reset would delete the latch and send fault_cleared only to latch again once it charges.
             bool charging = inputs.RelayCommandedClosed;
-            bool voltageUsable = SensorFaultRule.IsUsable(inputs.VoltageStatus, inputs.VoltageV);
             if (!SensorFaultRule.IsUsable(inputs.TemperatureStatus, inputs.TemperatureC) ||
-                (charging && (!voltageUsable || !SensorFaultRule.IsUsable(inputs.CurrentStatus, inputs.CurrentA))))
+                !SensorFaultRule.IsUsable(inputs.CurrentStatus, inputs.CurrentA) ||
+                !SensorFaultRule.IsUsable(inputs.VoltageStatus, inputs.VoltageV))
             {
                 return ResetResult.SensorFaultPresent;
             }
@@ -317,7 +319,7 @@ namespace PodFirmware.Core.Safety
             }
 
             if ((charging && _current.IsOverLimit(inputs.CurrentA, inputs.AllowedCurrentA)) ||
-                (voltageUsable && _voltage.IsOutOfRange(inputs.VoltageV, charging)) ||
+                _voltage.IsOutOfRange(inputs.VoltageV, charging) ||
                 _weldPresent || inputs.EquipmentFault != FaultCode.None)
             {
                 return ResetResult.ConditionPresent;

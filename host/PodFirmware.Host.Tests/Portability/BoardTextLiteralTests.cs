@@ -4,6 +4,8 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Emit;
+using PodFirmware.Host.DeviceBuild;
+using PodFirmware.Host.Tests.Support;
 using PodFirmware.Portability;
 using Xunit;
 
@@ -62,7 +64,7 @@ namespace Planted
         }
 
         /// <summary>Every host-built device project: PodFirmware.Core, PodFirmware.Drivers and each test project.</summary>
-        public static TheoryData<string> Assemblies() => new(PodFirmware.Host.DeviceBuild.NfprojFiles.HostBuiltProjects(PodFirmware.Host.Tests.Support.RepoPaths.Root));
+        public static TheoryData<string> Assemblies() => new(NfprojFiles.HostBuiltProjects(RepoPaths.Root));
 
         [Theory]
         [MemberData(nameof(Assemblies))]

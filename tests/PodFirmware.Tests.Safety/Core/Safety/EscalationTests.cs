@@ -2,6 +2,7 @@ using nanoFramework.TestFramework;
 using PodFirmware.Core.Events;
 using PodFirmware.Core.Faults;
 using PodFirmware.Core.Safety;
+using PodFirmware.Drivers.Sensors;
 using PodFirmware.Tests.Core.Events;
 
 namespace PodFirmware.Tests.Core.Safety
@@ -53,6 +54,7 @@ namespace PodFirmware.Tests.Core.Safety
             Assert.AreEqual(77.0, events[0].Limit, "lowest reading of the window (72) + 5");
             Assert.AreEqual(9100L, events[0].TimeMs);
             Assert.AreEqual((int)ValueUnit.Celsius, (int)events[0].Unit);
+            Assert.IsFalse(events[0].Restored);
             Assert.IsTrue(rig.Supervisor.FireRiskRaised);
         }
 
@@ -62,6 +64,40 @@ namespace PodFirmware.Tests.Core.Safety
             SafetyRig rig = TrippedAt72();
             Ramp(rig, 72.0, Step, 5200, 3000);
             Assert.AreEqual(1, EventDrain.CountOf(rig.Drain(), EventKind.FireRisk));
+        }
+
+        [TestMethod]
+        public static void A_sensor_fault_trip_takes_the_first_usable_reading_as_trip_temperature_and_can_raise_fire_risk()
+        {
+            var rig = new SafetyRig();
+            rig.Inputs.TemperatureStatus = SensorStatus.Short;
+            rig.Inputs.TemperatureC = 150.0;
+            rig.At(0);
+            Expect.Code(FaultCode.TemperatureSensorFault, rig.Supervisor.LatchedCode);
+            Assert.IsTrue(double.IsNaN(rig.Supervisor.TripTemperatureC), "an unusable reading is no trip temperature");
+
+            rig.Inputs.TemperatureStatus = SensorStatus.Ok;
+            Ramp(rig, 72.0, Step, 100, 41);
+            Assert.AreEqual(72.0, rig.Supervisor.TripTemperatureC);
+            PodEvent fire = EventDrain.FirstOf(rig.Drain(), EventKind.FireRisk);
+            Assert.IsNotNull(fire, "72 to 77 degC after the sensor came back");
+        }
+
+        [TestMethod]
+        public static void A_weld_that_replaces_the_latch_escalates_afresh()
+        {
+            SafetyRig rig = TrippedAt72();
+            long t = Ramp(rig, 72.125, Step, 5200, 40);
+            Assert.IsTrue(rig.Supervisor.FireRiskRaised);
+            rig.Drain();
+
+            rig.Inputs.CurrentA = 5.0;
+            rig.At(t + 100);
+            Expect.Code(FaultCode.RelayWelded, rig.Supervisor.LatchedCode);
+            Assert.IsFalse(rig.Supervisor.FireRiskRaised);
+
+            rig.HoldTemperature(82.0, t + 200, t + 200);
+            Assert.IsTrue(rig.Supervisor.FireRiskRaised, "5 degC above 77, the reading at the weld");
         }
 
         [TestMethod]
@@ -115,6 +151,7 @@ namespace PodFirmware.Tests.Core.Safety
             Assert.AreEqual(67.875, events[0].Value);
             Assert.AreEqual(68.0, events[0].Limit);
             Assert.AreEqual(70200L, events[0].TimeMs);
+            Assert.IsFalse(events[0].Restored);
             Assert.IsTrue(rig.Supervisor.IsLatched, "all_clear does not reset the latch");
             Assert.IsFalse(rig.Supervisor.RelayPermitted);
         }

@@ -110,6 +110,17 @@ namespace PodFirmware.Tests.Core.Safety
         }
 
         [TestMethod]
+        public static void A_second_reduction_inside_the_grace_restarts_it()
+        {
+            OverCurrentRule rule = Defaults();
+            Hold(rule, 25.0, 32.0, 0, 900, FaultCode.None);
+            Hold(rule, 25.0, 20.0, 1000, 2900, FaultCode.None);
+
+            // 25 A is over the 24 A ceiling of 16 A, which applies 5000 ms after the second reduction, not the first.
+            Assert.AreEqual(8000L, Hold(rule, 25.0, 16.0, 3000, 10000, FaultCode.OverCurrentCeiling));
+        }
+
+        [TestMethod]
         public static void A_vehicle_that_follows_a_reduction_within_the_grace_does_not_trip()
         {
             OverCurrentRule rule = Defaults();

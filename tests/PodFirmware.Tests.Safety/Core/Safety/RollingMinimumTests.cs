@@ -25,6 +25,16 @@ namespace PodFirmware.Tests.Core.Safety
         }
 
         [TestMethod]
+        public static void Keeps_a_lower_value_that_arrives_later_in_the_same_bucket()
+        {
+            var window = new RollingMinimum(60000, 12);
+            window.Add(5000, 72.0);
+            window.Add(5100, 71.0);
+            window.Add(9900, 76.0);
+            Assert.AreEqual(71.0, window.Minimum(9900), "a dip and rise inside one 5 s bucket");
+        }
+
+        [TestMethod]
         public static void Forgets_values_older_than_the_window_and_never_looks_further_back()
         {
             var window = new RollingMinimum(60000, 12);

@@ -177,6 +177,25 @@ namespace PodFirmware.Tests.Core.Safety
             ConfigErrors errors = Validate(config);
             Assert.AreEqual(1, errors.Count, errors.ToString());
             AssertNames(errors, "safety.voltage.underLimitV");
+
+            config.Voltage.UnderLimitV = 220.0;
+            errors = Validate(config);
+            Assert.AreEqual(1, errors.Count, "equal limits leave no range");
+            AssertNames(errors, "safety.voltage.underLimitV");
+        }
+
+        [DataRow(0.0, 253.0)]
+        [DataRow(149.9, 300.0)]
+        [DataRow(250.1, 300.0)]
+        [TestMethod]
+        public static void The_under_voltage_limit_stays_within_150_to_250V_whatever_the_over_limit(double underLimitV, double overLimitV)
+        {
+            var config = new SafetyConfig();
+            config.Voltage.UnderLimitV = underLimitV;
+            config.Voltage.OverLimitV = overLimitV;
+            ConfigErrors errors = Validate(config);
+            Assert.AreEqual(1, errors.Count, errors.ToString());
+            AssertNames(errors, "safety.voltage.underLimitV");
         }
 
         [TestMethod]

@@ -65,7 +65,21 @@ namespace PodFirmware.Tests.Core.Safety
             Assert.AreEqual(68.0, events[0].Limit);
             Assert.AreEqual(8000L, events[0].TimeMs);
             Assert.AreEqual(SafetyRig.Space, events[0].SpaceNumber);
+            Assert.IsFalse(events[0].Restored);
             Assert.IsTrue(rig.At(8100));
+        }
+
+        [TestMethod]
+        public static void With_zero_hysteresis_the_pod_boots_and_resets_only_strictly_below_the_limit()
+        {
+            var config = new SafetyConfig();
+            config.Thermal.HysteresisC = 0.0;
+            var rig = new SafetyRig(config, new MemoryBlobStore());
+            rig.HoldTemperature(72.0, 0, 5100);
+            rig.HoldTemperature(70.0, 5200, 5200);
+            AssertResult(ResetResult.TemperatureTooHigh, rig.Reset(5200));
+            rig.Inputs.TemperatureC = 69.875;
+            AssertResult(ResetResult.Accepted, rig.Reset(5300));
         }
 
         [TestMethod]
@@ -105,6 +119,27 @@ namespace PodFirmware.Tests.Core.Safety
             AssertResult(ResetResult.SensorFaultPresent, rig.Reset(100));
             rig.Inputs.TemperatureStatus = SensorStatus.Ok;
             AssertResult(ResetResult.Accepted, rig.Reset(200));
+        }
+
+        // Statuses of temperature, current and voltage: 0 Ok, 1 Open.
+        [DataRow(1, 0, 0)]
+        [DataRow(0, 1, 0)]
+        [DataRow(0, 0, 1)]
+        [TestMethod]
+        public static void Refuses_while_any_one_safety_sensor_is_broken_charging_or_not(int temperatureStatus, int currentStatus, int voltageStatus)
+        {
+            SafetyRig rig = TrippedHot();
+            rig.HoldTemperature(30.0, 5200, 6000);
+            rig.Inputs.TemperatureStatus = (SensorStatus)temperatureStatus;
+            rig.Inputs.CurrentStatus = (SensorStatus)currentStatus;
+            rig.Inputs.VoltageStatus = (SensorStatus)voltageStatus;
+            AssertResult(ResetResult.SensorFaultPresent, rig.Reset(6000));
+            Assert.IsTrue(rig.Supervisor.IsLatched);
+            Assert.AreEqual(1, ((MemoryBlobStore)rig.Store).Count, "the latch record stays");
+            Assert.AreEqual(0, rig.Drain().Length, "no fault_cleared");
+
+            rig.Nominal();
+            AssertResult(ResetResult.Accepted, rig.Reset(6100));
         }
 
         [TestMethod]

@@ -103,6 +103,33 @@ namespace PodFirmware.Tests.Core.Safety
         }
 
         [TestMethod]
+        public static void A_charging_pause_restarts_the_over_current_window()
+        {
+            var rig = new SafetyRig();
+            rig.CommandRelay(true, 0);
+            rig.Inputs.CurrentA = 20.0;
+            rig.Run(0, 3000);
+            rig.CommandRelay(false, 3000);
+            rig.Inputs.CurrentA = 0.0;
+            rig.Run(3100, 4000);
+            rig.CommandRelay(true, 4000);
+            rig.Inputs.CurrentA = 20.0;
+            Assert.AreEqual(4100L + 5100L, rig.Run(4100, 20000), "counted from 4100 ms, not from 0");
+        }
+
+        [TestMethod]
+        public static void A_voltage_sensor_dropout_restarts_the_over_voltage_window()
+        {
+            var rig = new SafetyRig();
+            rig.Inputs.VoltageV = 260.0;
+            rig.Run(0, 1500);
+            rig.Inputs.VoltageStatus = SensorStatus.Open;
+            rig.Run(1600, 3000);
+            rig.Inputs.VoltageStatus = SensorStatus.Ok;
+            Assert.AreEqual(3100L + 2100L, rig.Run(3100, 20000), "counted from 3100 ms, not from 0");
+        }
+
+        [TestMethod]
         public static void The_current_ceiling_trips_at_once_while_charging()
         {
             var rig = new SafetyRig();
