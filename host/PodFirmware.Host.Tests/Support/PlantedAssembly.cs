@@ -11,7 +11,10 @@ namespace PodFirmware.Host.Tests.Support
     public static class PlantedAssembly
     {
         /// <summary>The image of <paramref name="source"/> compiled as a library named <paramref name="name"/>; fails the test on a compile error.</summary>
-        public static byte[] Compile(string name, string source)
+        /// <param name="name">Assembly name.</param>
+        /// <param name="source">C# source.</param>
+        /// <param name="optimization">Debug by default; Release for the checks that count instructions as the firmware's optimised builds emit them.</param>
+        public static byte[] Compile(string name, string source, OptimizationLevel optimization = OptimizationLevel.Debug)
         {
             string[] platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")).Split(Path.PathSeparator);
             var references = platform.Append(typeof(nanoFramework.TestFramework.DataRowAttribute).Assembly.Location)
@@ -20,7 +23,7 @@ namespace PodFirmware.Host.Tests.Support
                 name,
                 new[] { CSharpSyntaxTree.ParseText(source) },
                 references,
-                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: optimization));
             using var image = new MemoryStream();
             var result = compilation.Emit(image);
             Assert.True(result.Success, string.Join("\n", result.Diagnostics));
