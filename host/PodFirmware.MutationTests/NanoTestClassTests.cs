@@ -1,0 +1,72 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Reflection;
+using System.Text;
+using PodFirmware.TestLauncher;
+using Xunit;
+
+namespace PodFirmware.MutationTests
+{
+    /// <summary>
+    /// Exposes the nanoFramework-style tests to xunit, and so to Stryker.NET: one case per [TestClass] of
+    /// the six test projects, run with the host launcher's class runner (<see cref="Launcher.RunClass"/>,
+    /// the same Setup / TestMethod / DataRow / Cleanup order as on the board). A case fails when any test
+    /// of its class fails, naming each failing test.
+    /// </summary>
+    public class NanoTestClassTests
+    {
+        /// <summary>The test assemblies, by name; the wiring test below checks the list against the launcher's build.</summary>
+        public static readonly string[] Assemblies =
+        {
+            "PodFirmware.Tests.Control",
+            "PodFirmware.Tests.Drivers",
+            "PodFirmware.Tests.Messaging",
+            "PodFirmware.Tests.Platform",
+            "PodFirmware.Tests.Safety",
+            "PodFirmware.Tests.Session",
+        };
+
+        /// <summary>Every [TestClass], as "assembly|full type name" (strings, so each row is its own case).</summary>
+        public static IEnumerable<object[]> TestClasses()
+        {
+            foreach (string name in Assemblies)
+            {
+                foreach (Type type in Launcher.TestClasses(Assembly.Load(name)))
+                {
+                    yield return new object[] { name + "|" + type.FullName };
+                }
+            }
+        }
+
+        [Theory]
+        [MemberData(nameof(TestClasses))]
+        public void TestClassPasses(string testClass)
+        {
+            string[] parts = testClass.Split('|');
+            Type type = Assembly.Load(parts[0]).GetType(parts[1], throwOnError: true);
+            var output = new StringWriter();
+            var launcher = new Launcher(output, null);
+            launcher.RunClass(type);
+
+            var failures = new StringBuilder();
+            foreach (string line in output.ToString().Split('\n'))
+            {
+                if (line.StartsWith("FAIL", StringComparison.Ordinal))
+                {
+                    failures.Append(line.TrimEnd('\r')).Append('\n');
+                }
+            }
+
+            Assert.True(launcher.Failed == 0, launcher.Failed + " of " + (launcher.Passed + launcher.Failed) + " tests failed in " + type.FullName + ":\n" + failures);
+            Assert.True(launcher.Passed + launcher.Skipped > 0, type.FullName + " ran no test");
+        }
+
+        [Fact]
+        public void EveryTestProjectOfTheLauncherIsExposed()
+        {
+            string[] launcherAssemblies = Launcher.TestAssemblies();
+            Assert.Equal(launcherAssemblies, Assemblies);
+        }
+    }
+}
