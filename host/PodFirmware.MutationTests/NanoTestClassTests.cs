@@ -44,7 +44,12 @@ namespace PodFirmware.MutationTests
         public void TestClassPasses(string testClass)
         {
             string[] parts = testClass.Split('|');
-            Type type = Assembly.Load(parts[0]).GetType(parts[1], throwOnError: true);
+            AssertClassPasses(Assembly.Load(parts[0]).GetType(parts[1], throwOnError: true));
+        }
+
+        /// <summary>Runs <paramref name="type"/> with the launcher's class runner; fails naming every failing test.</summary>
+        private static void AssertClassPasses(Type type)
+        {
             var output = new StringWriter();
             var launcher = new Launcher(output, null);
             launcher.RunClass(type);
@@ -63,10 +68,36 @@ namespace PodFirmware.MutationTests
         }
 
         [Fact]
+        public void AFailingTestFailsItsClassCaseByName()
+        {
+            var failure = Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => AssertClassPasses(typeof(PlantedClass)));
+            Assert.Contains("1 of 3 tests failed", failure.Message);
+            Assert.Contains("FAIL  " + typeof(PlantedClass).FullName + ".Fails[1]  -- ", failure.Message);
+            Assert.Contains("planted failure", failure.Message);
+            Assert.DoesNotContain("Passes", failure.Message);
+        }
+
+        [Fact]
         public void EveryTestProjectOfTheLauncherIsExposed()
         {
             string[] launcherAssemblies = Launcher.TestAssemblies();
             Assert.Equal(launcherAssemblies, Assemblies);
+        }
+
+        [nanoFramework.TestFramework.TestClass]
+        public static class PlantedClass
+        {
+            [nanoFramework.TestFramework.TestMethod]
+            public static void Passes()
+            {
+            }
+
+            [nanoFramework.TestFramework.DataRow(1)]
+            [nanoFramework.TestFramework.DataRow(2)]
+            public static void Fails(int value)
+            {
+                nanoFramework.TestFramework.Assert.AreNotEqual(2, value, "planted failure");
+            }
         }
     }
 }
