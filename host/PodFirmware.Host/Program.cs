@@ -16,6 +16,7 @@ namespace PodFirmware.Host
             root.Subcommands.Add(Verbs.SimVerb.Create());
             root.Subcommands.Add(Verbs.SignVerb.Create());
             root.Subcommands.Add(NfprojCommand());
+            root.Subcommands.Add(Verbs.MutationReportVerb.Create());
             return root.Parse(args).Invoke();
         }
 

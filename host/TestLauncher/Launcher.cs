@@ -44,16 +44,36 @@ namespace PodFirmware.TestLauncher
         /// <summary>Runs every test class in <paramref name="assembly"/>, in metadata order.</summary>
         public void Run(Assembly assembly)
         {
+            foreach (Type type in TestClasses(assembly))
+            {
+                RunClass(type);
+            }
+        }
+
+        /// <summary>The classes marked [TestClass] in <paramref name="assembly"/>, in metadata order.</summary>
+        public static Type[] TestClasses(Assembly assembly)
+        {
+            var classes = new List<Type>();
             foreach (Type type in assembly.GetTypes())
             {
                 if (type.IsClass && type.GetCustomAttribute<TestClassAttribute>() != null)
                 {
-                    RunClass(type);
+                    classes.Add(type);
                 }
             }
+
+            return classes.ToArray();
         }
 
-        private void RunClass(Type type)
+        /// <summary>
+        /// Runs one test class the way the board launcher does: its [Setup] methods (a skip there skips
+        /// the rest of the class), then its [TestMethod]s, then its [DataRow] rows, then its [Cleanup]
+        /// methods, each invoked with no instance. Results are added to <see cref="Passed"/>,
+        /// <see cref="Failed"/> and <see cref="Skipped"/> and written one line each to the output;
+        /// the constructor's filter applies. Not thread-safe: one launcher runs one class at a time.
+        /// </summary>
+        /// <param name="type">A class marked [TestClass].</param>
+        public void RunClass(Type type)
         {
             MethodInfo[] methods = type.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly);
             if (!RunAll(methods, typeof(SetupAttribute), isSetup: true))
