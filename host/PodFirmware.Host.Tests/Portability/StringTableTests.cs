@@ -52,7 +52,6 @@ namespace PodFirmware.Host.Tests.Portability
             if (NfprojFiles.AppProjects.Contains(project))
             {
                 strings.UnionWith(DeviceSourceStrings.Collect(DeviceSourceStrings.Files(NfprojFiles.ProjectDir(RepoPaths.Root, project))));
-                strings.RemoveWhere(s => NanoStringTable.WellKnown.Contains(s));
             }
 
             return NanoStringTable.Bytes(strings);
@@ -86,17 +85,13 @@ namespace PodFirmware.Host.Tests.Portability
         }
 
         [Fact]
-        public void A_literal_counts_once_as_UTF8_plus_a_terminator_and_well_known_names_count_nothing()
+        public void A_literal_counts_once_as_UTF8_plus_a_terminator()
         {
             const string Bare = "namespace P { public static class C { public static string[] M() { return new string[] { \"a\" }; } } }";
             int bare = NanoStringTable.Bytes(NanoStringTable.Strings("P", PlantedAssembly.Compile("P", Bare)));
 
             int withLiteral = NanoStringTable.Bytes(NanoStringTable.Strings("P", PlantedAssembly.Compile("P", Bare.Replace("\"a\" }", "\"a\", \"°C \", \"°C \" }"))));
             Assert.Equal(bare + Encoding.UTF8.GetByteCount("°C ") + 1, withLiteral);
-
-            int withWellKnownMethod = NanoStringTable.Bytes(NanoStringTable.Strings("P", PlantedAssembly.Compile("P", Bare.Replace("public static string[] M()", "public static void Add() { } public static string[] M()"))));
-            Assert.Equal(bare, withWellKnownMethod);
-            Assert.Contains("Add", NanoStringTable.WellKnown);
         }
 
         [Fact]
