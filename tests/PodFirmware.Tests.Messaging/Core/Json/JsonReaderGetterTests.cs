@@ -1,5 +1,6 @@
 using System.Text;
 using nanoFramework.TestFramework;
+using PodFirmware.Core.Commands;
 using PodFirmware.Core.Json;
 
 namespace PodFirmware.Tests.Core.Json
@@ -50,7 +51,7 @@ namespace PodFirmware.Tests.Core.Json
         public static void Decodes_raw_UTF8_of_one_to_three_bytes_up_to_U_FFFF()
         {
             // "A é € U+07FF U+E000 U+FFFD U+FFFF" as UTF-8 bytes, the last three-byte forms included.
-            byte[] text = JsonAssert.HexBytes("41C3A9E282ACDFBFEE8080EFBFBDEFBFBF");
+            byte[] text = Hex.TryDecode("41C3A9E282ACDFBFEE8080EFBFBDEFBFBF");
             byte[] array = Wrap("5B22", text, "225D");
             var r = new JsonReader();
             string error;
@@ -68,8 +69,8 @@ namespace PodFirmware.Tests.Core.Json
         /// <summary><paramref name="head"/> (hex), then <paramref name="body"/>, then <paramref name="tail"/> (hex).</summary>
         private static byte[] Wrap(string head, byte[] body, string tail)
         {
-            byte[] h = JsonAssert.HexBytes(head);
-            byte[] t = JsonAssert.HexBytes(tail);
+            byte[] h = Hex.TryDecode(head);
+            byte[] t = Hex.TryDecode(tail);
             var all = new byte[h.Length + body.Length + t.Length];
             h.CopyTo(all, 0);
             body.CopyTo(all, h.Length);

@@ -1,5 +1,6 @@
 using System.Text;
 using nanoFramework.TestFramework;
+using PodFirmware.Core.Commands;
 using PodFirmware.Core.Json;
 
 namespace PodFirmware.Tests.Core.Json
@@ -78,7 +79,7 @@ namespace PodFirmware.Tests.Core.Json
         public static void Rejects_a_raw_NUL_byte_as_a_control_character(string hex, int offset)
         {
             // Built from bytes: a string literal holding U+0000 would end there on the board.
-            byte[] bytes = JsonAssert.HexBytes(hex);
+            byte[] bytes = Hex.TryDecode(hex);
             AssertRejected(bytes, bytes.Length, (int)JsonError.ControlCharacter, offset);
         }
 
@@ -96,7 +97,7 @@ namespace PodFirmware.Tests.Core.Json
         {
             // U+1F600, U+10000 and U+10FFFF raw (also in a member name), the \u0000 escape, and the escape pairs
             // \ud83d\ude00 and \uDBFF\uDFFF: well-formed JSON the firmware does not carry (docs/mqtt.md, Text encoding).
-            byte[] bytes = JsonAssert.HexBytes(hex);
+            byte[] bytes = Hex.TryDecode(hex);
             AssertRejected(bytes, bytes.Length, (int)JsonError.UnsupportedCharacter, offset);
         }
 
@@ -105,11 +106,11 @@ namespace PodFirmware.Tests.Core.Json
         {
             var reader = new JsonReader();
             string error;
-            byte[] raw = JsonAssert.HexBytes("22EFBFBF22");
+            byte[] raw = Hex.TryDecode("22EFBFBF22");
             Assert.IsTrue(reader.TryParse(raw, raw.Length, out error), error);
-            byte[] escaped = JsonAssert.HexBytes("225C754646464622");
+            byte[] escaped = Hex.TryDecode("225C754646464622");
             Assert.IsTrue(reader.TryParse(escaped, escaped.Length, out error), error);
-            byte[] low = JsonAssert.HexBytes("225C753030303122");
+            byte[] low = Hex.TryDecode("225C753030303122");
             Assert.IsTrue(reader.TryParse(low, low.Length, out error), "\\u0001 is carried: " + error);
         }
 
@@ -222,7 +223,7 @@ namespace PodFirmware.Tests.Core.Json
         [TestMethod]
         public static void Rejects_ill_formed_UTF8_overlongs_surrogates_and_truncated_sequences(string hex, int offset)
         {
-            byte[] bytes = JsonAssert.HexBytes(hex);
+            byte[] bytes = Hex.TryDecode(hex);
             AssertRejected(bytes, bytes.Length, (int)JsonError.InvalidUtf8, offset);
         }
 
