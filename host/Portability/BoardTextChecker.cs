@@ -92,10 +92,11 @@ namespace PodFirmware.Portability
                 found.Add(assembly + ": (user string heap): \"" + Escape(literal.Value) + "\"");
             }
 
+            var values = new AttributeValues(reader);
             foreach (CustomAttributeHandle attributeHandle in reader.CustomAttributes)
             {
                 CustomAttribute attribute = reader.GetCustomAttribute(attributeHandle);
-                foreach (string text in AttributeStrings(attribute).Where(IsMangledOnBoard))
+                foreach (string text in AttributeStrings(values, attribute).Where(IsMangledOnBoard))
                 {
                     string owner = attribute.Parent.Kind == HandleKind.MethodDefinition
                         ? MethodName(reader, pdb, (MethodDefinitionHandle)attribute.Parent)
@@ -151,56 +152,21 @@ namespace PodFirmware.Portability
             return name;
         }
 
-        private static IEnumerable<string> AttributeStrings(CustomAttribute attribute)
+        private static IEnumerable<string> AttributeStrings(AttributeValues values, CustomAttribute attribute)
         {
-            CustomAttributeValue<string> value;
+            CustomAttributeValue<string>? value;
             try
             {
-                value = attribute.DecodeValue(new NameProvider());
+                value = values.TryDecode(attribute);
             }
-            catch (Exception e) when (e is BadImageFormatException || e is NotSupportedException)
+            catch (NotSupportedException)
             {
-                // An argument of an enum type defined elsewhere cannot be decoded without that assembly; it holds no string.
                 return Array.Empty<string>();
             }
 
-            return value.FixedArguments.Concat(value.NamedArguments.Select(n => new CustomAttributeTypedArgument<string>(n.Type, n.Value)))
-                .SelectMany(Strings).ToList();
-        }
-
-        private static IEnumerable<string> Strings(CustomAttributeTypedArgument<string> argument)
-        {
-            if (argument.Value is string text)
-            {
-                yield return text;
-            }
-            else if (argument.Value is ImmutableArray<CustomAttributeTypedArgument<string>> elements)
-            {
-                foreach (string inner in elements.SelectMany(Strings))
-                {
-                    yield return inner;
-                }
-            }
-        }
-
-        /// <summary>Names attribute argument types just enough to decode their values; enums count as int.</summary>
-        private sealed class NameProvider : ICustomAttributeTypeProvider<string>
-        {
-            public string GetPrimitiveType(PrimitiveTypeCode typeCode) => typeCode.ToString();
-
-            public string GetSystemType() => "System.Type";
-
-            public string GetSZArrayType(string elementType) => elementType + "[]";
-
-            public string GetTypeFromDefinition(MetadataReader reader, TypeDefinitionHandle handle, byte rawTypeKind) => "enum";
-
-            public string GetTypeFromReference(MetadataReader reader, TypeReferenceHandle handle, byte rawTypeKind) => "enum";
-
-            public string GetTypeFromSerializedName(string name) => name;
-
-            public PrimitiveTypeCode GetUnderlyingEnumType(string type) => PrimitiveTypeCode.Int32;
-
-            public bool IsSystemType(string type) => type == "System.Type";
+            return value == null
+                ? Array.Empty<string>()
+                : AttributeValues.Flatten(value.Value).Select(a => a.Value).OfType<string>().ToList();
         }
     }
 }
