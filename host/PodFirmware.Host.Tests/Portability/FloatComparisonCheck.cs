@@ -36,26 +36,19 @@ namespace PodFirmware.Host.Tests.Portability
         public static readonly string[] AllowedTypes = { "PodFirmware.Drivers.Numerics.Finite" };
 
         /// <summary>
-        /// The folders whose portable sources are checked: every top-level folder of the repository and every folder
-        /// under <c>tests/</c> that holds a nanoFramework project (<c>*.nfproj</c>), and <c>tests/Support</c>, so a new
-        /// firmware or test project is checked without a change here.
+        /// The folders whose portable sources are checked, repository-relative: the folder of every device project
+        /// <see cref="NfprojFiles"/> knows (the app, the libraries, each test project under <c>tests/</c>) and
+        /// <c>tests/Support</c>, whose helpers the test projects link, so a new test project is checked without a change here.
         /// </summary>
         public static IReadOnlyList<string> PortableFolders(string repoRoot)
         {
-            var folders = Directory.EnumerateDirectories(repoRoot)
-                .Where(dir => Directory.EnumerateFiles(dir, "*.nfproj", SearchOption.TopDirectoryOnly).Any())
-                .Select(dir => System.IO.Path.GetFileName(dir))
+            return NfprojFiles.AllProjects(repoRoot)
+                .Select(project => NfprojFiles.ProjectDir(repoRoot, project))
+                .Append(System.IO.Path.Combine(repoRoot, "tests", "Support"))
+                .Where(Directory.Exists)
+                .Select(dir => System.IO.Path.GetRelativePath(repoRoot, dir).Replace('\\', '/'))
+                .OrderBy(name => name, StringComparer.Ordinal)
                 .ToList();
-            string tests = System.IO.Path.Combine(repoRoot, "tests");
-            if (Directory.Exists(tests))
-            {
-                // The test projects, and tests/Support, whose helpers they link.
-                folders.AddRange(Directory.EnumerateDirectories(tests)
-                    .Where(dir => Directory.EnumerateFiles(dir, "*.nfproj", SearchOption.TopDirectoryOnly).Any() || System.IO.Path.GetFileName(dir) == "Support")
-                    .Select(dir => "tests/" + System.IO.Path.GetFileName(dir)));
-            }
-
-            return folders.OrderBy(name => name, StringComparer.Ordinal).ToList();
         }
 
         /// <summary>One flagged comparison.</summary>
@@ -92,17 +85,10 @@ namespace PodFirmware.Host.Tests.Portability
             var files = new List<string>();
             foreach (string folder in PortableFolders(repoRoot))
             {
-                string dir = System.IO.Path.Combine(repoRoot, folder);
-                foreach (string file in Directory.EnumerateFiles(dir, "*.cs", SearchOption.AllDirectories))
+                // The same files ./pod nfproj lists as a project's portable sources (a nested project's are its own).
+                foreach (string file in NfprojFiles.SourceFiles(System.IO.Path.Combine(repoRoot, folder), deviceOnly: false))
                 {
-                    string relative = System.IO.Path.GetRelativePath(repoRoot, file).Replace('\\', '/');
-                    string[] parts = relative.Split('/');
-                    if (parts.Contains("bin") || parts.Contains("obj") || NfprojFiles.IsDeviceOnly(relative))
-                    {
-                        continue;
-                    }
-
-                    files.Add(relative);
+                    files.Add(folder + "/" + file.Replace('\\', '/'));
                 }
             }
 
