@@ -256,6 +256,12 @@ namespace PodFirmware.Host.Simulation
                 _nextBeatMs = nowMs + Config.Heartbeat.PeriodMs;
             }
 
+            if (!_explicitEv)
+            {
+                // The implicit EV comes and goes with the plug, however the plug was set (a scenario step or a test).
+                Ev.Connected = Plug.Value;
+            }
+
             double drawA = _drawSet || !_explicitEv ? DemandA : Ev.DrawA;
             Current.RmsValue = Relay.ContactsClosed && Plug.Value ? drawA : 0.0;
             Controller.Tick();
