@@ -5,7 +5,8 @@ namespace PodFirmware.Core.Pilot
     /// <summary>
     /// The CP duty cycle for an allowed current, IEC 61851-1 Annex A: 6 A to 51 A gives duty % = I / 0.6; above 51 A up
     /// to 80 A, duty % = I / 2.5 + 64. The duty is kept in per mille and rounded down, so the current an EV reads from
-    /// it never exceeds the allowed current. Below 6 A there is no valid duty (the pod pauses instead); above 80 A the
+    /// it never exceeds the allowed current; above 51 A and below 52.75 A the duty stays at 85 % (51 A), because the second formula
+    /// gives 85 % or less there, which an EV reads with the first one. Below 6 A there is no valid duty (the pod pauses instead); above 80 A the
     /// 80 A duty is used. 5 % (digital communication) is never produced.
     /// </summary>
     /// <remarks>Pure functions; allocate nothing; safe from any thread.</remarks>
@@ -33,7 +34,14 @@ namespace PodFirmware.Core.Pilot
             }
 
             long centiA = Finite.Above(allowedA, MaxCurrentA) ? 8000 : (long)(allowedA * 100.0);
-            return (int)(centiA <= 5100 ? centiA / 6 : (centiA / 25) + 640);
+            if (centiA <= 5100)
+            {
+                return (int)(centiA / 6);
+            }
+
+            // Below 52.75 A the second formula gives 85 % or less, which an EV reads with the first one: keep 85 % (51 A).
+            long permille = (centiA / 25) + 640;
+            return permille < 850 ? 850 : (int)permille;
         }
 
         /// <summary>
