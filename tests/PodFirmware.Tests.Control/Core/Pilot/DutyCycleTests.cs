@@ -1,5 +1,6 @@
 using nanoFramework.TestFramework;
 using PodFirmware.Core.Pilot;
+using PodFirmware.Drivers.Numerics;
 
 namespace PodFirmware.Tests.Core.Pilot
 {
@@ -51,10 +52,10 @@ namespace PodFirmware.Tests.Core.Pilot
             {
                 double allowedA = centiA / 100.0;
                 double readA = DutyCycle.CurrentAFor(DutyCycle.PermilleFor(allowedA));
-                Assert.IsTrue(readA <= allowedA + 1e-9, "allowed " + allowedA.ToString() + " A read as " + readA.ToString());
+                Assert.IsTrue(Finite.AtMost(readA, allowedA + 1e-9), "allowed " + allowedA.ToString() + " A read as " + readA.ToString());
                 // One step of the table below the allowed current at most (0.06 A, 0.25 A), and 51 A held below 52.75 A.
                 double stepA = centiA <= 5100 ? 0.07 : (centiA < 5275 ? 1.75 : 0.26);
-                Assert.IsTrue(readA > allowedA - stepA, "allowed " + allowedA.ToString() + " A read as " + readA.ToString());
+                Assert.IsTrue(Finite.Above(readA, allowedA - stepA), "allowed " + allowedA.ToString() + " A read as " + readA.ToString());
             }
         }
 
@@ -69,7 +70,7 @@ namespace PodFirmware.Tests.Core.Pilot
         public static void The_EV_side_table_reads_the_current_back(int permille, double currentA)
         {
             double readA = DutyCycle.CurrentAFor(permille);
-            Assert.IsTrue(readA > currentA - 1e-9 && readA < currentA + 1e-9, permille.ToString() + " read as " + readA.ToString());
+            Assert.IsTrue(Finite.Within(readA, currentA - 1e-9, currentA + 1e-9), permille.ToString() + " read as " + readA.ToString());
         }
     }
 }

@@ -1,5 +1,6 @@
 using nanoFramework.TestFramework;
 using PodFirmware.Core.Pilot;
+using PodFirmware.Drivers.Numerics;
 using PodFirmware.Drivers.Pilot;
 using PodFirmware.Drivers.Simulated;
 
@@ -48,8 +49,8 @@ namespace PodFirmware.Tests.Drivers.Pilot
             pwm.WriteDutyPermille(533);
             var reader = new CpBurstReader(ev.CpChannel, 44, 50);
             reader.Read();
-            Assert.IsTrue(reader.HighV > 5.9 && reader.HighV < 6.1, "C high " + reader.HighV.ToString());
-            Assert.IsTrue(reader.LowV > -12.1 && reader.LowV < -11.9, "low " + reader.LowV.ToString());
+            Assert.IsTrue(Finite.Within(reader.HighV, 5.9, 6.1), "C high " + reader.HighV.ToString());
+            Assert.IsTrue(Finite.Within(reader.LowV, -12.1, -11.9), "low " + reader.LowV.ToString());
         }
 
         [TestMethod]
@@ -69,7 +70,7 @@ namespace PodFirmware.Tests.Drivers.Pilot
             pwm.WriteDutyPermille(133);
             Assert.AreEqual(16.0, ev.DrawA);
             clock.AdvanceMs(1000);
-            Assert.IsTrue(ev.DrawA > 7.9 && ev.DrawA <= 8.0, "8 A offered: " + ev.DrawA.ToString());
+            Assert.IsTrue(Finite.Within(ev.DrawA, 7.9, 8.0), "8 A offered: " + ev.DrawA.ToString());
             pwm.WriteDutyPermille(1000);
             Assert.IsTrue(ev.S2Closed);
             clock.AdvanceMs(999);
@@ -112,7 +113,7 @@ namespace PodFirmware.Tests.Drivers.Pilot
         {
             int counts = CpDivider.Counts(cpV, 4095);
             double back = CpDivider.CpVolts(counts, 4095);
-            Assert.IsTrue(back > cpV - 0.01 && back < cpV + 0.01, cpV.ToString() + " V read back as " + back.ToString());
+            Assert.IsTrue(Finite.Within(back, cpV - 0.01, cpV + 0.01), cpV.ToString() + " V read back as " + back.ToString());
             Assert.IsTrue(counts > 200 && counts < 3200, "inside the ADC's linear range: " + counts.ToString());
         }
     }
