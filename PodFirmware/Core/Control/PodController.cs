@@ -320,7 +320,7 @@ namespace PodFirmware.Core.Control
 
             _pilot.Judge(reading, relayClosed);
             bool active = _session.IsActive;
-            _session.ObservePilot(active && wants && !_pilot.Offering, active && _pilot.EvWaiting);
+            _session.ObservePilot(active && wants && (!_pilot.Offering || _pilot.VentilationRefused), active && _pilot.EvWaiting);
             if (_pilot.State != _reportedPilotState || duty != _reportedDutyPermille)
             {
                 _reportedPilotState = _pilot.State;

@@ -82,6 +82,12 @@ namespace PodFirmware.Core.Pilot
             get { return _state == CpState.C || (_state == CpState.D && _config.VentilationAllowed); }
         }
 
+        /// <summary>Whether the EV asks in D (ventilation) where <c>ev.ventilationAllowed</c> is false: the pod refuses it (SuspendedEVSE).</summary>
+        public bool VentilationRefused
+        {
+            get { return _state == CpState.D && !_config.VentilationAllowed; }
+        }
+
         /// <summary>Whether the EV is connected but does not ask while the pod offers current (SuspendedEV).</summary>
         public bool EvWaiting
         {

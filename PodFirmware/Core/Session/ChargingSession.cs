@@ -586,8 +586,8 @@ namespace PodFirmware.Core.Session
 
         /// <summary>
         /// What the control pilot shows after this tick's reading, for the connector status: <paramref name="paused"/> when a
-        /// running session wants power but the pod offers none (the allowed current is below the least duty's 6 A), shown
-        /// as SuspendedEVSE; <paramref name="evWaiting"/> when the pod offers current and the EV stays in B, shown as
+        /// running session wants power but the pod offers none (the allowed current is below the least duty's 6 A) or refuses
+        /// an EV asking with ventilation, shown as SuspendedEVSE; <paramref name="evWaiting"/> when the pod offers current and the EV stays in B, shown as
         /// SuspendedEV. Emits a Status event when the status changes. Allocation-free.
         /// </summary>
         /// <param name="paused">The pod stopped its PWM although the session wants power.</param>

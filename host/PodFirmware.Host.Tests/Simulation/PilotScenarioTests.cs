@@ -163,6 +163,26 @@ namespace PodFirmware.Host.Tests.Simulation
         }
 
         [Fact]
+        public void An_EV_asking_in_D_charges_only_where_ventilation_is_allowed()
+        {
+            Assert.Equal(
+                new[]
+                {
+                    "0 status Preparing", "0 pilot B 100 0",
+                    "1000 session_started cmd-1 driver-1", "1000 status Charging", "1000 command_result cmd-1 ok",
+                    "1000 status SuspendedEVSE", "1000 pilot D 53.3 32",
+                },
+                AllLines("ev-ventilation", 5000));
+            Assert.Equal(
+                new[]
+                {
+                    "0 status Preparing", "0 pilot B 100 0",
+                    "1000 session_started cmd-1 driver-1", "1000 status Charging", "1000 command_result cmd-1 ok", "1000 pilot D 53.3 32", "1000 relay closed",
+                },
+                AllLines("ev-ventilation", 5000, "scenarios/configs/pod-ventilation.json"));
+        }
+
+        [Fact]
         public void An_open_PP_refuses_the_start_cable_not_recognised()
         {
             Assert.Equal(

@@ -39,6 +39,8 @@ namespace PodFirmware.Tests.Core.Pilot
             Assert.IsTrue(p.MayClose(false, true, 0));
             p.Judge(CpState.D, false);
             Assert.IsFalse(p.MayClose(false, true, 0), "D without ventilationAllowed");
+            Assert.IsTrue(p.VentilationRefused);
+            Assert.IsFalse(p.EvWaiting);
             p.Judge(CpState.A, false);
             Assert.IsFalse(p.MayClose(false, true, 0));
         }
@@ -52,6 +54,7 @@ namespace PodFirmware.Tests.Core.Pilot
             p.Offer(false, 16, 0);
             p.Judge(CpState.D, false);
             Assert.IsTrue(p.MayClose(false, true, 0));
+            Assert.IsFalse(p.VentilationRefused);
         }
 
         [TestMethod]
