@@ -94,6 +94,12 @@ namespace PodFirmware.Core.Config
                 }
             }
 
+            // The CP is read once per tick: a longer tick would keep the relay closed past the EV's C -> B.
+            if (Ev != null && TickPeriodMs > Ev.StopOpenMs)
+            {
+                errors.Fail("tickPeriodMs", "must not exceed ev.stopOpenMs (" + Ev.StopOpenMs.ToString() + " ms), the time the relay may stay closed after the EV goes from C to B");
+            }
+
             return errors;
         }
 

@@ -18,6 +18,12 @@ namespace PodFirmware.Core.Pilot
         /// <summary><c>ev.debounceReadings</c>: consecutive CP readings that confirm a change towards power, 1..10. Default 1.</summary>
         public int DebounceReadings = 1;
 
+        /// <summary>
+        /// <c>ev.stopOpenMs</c>: the longest the relay may stay closed after the EV goes from C to B, ms, 20..1000. Default 100.
+        /// The pod acts on the first reading of B, so the tick period must not exceed it (checked by <c>PodConfig.Validate</c>).
+        /// </summary>
+        public int StopOpenMs = 100;
+
         /// <summary><c>ev.pauseOpenMs</c>: after the pod stops offering current, the longest it waits for the EV to go to B before it opens the relay, ms, 0..10000. Default 3000.</summary>
         public int PauseOpenMs = 3000;
 
@@ -48,6 +54,7 @@ namespace PodFirmware.Core.Pilot
             }
 
             errors.Range(keyPrefix + ".debounceReadings", DebounceReadings, 1, 10, "");
+            errors.Range(keyPrefix + ".stopOpenMs", StopOpenMs, 20, 1000, "ms");
             errors.Range(keyPrefix + ".pauseOpenMs", PauseOpenMs, 0, 10000, "ms");
             errors.Range(keyPrefix + ".cpBurstSamples", CpBurstSamples, 2, 200, "");
             errors.Range(keyPrefix + ".cpSamplePeriodUs", CpSamplePeriodUs, 10, 50, "us");

@@ -127,6 +127,24 @@ namespace PodFirmware.Tests.Core.Pilot
         }
 
         [TestMethod]
+        public static void A_tick_longer_than_stopOpenMs_is_refused_naming_both_keys()
+        {
+            var config = new PodFirmware.Core.Config.PodConfig();
+            config.PodId = "pod-1";
+            config.SiteId = "site-1";
+            config.ParkingSpace = 1;
+            config.Commands.KeyHex = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+            Assert.AreEqual(0, config.Validate().Count, config.Validate().ToString());
+            config.TickPeriodMs = 200;
+            ConfigErrors errors = config.Validate();
+            Assert.AreEqual(1, errors.Count, errors.ToString());
+            Assert.Contains("tickPeriodMs", errors[0]);
+            Assert.Contains("ev.stopOpenMs (100 ms)", errors[0]);
+            config.Ev.StopOpenMs = 200;
+            Assert.AreEqual(0, config.Validate().Count);
+        }
+
+        [TestMethod]
         public static void A_burst_shorter_than_two_PWM_periods_is_refused()
         {
             var config = new EvConfig();
