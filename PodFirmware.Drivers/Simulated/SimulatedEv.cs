@@ -16,7 +16,8 @@ namespace PodFirmware.Drivers.Simulated
     /// Behaviour: connected and asking, the EV closes S2 as soon as it sees the PWM and opens it <see cref="ReactionMs"/>
     /// after the PWM stops; its charger follows the current the duty offers (IEC 61851-1, read by the EV) after
     /// <see cref="ReactionMs"/>, up to <see cref="MaxA"/> (<see cref="DrawA"/>); with <see cref="IgnoresLimit"/> it draws
-    /// <see cref="MaxA"/> whatever the duty says. Misbehaviours: no diode, CP shorted to PE, PP open. Not thread-safe;
+    /// <see cref="MaxA"/> whatever the duty says. Its battery takes <see cref="BatteryToFillWh"/> (unlimited by default);
+    /// once <see cref="Charge"/> has put that much in, the EV stops asking (C → B). Misbehaviours: no diode, CP shorted to PE, PP open. Not thread-safe;
     /// reads allocate nothing.
     /// </remarks>
     public sealed class SimulatedEv
@@ -89,6 +90,12 @@ namespace PodFirmware.Drivers.Simulated
         /// <summary>The cable's PP resistor, Ω; positive infinity for an open PP.</summary>
         public double PpOhms { get; set; }
 
+        /// <summary>Energy the battery takes until it is full, Wh; positive infinity (the default) never fills.</summary>
+        public double BatteryToFillWh { get; set; } = double.PositiveInfinity;
+
+        /// <summary>Energy charged so far, Wh.</summary>
+        public double ChargedWh { get; private set; }
+
         /// <summary>The CP ADC channel the pod samples.</summary>
         public IAnalogChannel CpChannel { get; private set; }
 
@@ -117,6 +124,24 @@ namespace PodFirmware.Drivers.Simulated
                 }
 
                 return IgnoresLimit ? MaxA : Finite.Min(MaxA, _followA);
+            }
+        }
+
+        /// <summary>
+        /// Puts <paramref name="currentA"/> at <paramref name="voltageV"/> for <paramref name="ms"/> into the battery; when it is
+        /// full the EV stops asking for power (S2 opens: C → B).
+        /// </summary>
+        public void Charge(double currentA, double voltageV, int ms)
+        {
+            double wh = currentA * voltageV * ms / 3600000.0;
+            if (Finite.IsFinite(wh) && Finite.Above(wh, 0))
+            {
+                ChargedWh += wh;
+            }
+
+            if (AsksForPower && Finite.AtLeast(ChargedWh, BatteryToFillWh))
+            {
+                AsksForPower = false;
             }
         }
 

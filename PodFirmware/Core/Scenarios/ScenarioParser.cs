@@ -49,7 +49,7 @@ namespace PodFirmware.Core.Scenarios
         private static readonly string[] EvWords = { "connect", "charge", "ventilation", "stop", "unplug" };
 
         // ev settings that take a number.
-        private static readonly string[] EvNumbers = { "max_a", "reaction_ms" };
+        private static readonly string[] EvNumbers = { "max_a", "reaction_ms", "battery_wh" };
 
         // ev settings that take one of two words: the first is the healthy one (Value 0), the second the other (Value 1).
         private static readonly string[] EvSwitches = { "ignores_limit", "diode", "cp" };
@@ -245,7 +245,7 @@ namespace PodFirmware.Core.Scenarios
                 return step;
             }
 
-            throw new ScenarioException(lineNumber, "ev takes " + Join(EvWords) + ", max_a <A>, reaction_ms <ms>, ignores_limit on|off, diode ok|missing or cp ok|short, got '" + value + "'");
+            throw new ScenarioException(lineNumber, "ev takes " + Join(EvWords) + ", max_a <A>, reaction_ms <ms>, battery_wh <Wh>, ignores_limit on|off, diode ok|missing or cp ok|short, got '" + value + "'");
         }
 
         private static ScenarioStep ParsePosition(ScenarioStep step, string value, int lineNumber)

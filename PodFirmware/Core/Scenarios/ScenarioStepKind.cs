@@ -31,7 +31,7 @@ namespace PodFirmware.Core.Scenarios
 
         /// <summary>
         /// The simulated EV or its cable. <c>ev</c>: <see cref="ScenarioStep.Text"/> is connect, charge, ventilation, stop or unplug;
-        /// or max_a / reaction_ms with the number in <see cref="ScenarioStep.Value"/>; or ignores_limit, diode, cp with
+        /// or max_a / reaction_ms / battery_wh with the number in <see cref="ScenarioStep.Value"/>; or ignores_limit, diode, cp with
         /// <see cref="ScenarioStep.Value"/> 0 for off/ok and 1 for on/missing/short. <c>pp</c>: the PP resistor in Ω in
         /// <see cref="ScenarioStep.Value"/>, or Text "open".
         /// </summary>

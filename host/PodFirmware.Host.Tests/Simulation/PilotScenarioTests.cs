@@ -183,6 +183,19 @@ namespace PodFirmware.Host.Tests.Simulation
         }
 
         [Fact]
+        public void A_full_battery_sends_the_EV_back_to_B_and_the_relay_opens_at_that_reading()
+        {
+            // 16 A at 230 V from 1100 puts 0.1022 Wh in per tick: 10 Wh after 98 ticks, at the tick of 10 800.
+            string[] lines = AllLines("ev-battery-full", 20000);
+            Assert.Equal(
+                new[] { "10800 status SuspendedEV", "10800 pilot B 53.3 32", "10800 relay open" },
+                lines.SkipWhile(l => !l.StartsWith("10800", System.StringComparison.Ordinal)).ToArray());
+            VirtualPod pod = Pod("ev-battery-full", 20000);
+            Assert.InRange(pod.Ev.ChargedWh, 10.0, 10.2);
+            Assert.True(pod.Controller.Session.IsActive, "the session stays, SuspendedEV, until it is stopped");
+        }
+
+        [Fact]
         public void An_open_PP_refuses_the_start_cable_not_recognised()
         {
             Assert.Equal(

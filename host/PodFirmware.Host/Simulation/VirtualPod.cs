@@ -264,6 +264,7 @@ namespace PodFirmware.Host.Simulation
 
             double drawA = _drawSet || !_explicitEv ? DemandA : Ev.DrawA;
             Current.RmsValue = Relay.ContactsClosed && Plug.Value ? drawA : 0.0;
+            Ev.Charge(Current.RmsValue, Voltage.RmsValue, Config.TickPeriodMs);
             Controller.Tick();
         }
 
@@ -286,6 +287,7 @@ namespace PodFirmware.Host.Simulation
                 case "ventilation": Ev.AsksForPower = true; Ev.Ventilation = true; break;
                 case "stop": Ev.AsksForPower = false; break;
                 case "max_a": Ev.MaxA = step.Value; break;
+                case "battery_wh": Ev.BatteryToFillWh = step.Value; break;
                 case "reaction_ms": Ev.ReactionMs = (int)step.Value; break;
                 case "ignores_limit": Ev.IgnoresLimit = step.Value != 0; break;
                 case "diode": Ev.DiodeMissing = step.Value != 0; break;

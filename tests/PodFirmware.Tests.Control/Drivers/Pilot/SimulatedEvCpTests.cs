@@ -79,6 +79,23 @@ namespace PodFirmware.Tests.Drivers.Pilot
             Assert.IsFalse(ev.S2Closed);
         }
 
+        [TestMethod]
+        public static void A_full_battery_opens_S2()
+        {
+            var clock = new VirtualClock();
+            var pwm = new SimulatedPwmOutput();
+            var ev = new SimulatedEv(clock, pwm);
+            ev.Connected = true;
+            ev.BatteryToFillWh = 1.0;
+            pwm.WriteDutyPermille(266);
+            ev.Charge(16.0, 225.0, 999);
+            Assert.IsTrue(ev.S2Closed, "0.999 Wh in");
+            ev.Charge(double.NaN, 225.0, 100);
+            Assert.IsTrue(ev.S2Closed, "a NaN current charges nothing");
+            ev.Charge(16.0, 225.0, 1);
+            Assert.IsFalse(ev.S2Closed, "1 Wh in: full, back to B");
+        }
+
         [DataRow(100.0, 63)]
         [DataRow(220.0, 32)]
         [DataRow(680.0, 20)]
