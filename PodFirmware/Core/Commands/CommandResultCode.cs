@@ -67,5 +67,8 @@ namespace PodFirmware.Core.Commands
 
         /// <summary>Start while the pod is moving (locks open).</summary>
         Moving = 19,
+
+        /// <summary>Start with a plug sensed whose cable coding resistor (PP) reads open or out of every band.</summary>
+        CableNotRecognised = 20,
     }
 }

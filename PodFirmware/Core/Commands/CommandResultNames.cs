@@ -13,7 +13,7 @@ namespace PodFirmware.Core.Commands
             "ok", "not_docked", "not_plugged", "fault_latched", "reserved_for_other", "session_active", "no_session",
             "no_reservation", "no_move_permission", "limit_out_of_range", "self_test_failed", "lock_fault",
             "nothing_latched", "condition_present", "temperature_too_high", "sensor_fault_present", "store_failed",
-            "busy", "not_supported", "moving",
+            "busy", "not_supported", "moving", "cable_not_recognised",
         };
 
         private static readonly string[] Reasons = new string[]
@@ -38,6 +38,7 @@ namespace PodFirmware.Core.Commands
             "The command queue is full; nothing was applied; send again.",
             "This pod does not support the command.",
             "The pod is moving; dock and lock it first.",
+            "The cable's PP resistor reads open or out of band; reseat or replace the cable.",
         };
 
         /// <summary>The snake_case wire name of <paramref name="code"/>, or <see cref="Unknown"/>.</summary>

@@ -1,6 +1,7 @@
 using PodFirmware.Core.Commands;
 using PodFirmware.Core.Heartbeat;
 using PodFirmware.Core.Locks;
+using PodFirmware.Core.Pilot;
 using PodFirmware.Core.Position;
 using PodFirmware.Core.Safety;
 using PodFirmware.Core.Session;
@@ -66,6 +67,9 @@ namespace PodFirmware.Core.Config
         /// <summary><c>outbox</c>: the store-first message outbox (docs/store.md).</summary>
         public OutboxConfig Outbox = new OutboxConfig();
 
+        /// <summary><c>ev</c>: the control pilot, proximity pilot and cable (docs/ev-interface.md).</summary>
+        public EvConfig Ev = new EvConfig();
+
         /// <summary>Checks every key; returns the problems found (empty when the config may be used).</summary>
         public ConfigErrors Validate()
         {
@@ -75,8 +79,8 @@ namespace PodFirmware.Core.Config
             errors.Range("parkingSpace", ParkingSpace, 1, 9999, "");
             errors.Range("tickPeriodMs", TickPeriodMs, 20, 1000, "ms");
             errors.Range("ratedCurrentA", RatedCurrentA, 6, 32, "A");
-            string[] keys = { "mqtt", "telemetry", "sensors", "safety", "locks", "session", "position", "commands", "heartbeat", "outbox" };
-            IConfigSection[] sections = { Mqtt, Telemetry, Sensors, Safety, Locks, Session, Position, Commands, Heartbeat, Outbox };
+            string[] keys = { "mqtt", "telemetry", "sensors", "safety", "locks", "session", "position", "commands", "heartbeat", "outbox", "ev" };
+            IConfigSection[] sections = { Mqtt, Telemetry, Sensors, Safety, Locks, Session, Position, Commands, Heartbeat, Outbox, Ev };
             for (int i = 0; i < keys.Length; i++)
             {
                 // A null section ("locks": null in the file) is an error naming it, never a crash.
@@ -88,6 +92,12 @@ namespace PodFirmware.Core.Config
                 {
                     sections[i].Validate(keys[i], errors);
                 }
+            }
+
+            // The CP is read once per tick: a longer tick would keep the relay closed past the EV's C -> B.
+            if (Ev != null && TickPeriodMs > Ev.StopOpenMs)
+            {
+                errors.Fail("tickPeriodMs", "must not exceed ev.stopOpenMs (" + Ev.StopOpenMs.ToString() + " ms), the time the relay may stay closed after the EV goes from C to B");
             }
 
             return errors;

@@ -4,11 +4,14 @@ using PodFirmware.Core.Events;
 using PodFirmware.Core.Faults;
 using PodFirmware.Core.Heartbeat;
 using PodFirmware.Core.Locks;
+using PodFirmware.Core.Pilot;
 using PodFirmware.Core.Position;
 using PodFirmware.Core.Safety;
 using PodFirmware.Core.SelfTest;
 using PodFirmware.Core.Session;
 using PodFirmware.Drivers.Gnss;
+using PodFirmware.Drivers.Numerics;
+using PodFirmware.Drivers.Pilot;
 using PodFirmware.Drivers.Ports;
 using PodFirmware.Drivers.Sensors;
 
@@ -28,7 +31,9 @@ namespace PodFirmware.Core.Control
     /// Allocates nothing after construction.
     /// The relay closes only when all of these hold in the same tick: the session wants power (an accepted
     /// start, plugged, allowed current above 0), the supervisor permits it (no fault latched), the pod is
-    /// docked, and both locks are engaged (not moving).
+    /// docked, and both locks are engaged (not moving). With a control pilot fitted (<see cref="PodPorts.PilotOutput"/>)
+    /// it also needs the EV to ask for power on the CP (C, or D when <c>ev.ventilationAllowed</c>) while the pod offers
+    /// current, with no pilot fault (docs/ev-interface.md).
     /// </remarks>
     public sealed class PodController
     {
@@ -63,6 +68,14 @@ namespace PodFirmware.Core.Control
         private bool _bootSelfTestDone;
         private FaultCode _selfTestFault;
         private int _networkUp;
+        private readonly EvConfig _ev;
+        private readonly IPwmOutput _pilotOutput;
+        private readonly CpBurstReader _cp;
+        private readonly IAnalogChannel _pp;
+        private readonly PilotSequencer _pilot;
+        private int _cableRatingA;
+        private CpState _reportedPilotState = CpState.F;
+        private int _reportedDutyPermille = -1;
 
         /// <summary>
         /// Wires the tick over its ports. Opens the relay first: whatever the hardware did before, the pod
@@ -77,6 +90,17 @@ namespace PodFirmware.Core.Control
             _clock = clock;
             _relay = ports.Relay;
             _relay.Write(false);
+            _ev = config.Ev;
+            _pilotOutput = ports.PilotOutput;
+            if (_pilotOutput != null)
+            {
+                // No current is offered before the first tick has judged the pod: state F.
+                _pilotOutput.WriteDutyPermille(PilotSequencer.ConstantLow);
+                _cp = new CpBurstReader(ports.PilotChannel, _ev.CpBurstSamples, _ev.CpSamplePeriodUs);
+                _pp = ports.ProximityChannel;
+                _pilot = new PilotSequencer(_ev);
+            }
+
             long nowMs = clock.MonotonicMs;
             _relayChangedAtMs = nowMs;
             _relayFeedback = ports.RelayFeedback;
@@ -167,6 +191,7 @@ namespace PodFirmware.Core.Control
             bool relayClosed = _relay.IsEnergised;
             bool docked = _dockSense.Read();
             bool plugged = _plugSense.Read();
+            _cableRatingA = CableRatingA(plugged);
 
             _events.SpaceNumber = docked ? _inputs.SpaceNumber : 0;
             // The ESP32 ADC's own noise moves a healthy NTC reading by a few counts every time, so a reading frozen for
@@ -202,7 +227,8 @@ namespace PodFirmware.Core.Control
             ApplyCommands(nowMs, relayClosed);
             _session.Update(_sessionInputs);
 
-            bool close = _session.WantsPower && _supervisor.RelayPermitted && docked && !_locks.IsMoving && _locks.LocksEngaged;
+            bool permitted = _supervisor.RelayPermitted && docked && !_locks.IsMoving && _locks.LocksEngaged;
+            bool close = _pilot == null ? _session.WantsPower && permitted : RunPilot(nowMs, relayClosed, docked) && permitted;
             if (close != relayClosed)
             {
                 _relay.Write(close);
@@ -226,13 +252,89 @@ namespace PodFirmware.Core.Control
             _inputs.CurrentStatus = _current.Status;
             _inputs.VoltageV = _voltage.VoltageV;
             _inputs.VoltageStatus = _voltage.Status;
-            _inputs.AllowedCurrentA = _session.AllowedCurrentA;
+            _inputs.AllowedCurrentA = OfferedCurrentA();
             _inputs.RelayCommandedClosed = relayClosed;
             _inputs.RelayChangedAtMs = _relayChangedAtMs;
             _inputs.RelayFeedbackPresent = _relayFeedback != null;
             _inputs.RelayFeedbackClosed = _relayFeedback != null && _relayFeedback.Read();
-            FaultCode equipment = _locks.ActiveFault;
-            _inputs.EquipmentFault = equipment != FaultCode.None ? equipment : _selfTestFault;
+            _inputs.EquipmentFault = EquipmentFault();
+        }
+
+        // A lock fault, else a failed self-test, else the pilot fault of the last CP reading.
+        private FaultCode EquipmentFault()
+        {
+            if (_locks.ActiveFault != FaultCode.None)
+            {
+                return _locks.ActiveFault;
+            }
+
+            if (_selfTestFault != FaultCode.None || _pilot == null)
+            {
+                return _selfTestFault;
+            }
+
+            return _pilot.Fault;
+        }
+
+        // The current the pod may offer the EV now, A: the session's allowed current, capped by the cable's rating.
+        private double OfferedCurrentA()
+        {
+            double allowedA = _session.AllowedCurrentA;
+            return _pilot == null || Finite.AtMost(allowedA, _cableRatingA) ? allowedA : _cableRatingA;
+        }
+
+        // The cable's rating in A: ev.cable when tethered, else the PP resistor's code while a plug is in (0: unknown).
+        private int CableRatingA(bool plugged)
+        {
+            if (_pilot == null)
+            {
+                return 0;
+            }
+
+            if (_ev.Tethered)
+            {
+                return _ev.Cable;
+            }
+
+            return plugged ? PpDecoder.RatingA(PpDivider.Ohms(_pp.ReadRawCounts(), _pp.MaxRawCounts)) : 0;
+        }
+
+        // Drives the CP for this tick, reads the EV's answer and tells whether the pilot lets the relay be closed.
+        // The burst is read after the duty is written, so the relay decision sees the EV's answer to this tick's offer.
+        private bool RunPilot(long nowMs, bool relayClosed, bool docked)
+        {
+            bool unavailable = _supervisor.IsLatched || !docked || _locks.IsMoving || _selfTestFault != FaultCode.None;
+            bool wants = _session.WantsPower;
+            int duty = _pilot.Offer(unavailable, wants ? OfferedCurrentA() : 0.0, nowMs);
+            if (duty != _pilotOutput.DutyPermille)
+            {
+                _pilotOutput.WriteDutyPermille(duty);
+            }
+
+            CpState reading = CpState.F;
+            if (duty != PilotSequencer.ConstantLow)
+            {
+                _cp.Read();
+                reading = CpBands.Classify(_cp.HighV, _cp.LowV, _pilot.Offering);
+            }
+
+            _pilot.Judge(reading, relayClosed);
+            bool active = _session.IsActive;
+            _session.ObservePilot(active && wants && (!_pilot.Offering || _pilot.VentilationRefused), active && _pilot.EvWaiting);
+            if (_pilot.State != _reportedPilotState || duty != _reportedDutyPermille)
+            {
+                _reportedPilotState = _pilot.State;
+                _reportedDutyPermille = duty;
+                _scratch.Clear();
+                _scratch.Kind = EventKind.Pilot;
+                _scratch.TimeMs = nowMs;
+                _scratch.Arg = (int)_pilot.State;
+                _scratch.Value = duty;
+                _scratch.Limit = _pilot.OfferedA;
+                _events.TryWrite(_scratch);
+            }
+
+            return _pilot.MayClose(relayClosed, active, nowMs);
         }
 
         private void FillSessionInputs(long nowMs, bool docked, bool plugged, bool relayClosed)
@@ -351,6 +453,12 @@ namespace PodFirmware.Core.Control
                 {
                     return CommandResultCode.SelfTestFailed;
                 }
+
+                // A detachable cable must say what it carries before any current is offered through it.
+                if (_pilot != null && !_ev.Tethered && _sessionInputs.Plugged && _sessionInputs.Docked && _cableRatingA == 0)
+                {
+                    return CommandResultCode.CableNotRecognised;
+                }
             }
 
             return Detailed(_session.Start(command, _sessionInputs), ref detail);
@@ -364,7 +472,7 @@ namespace PodFirmware.Core.Control
                 RunSelfTest(relayClosed);
             }
 
-            _inputs.EquipmentFault = _locks.ActiveFault != FaultCode.None ? _locks.ActiveFault : _selfTestFault;
+            _inputs.EquipmentFault = EquipmentFault();
             switch (_supervisor.TryReset(_inputs))
             {
                 case ResetResult.Accepted: return CommandResultCode.Ok;
@@ -405,6 +513,10 @@ namespace PodFirmware.Core.Control
             s.VoltageV = _inputs.VoltageV;
             s.VoltageStatus = _inputs.VoltageStatus;
             s.AllowedCurrentA = _session.AllowedCurrentA;
+            s.PilotState = _pilot == null ? CpState.F : _pilot.State;
+            s.DutyPermille = _pilot == null ? 0 : _pilot.DutyPermille;
+            s.OfferedCurrentA = _pilot == null ? 0.0 : _pilot.OfferedA;
+            s.CableRatingA = _cableRatingA;
             s.Connector = _session.Status;
             s.Docked = docked;
             s.Plugged = plugged;

@@ -49,6 +49,19 @@ namespace PodFirmware.Core.Control
         /// <summary>GNSS position; null when the pod has no receiver.</summary>
         public IPositionSource Position;
 
+        /// <summary>
+        /// Control pilot generator (1 kHz PWM, ±12 V stage); null on a pod without a pilot, which then closes the relay
+        /// for a session without asking the EV (no CP, no PP). With it, <see cref="PilotChannel"/> and
+        /// <see cref="ProximityChannel"/> are required.
+        /// </summary>
+        public IPwmOutput PilotOutput;
+
+        /// <summary>ADC1 channel of the CP sense divider; required with <see cref="PilotOutput"/>.</summary>
+        public IAnalogChannel PilotChannel;
+
+        /// <summary>ADC1 channel of the PP sense (the cable's coding resistor); required with <see cref="PilotOutput"/> unless the cable is tethered.</summary>
+        public IAnalogChannel ProximityChannel;
+
         /// <summary>Persistent store for the fault latch. Required.</summary>
         public IBlobStore Store;
     }

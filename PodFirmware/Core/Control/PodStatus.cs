@@ -1,5 +1,6 @@
 using PodFirmware.Core.Faults;
 using PodFirmware.Core.Locks;
+using PodFirmware.Core.Pilot;
 using PodFirmware.Core.SelfTest;
 using PodFirmware.Core.Session;
 using PodFirmware.Drivers.Sensors;
@@ -51,6 +52,18 @@ namespace PodFirmware.Core.Control
 
         /// <summary>The current the session may draw, in A (the over-current rule's reference).</summary>
         public double AllowedCurrentA;
+
+        /// <summary>The control pilot's confirmed state; F while the pod drives -12 V (unavailable).</summary>
+        public CpState PilotState = CpState.F;
+
+        /// <summary>The CP duty in per mille: 1000 while the PWM is stopped (constant +12 V), 0 in state F.</summary>
+        public int DutyPermille;
+
+        /// <summary>The current the CP duty offers the EV, in A; 0 while the PWM is stopped.</summary>
+        public double OfferedCurrentA;
+
+        /// <summary>The cable's rating in A (from its PP resistor, or <c>ev.cable</c> when tethered); 0 when unknown (no plug, PP open).</summary>
+        public int CableRatingA;
 
         /// <summary>The connector's OCPP status.</summary>
         public ConnectorStatus Connector = ConnectorStatus.Unavailable;
@@ -127,7 +140,7 @@ namespace PodFirmware.Core.Control
         /// <summary>Whether the store has had to drop a message (StoreOverflow warning). Written by the messaging thread.</summary>
         public bool StoreOverflow;
 
-        /// <summary>Incremented whenever a discrete field changes (relay, fault, sensors, connector, dock, plug, vehicle, locks, moving, warnings, session, reservation).</summary>
+        /// <summary>Incremented whenever a discrete field changes (relay, fault, sensors, connector, dock, plug, vehicle, locks, moving, warnings, session, reservation, CP state).</summary>
         public int Version;
 
         // A fold of the discrete fields at the last Version bump.
@@ -149,6 +162,7 @@ namespace PodFirmware.Core.Control
             signature = signature * 8 + (long)WheelLock;
             signature = signature * 8 + (long)CableLock;
             signature = signature * 8 + (long)SelfTestFailure;
+            signature = signature * 8 + (long)PilotState;
             if (signature != _signature)
             {
                 _signature = signature;

@@ -57,5 +57,12 @@ namespace PodFirmware.Core.Events
         /// (0: relocked); <see cref="PodEvent.Text"/> names why ("unlock", "docked", "lock_command", "timeout", "geofence").
         /// </summary>
         Moving = 13,
+
+        /// <summary>
+        /// The control pilot changed state or duty: <see cref="PodEvent.Arg"/> is the <c>Pilot.CpState</c>,
+        /// <see cref="PodEvent.Value"/> the duty in per mille (1000 while the PWM is stopped, 0 in state F) and
+        /// <see cref="PodEvent.Limit"/> the offered current in A (0 while the PWM is stopped).
+        /// </summary>
+        Pilot = 14,
     }
 }

@@ -76,6 +76,9 @@ namespace PodFirmware.Core.Faults
             new FaultInfo(FaultCode.LatchRecordCorrupt, "LatchRecordCorrupt", "InternalError", FaultSeverity.Trip,
                 "Persisted fault latch could not be read back intact; the pod stays latched to be safe.",
                 "Check the last alarms for the original fault, inspect the pod, then reset; replace the board if it recurs."),
+            new FaultInfo(FaultCode.EVCommunicationError, "EVCommunicationError", "EVCommunicationError", FaultSeverity.Trip,
+                "Control pilot read a short to PE, an invalid level or no EV diode while offering current or charging.",
+                "Unplug; inspect the cable, plug and vehicle inlet for damage or moisture on the CP contact; try another vehicle; then reset."),
         };
 
         /// <summary>Number of codes in the catalogue; codes run from 0 to <c>Count - 1</c>.</summary>

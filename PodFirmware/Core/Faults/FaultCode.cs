@@ -66,5 +66,8 @@ namespace PodFirmware.Core.Faults
 
         /// <summary>The persisted fault latch could not be read back intact; treated as latched (fail safe).</summary>
         LatchRecordCorrupt = 19,
+
+        /// <summary>The control pilot read E (shorted), an invalid level or no EV diode while the pod offered current or charged.</summary>
+        EVCommunicationError = 20,
     }
 }

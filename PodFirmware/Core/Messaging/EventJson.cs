@@ -3,6 +3,7 @@ using PodFirmware.Core.Events;
 using PodFirmware.Core.Faults;
 using PodFirmware.Core.Json;
 using PodFirmware.Core.Locks;
+using PodFirmware.Core.Pilot;
 using PodFirmware.Core.Session;
 
 namespace PodFirmware.Core.Messaging
@@ -65,6 +66,11 @@ namespace PodFirmware.Core.Messaging
                 case EventKind.SessionStarted:
                     w.String("session", e.Record.SessionId);
                     w.String("account", e.Record.Account);
+                    break;
+                case EventKind.Pilot:
+                    w.String("state", CpStateNames.Of((CpState)e.Arg));
+                    w.Fixed("dutyPercent", (long)e.Value, 1);
+                    w.Fixed("offeredA", (long)((e.Limit * 10.0) + 0.5), 1);
                     break;
             }
 

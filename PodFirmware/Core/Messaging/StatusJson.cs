@@ -4,6 +4,7 @@ using PodFirmware.Core.Control;
 using PodFirmware.Core.Faults;
 using PodFirmware.Core.Json;
 using PodFirmware.Core.Locks;
+using PodFirmware.Core.Pilot;
 using PodFirmware.Core.SelfTest;
 using PodFirmware.Core.Session;
 using PodFirmware.Drivers.Sensors;
@@ -100,6 +101,10 @@ namespace PodFirmware.Core.Messaging
             }
 
             w.Decimal("allowedCurrentA", status.AllowedCurrentA, 2);
+            w.BeginObject("pilot");
+            WritePilot(w, status);
+            w.Int("cableA", status.CableRatingA);
+            w.EndObject();
             w.Decimal("tempC", status.TemperatureC, 1);
             w.Decimal("currentA", status.CurrentA, 2);
             w.Decimal("voltageV", status.VoltageV, 1);
@@ -202,7 +207,16 @@ namespace PodFirmware.Core.Messaging
             w.Decimal("tempC", status.TemperatureC, 1);
             w.Decimal("currentA", status.CurrentA, 2);
             w.Decimal("voltageV", status.VoltageV, 1);
+            WritePilot(w, status);
             w.EndObject();
+        }
+
+        // The control pilot: state, duty (100 % while the PWM is stopped, 0 in state F) and the current it offers.
+        private static void WritePilot(JsonWriter w, PodStatus status)
+        {
+            w.String("cp", CpStateNames.Of(status.PilotState));
+            w.Fixed("dutyPercent", status.DutyPermille, 1);
+            w.Decimal("offeredA", status.OfferedCurrentA, 1);
         }
 
         /// <summary>The lower-case name of a sensor status as it appears in payloads.</summary>

@@ -42,6 +42,25 @@ namespace PodFirmware.Core.Scenarios
             new string[] { "up", "down" },
         };
 
+        private const string EvTarget = "ev";
+        private const string PpTarget = "pp";
+
+        // ev words that take nothing more.
+        private static readonly string[] EvWords = { "connect", "charge", "ventilation", "stop", "unplug" };
+
+        // ev settings that take a number.
+        private static readonly string[] EvNumbers = { "max_a", "reaction_ms", "battery_wh" };
+
+        // ev settings that take one of two words: the first is the healthy one (Value 0), the second the other (Value 1).
+        private static readonly string[] EvSwitches = { "ignores_limit", "diode", "cp" };
+
+        private static readonly string[][] EvSwitchWords =
+        {
+            new string[] { "off", "on" },
+            new string[] { "ok", "missing" },
+            new string[] { "ok", "short" },
+        };
+
         private const string PositionTarget = "position";
         private const string CommandTarget = "cmd";
 
@@ -154,6 +173,30 @@ namespace PodFirmware.Core.Scenarios
                 return step;
             }
 
+            if (step.Target == EvTarget)
+            {
+                return ParseEv(step, value, lineNumber);
+            }
+
+            if (step.Target == PpTarget)
+            {
+                step.Kind = ScenarioStepKind.Ev;
+                double ohms;
+                if (value == "open")
+                {
+                    step.Text = value;
+                    return step;
+                }
+
+                if (!double.TryParse(value, out ohms) || !Finite.Within(ohms, 0, 1e6))
+                {
+                    throw new ScenarioException(lineNumber, "pp takes '<ohms>' (0..1000000) or 'open', got '" + value + "'");
+                }
+
+                step.Value = ohms;
+                return step;
+            }
+
             if (step.Target == PositionTarget)
             {
                 return ParsePosition(step, value, lineNumber);
@@ -172,7 +215,37 @@ namespace PodFirmware.Core.Scenarios
             }
 
             throw new ScenarioException(lineNumber, "unknown target '" + step.Target + "' (known: " + Join(ValueTargets) + ", " + Join(WordTargets) +
-                ", " + PositionTarget + ", " + CommandTarget + ")");
+                ", " + EvTarget + ", " + PpTarget + ", " + PositionTarget + ", " + CommandTarget + ")");
+        }
+
+        // ev <word>, ev <setting> <number>, ev <switch> <word>: Text is the word or setting, Value its number (0/1 for a switch).
+        private static ScenarioStep ParseEv(ScenarioStep step, string value, int lineNumber)
+        {
+            step.Kind = ScenarioStepKind.Ev;
+            int space = value.IndexOf(' ');
+            string word = space < 0 ? value : value.Substring(0, space);
+            string arg = space < 0 ? "" : value.Substring(space + 1).Trim();
+            step.Text = word;
+            if (IndexOf(EvWords, word) >= 0 && arg.Length == 0)
+            {
+                return step;
+            }
+
+            double number;
+            if (IndexOf(EvNumbers, word) >= 0 && double.TryParse(arg, out number) && Finite.Within(number, 0, 600000))
+            {
+                step.Value = number;
+                return step;
+            }
+
+            int sw = IndexOf(EvSwitches, word);
+            if (sw >= 0 && IndexOf(EvSwitchWords[sw], arg) >= 0)
+            {
+                step.Value = IndexOf(EvSwitchWords[sw], arg);
+                return step;
+            }
+
+            throw new ScenarioException(lineNumber, "ev takes " + Join(EvWords) + ", max_a <A>, reaction_ms <ms>, battery_wh <Wh>, ignores_limit on|off, diode ok|missing or cp ok|short, got '" + value + "'");
         }
 
         private static ScenarioStep ParsePosition(ScenarioStep step, string value, int lineNumber)

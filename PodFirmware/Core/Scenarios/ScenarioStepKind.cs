@@ -28,5 +28,13 @@ namespace PodFirmware.Core.Scenarios
         /// the line leaves out (pod, id, ts, nonce), signs it with the pod's key and sends it through the pod's authenticator.
         /// </summary>
         Command = 4,
+
+        /// <summary>
+        /// The simulated EV or its cable. <c>ev</c>: <see cref="ScenarioStep.Text"/> is connect, charge, ventilation, stop or unplug;
+        /// or max_a / reaction_ms / battery_wh with the number in <see cref="ScenarioStep.Value"/>; or ignores_limit, diode, cp with
+        /// <see cref="ScenarioStep.Value"/> 0 for off/ok and 1 for on/missing/short. <c>pp</c>: the PP resistor in Ω in
+        /// <see cref="ScenarioStep.Value"/>, or Text "open".
+        /// </summary>
+        Ev = 5,
     }
 }

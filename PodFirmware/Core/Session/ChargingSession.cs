@@ -65,6 +65,8 @@ namespace PodFirmware.Core.Session
         private long _accMwMs;
         private long _idleSinceMs = -1;
         private bool _evIdle;
+        private bool _pilotPaused;
+        private bool _evWaiting;
 
         private double _controllerLimitA;
         private double _sessionLimitA;
@@ -582,6 +584,26 @@ namespace PodFirmware.Core.Session
             RefreshStatus();
         }
 
+        /// <summary>
+        /// What the control pilot shows after this tick's reading, for the connector status: <paramref name="paused"/> when a
+        /// running session wants power but the pod offers none (the allowed current is below the least duty's 6 A) or refuses
+        /// an EV asking with ventilation, shown as SuspendedEVSE; <paramref name="evWaiting"/> when the pod offers current and the EV stays in B, shown as
+        /// SuspendedEV. Emits a Status event when the status changes. Allocation-free.
+        /// </summary>
+        /// <param name="paused">The pod stopped its PWM although the session wants power.</param>
+        /// <param name="evWaiting">The EV does not ask for the current offered.</param>
+        public void ObservePilot(bool paused, bool evWaiting)
+        {
+            if (paused == _pilotPaused && evWaiting == _evWaiting)
+            {
+                return;
+            }
+
+            _pilotPaused = paused;
+            _evWaiting = evWaiting;
+            RefreshStatus();
+        }
+
         private CommandResultCode StartRefusal(string account)
         {
             _lastDetail = 0;
@@ -734,7 +756,8 @@ namespace PodFirmware.Core.Session
             }
             else if (_active)
             {
-                status = Finite.AtMost(AllowedCurrentA, 0) ? ConnectorStatus.SuspendedEVSE : (_evIdle ? ConnectorStatus.SuspendedEV : ConnectorStatus.Charging);
+                status = Finite.AtMost(AllowedCurrentA, 0) || _pilotPaused ? ConnectorStatus.SuspendedEVSE :
+                    (_evIdle || _evWaiting ? ConnectorStatus.SuspendedEV : ConnectorStatus.Charging);
             }
             else if (_finishing)
             {

@@ -14,7 +14,8 @@ namespace PodFirmware.Host.Tests.Simulation
     /// <summary>
     /// Runs a shipped scenario through <c>./pod sim</c>'s code path (<see cref="SimVerb.Run"/>) and
     /// condenses each event to "t kind detail" so a test can assert the exact sequence and virtual times.
-    /// The two lock events every pod writes at boot (both locks Locked at t=0) are left out.
+    /// The two lock events every pod writes at boot (both locks Locked at t=0) are left out, and so are pilot events
+    /// (every run has them; <see cref="PilotScenarioTests"/> reads them with <see cref="AllLines"/>).
     /// </summary>
     internal static class ScenarioHarness
     {
@@ -35,6 +36,10 @@ namespace PodFirmware.Host.Tests.Simulation
 
         /// <summary>The condensed events of a run, boot lock events left out.</summary>
         internal static string[] Lines(string scenario, long untilMs, string config = DemoConfig) =>
+            Run(scenario, untilMs, config).Select(Line).Where(l => l != "0 lock wheel locked" && l != "0 lock cable locked" && !l.Contains(" pilot")).ToArray();
+
+        /// <summary>The condensed events of a run with the pilot events, boot lock events left out.</summary>
+        internal static string[] AllLines(string scenario, long untilMs, string config = DemoConfig) =>
             Run(scenario, untilMs, config).Select(Line).Where(l => l != "0 lock wheel locked" && l != "0 lock cable locked").ToArray();
 
         /// <summary>
@@ -73,6 +78,8 @@ namespace PodFirmware.Host.Tests.Simulation
                 case "fault_cleared": return head + " " + e.GetProperty("code").GetString();
                 case "warning": return head + " " + e.GetProperty("code").GetString() + (e.GetProperty("active").GetBoolean() ? " active" : " inactive");
                 case "lock": return head + " " + e.GetProperty("lock").GetString() + " " + e.GetProperty("state").GetString();
+                case "pilot": return head + " " + e.GetProperty("state").GetString() + " " + e.GetProperty("dutyPercent").GetDouble().ToString(System.Globalization.CultureInfo.InvariantCulture) +
+                    " " + e.GetProperty("offeredA").GetDouble().ToString(System.Globalization.CultureInfo.InvariantCulture);
                 case "moving": return head + (e.GetProperty("moving").GetBoolean() ? " started " : " stopped ") + e.GetProperty("reason").GetString();
                 default: return head;
             }

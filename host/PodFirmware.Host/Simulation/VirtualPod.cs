@@ -29,8 +29,12 @@ namespace PodFirmware.Host.Simulation
     /// pod's real authenticator, signed with the pod's own key, exactly as they would arrive over MQTT.
     /// </summary>
     /// <remarks>
-    /// Physical model: the EV draws <c>current_a</c> only while the relay contacts are closed and the
-    /// plug is in; a welded relay keeps them closed whatever the coil does. The pod starts docked, with
+    /// Physical model: the EV (<see cref="Ev"/>) sits on the control pilot and answers the pod's duty. Until a scenario
+    /// gives an <c>ev</c> line it is the implicit EV of older scenarios: connected with the plug, asking for power as soon
+    /// as the pilot offers it, following at once, and drawing <c>current_a</c>. After the first <c>ev</c> line it draws
+    /// what it reads from the duty (after <c>ev reaction_ms</c>, up to <c>ev max_a</c>); a <c>current_a</c> step overrides
+    /// the draw from then on. Current flows only while the relay contacts are closed and the plug is in; a welded relay
+    /// keeps them closed whatever the coil does. The pod starts docked, with
     /// no plug, no vehicle, healthy relay and locks (at the locked position), and a position source that
     /// has no fix until a <c>position</c> step gives one. The site controller beats from the first tick
     /// until a <c>controller down</c> step. Not thread-safe.
@@ -42,6 +46,8 @@ namespace PodFirmware.Host.Simulation
         private readonly Command _verified = new Command();
         private int _commandCount;
         private long _nextBeatMs;
+        private bool _explicitEv;
+        private bool _drawSet;
 
         /// <summary>Builds the pod on <paramref name="clock"/> (a <see cref="VirtualClock"/> for simulation, a real-time one for <c>./pod run</c>).</summary>
         /// <param name="config">A validated pod config.</param>
@@ -68,6 +74,8 @@ namespace PodFirmware.Host.Simulation
             Plug = new SimulatedDigitalInput();
             Vehicle = new SimulatedDigitalInput();
             Position = new SimulatedPositionSource();
+            PilotOutput = new SimulatedPwmOutput();
+            Ev = new SimulatedEv(clock, PilotOutput) { ReactionMs = 0 };
             Store = store ?? new MemoryBlobStore();
             Events = new EventRing(128, 32);
             var ports = new PodPorts
@@ -85,6 +93,9 @@ namespace PodFirmware.Host.Simulation
                 PlugSense = Plug,
                 VehicleSense = Vehicle,
                 Position = Position,
+                PilotOutput = PilotOutput,
+                PilotChannel = Ev.CpChannel,
+                ProximityChannel = Ev.PpChannel,
                 Store = Store,
             };
             wirePorts?.Invoke(ports);
@@ -133,6 +144,12 @@ namespace PodFirmware.Host.Simulation
         /// <summary>GNSS twin; starts without a fix.</summary>
         public SimulatedPositionSource Position { get; }
 
+        /// <summary>Twin of the control pilot generator.</summary>
+        public SimulatedPwmOutput PilotOutput { get; }
+
+        /// <summary>The EV on the connector: CP resistors and diode, charger, cable's PP resistor.</summary>
+        public SimulatedEv Ev { get; }
+
         /// <summary>The pod's persistent store.</summary>
         public IBlobStore Store { get; }
 
@@ -154,12 +171,14 @@ namespace PodFirmware.Host.Simulation
             switch (step.Target)
             {
                 case "temp_c": Temperature.TemperatureC = step.Value; break;
-                case "current_a": DemandA = step.Value; break;
+                case "current_a": DemandA = step.Value; _drawSet = true; break;
                 case "voltage_v": Voltage.RmsValue = step.Value; break;
                 case "temp_sensor": Temperature.Fault = ParseFault(step); break;
                 case "current_sensor": Current.Fault = ParseFault(step); break;
                 case "voltage_sensor": Voltage.Fault = ParseFault(step); break;
-                case "plug": Plug.Value = step.Text == "in"; break;
+                case "plug": Plug.Value = step.Text == "in"; Ev.Connected = Plug.Value; break;
+                case "ev": ApplyEv(step); break;
+                case "pp": Ev.PpOhms = step.Text == "open" ? double.PositiveInfinity : step.Value; break;
                 case "dock": Dock.Value = step.Text == "in"; break;
                 case "vehicle": Vehicle.Value = step.Text == "present"; break;
                 case "relay_feedback": Relay.Fault = ParseRelayFault(step); break;
@@ -237,8 +256,44 @@ namespace PodFirmware.Host.Simulation
                 _nextBeatMs = nowMs + Config.Heartbeat.PeriodMs;
             }
 
-            Current.RmsValue = Relay.ContactsClosed && Plug.Value ? DemandA : 0.0;
+            if (!_explicitEv)
+            {
+                // The implicit EV comes and goes with the plug, however the plug was set (a scenario step or a test).
+                Ev.Connected = Plug.Value;
+            }
+
+            double drawA = _drawSet || !_explicitEv ? DemandA : Ev.DrawA;
+            Current.RmsValue = Relay.ContactsClosed && Plug.Value ? drawA : 0.0;
+            Ev.Charge(Current.RmsValue, Voltage.RmsValue, Config.TickPeriodMs);
             Controller.Tick();
+        }
+
+        // The first ev line turns the implicit EV into a scripted one: connected only by ev connect, asking only on ev charge,
+        // following the duty after 1000 ms unless ev reaction_ms says otherwise.
+        private void ApplyEv(ScenarioStep step)
+        {
+            if (!_explicitEv)
+            {
+                _explicitEv = true;
+                Ev.AsksForPower = false;
+                Ev.ReactionMs = 1000;
+            }
+
+            switch (step.Text)
+            {
+                case "connect": Ev.Connected = true; Plug.Value = true; break;
+                case "unplug": Ev.Connected = false; Plug.Value = false; Ev.AsksForPower = false; break;
+                case "charge": Ev.AsksForPower = true; Ev.Ventilation = false; break;
+                case "ventilation": Ev.AsksForPower = true; Ev.Ventilation = true; break;
+                case "stop": Ev.AsksForPower = false; break;
+                case "max_a": Ev.MaxA = step.Value; break;
+                case "battery_wh": Ev.BatteryToFillWh = step.Value; break;
+                case "reaction_ms": Ev.ReactionMs = (int)step.Value; break;
+                case "ignores_limit": Ev.IgnoresLimit = step.Value != 0; break;
+                case "diode": Ev.DiodeMissing = step.Value != 0; break;
+                case "cp": Ev.CpShorted = step.Value != 0; break;
+                default: throw new ScenarioException(step.LineNumber, "the simulator cannot apply 'ev " + step.Text + "'");
+            }
         }
 
         private static long UtcMs(DateTime utc) => (utc.Ticks - DateTime.UnixEpoch.Ticks) / TimeSpan.TicksPerMillisecond;

@@ -32,6 +32,9 @@ namespace PodFirmware.Core.Config.Board
         /// <summary><c>gnss</c>: GNSS receiver UART.</summary>
         public GnssPins Gnss;
 
+        /// <summary><c>pilot</c>: control pilot PWM and CP/PP sense; null on a board without a pilot.</summary>
+        public PilotPins Pilot;
+
         /// <summary>
         /// The built-in pin map of the reference board, used when the device has no <c>I:\board.json</c>.
         /// Mirrors nf-device-config/boards/esp32-devkitc-pod-v1.json (a host test keeps the two equal).
@@ -50,7 +53,7 @@ namespace PodFirmware.Core.Config.Board
 
             board.Inputs = new InputPins();
             board.Inputs.RelayFeedback = InputPin.Of(32, true, InputPin.PullUp);
-            board.Inputs.WheelLockSense = InputPin.Of(33, true, InputPin.PullUp);
+            board.Inputs.WheelLockSense = InputPin.Of(14, true, InputPin.PullUp);
             board.Inputs.CableLockSense = InputPin.Of(13, true, InputPin.PullUp);
             board.Inputs.DockSense = InputPin.Of(4, true, InputPin.PullUp);
             board.Inputs.PlugDetect = InputPin.Of(21, true, InputPin.PullUp);
@@ -64,12 +67,17 @@ namespace PodFirmware.Core.Config.Board
             board.Gnss = new GnssPins();
             board.Gnss.RxGpio = 18;
             board.Gnss.TxGpio = 19;
+
+            board.Pilot = new PilotPins();
+            board.Pilot.PwmGpio = 23;
+            board.Pilot.Cp = AnalogPin.Of(7, 35);
+            board.Pilot.Pp = AnalogPin.Of(5, 33);
             return board;
         }
 
         /// <summary>
         /// Checks the map: every section and entry present (only <c>inputs.vehiclePresence</c> may be left
-        /// out), no flash or non-existent GPIO, no output on an input-only GPIO, no internal pull where the
+        /// out, and the <c>pilot</c> section as a whole), no flash or non-existent GPIO, no output on an input-only GPIO, no internal pull where the
         /// GPIO has none, ADC1 channels only and each on its own GPIO, an active-high relay coil, and no GPIO
         /// used twice. Each problem names its key, e.g. <c>outputs.relayCoil.gpio</c>.
         /// </summary>
@@ -131,6 +139,19 @@ namespace PodFirmware.Core.Config.Board
                 Gnss.Validate("gnss", errors);
                 used.Claim("gnss.rxGpio", Gnss.RxGpio, false, errors);
                 used.Claim("gnss.txGpio", Gnss.TxGpio, true, errors);
+            }
+
+            if (Pilot != null)
+            {
+                string problem = Esp32Gpio.Unusable(Pilot.PwmGpio, true);
+                if (problem != null)
+                {
+                    errors.Fail("pilot.pwmGpio", problem);
+                }
+
+                used.Claim("pilot.pwmGpio", Pilot.PwmGpio, true, errors);
+                CheckAnalog("pilot.cp", Pilot.Cp, used, errors);
+                CheckAnalog("pilot.pp", Pilot.Pp, used, errors);
             }
 
             return errors;

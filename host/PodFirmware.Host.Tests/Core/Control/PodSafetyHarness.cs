@@ -6,6 +6,7 @@ using PodFirmware.Core.Commands;
 using PodFirmware.Core.Config;
 using PodFirmware.Core.Control;
 using PodFirmware.Core.Events;
+using PodFirmware.Core.Scenarios;
 using PodFirmware.Drivers.Sensors;
 using PodFirmware.Drivers.Simulated;
 using PodFirmware.Host.Configuration;
@@ -34,7 +35,7 @@ namespace PodFirmware.Host.Tests.Core.Control
         private static readonly PodConfig[] Configs =
         {
             Parse("\"heartbeat\":{\"onLost\":\"continue\"}"),
-            Parse("\"heartbeat\":{\"onLost\":\"stop\"},\"session\":{\"reservationDefaultS\":60},\"locks\":{\"moveAccounts\":[\"tech-ana\",\"tech-ben\"],\"moveTimeoutMs\":60000}"),
+            Parse("\"heartbeat\":{\"onLost\":\"stop\"},\"ev\":{\"ventilationAllowed\":true},\"session\":{\"reservationDefaultS\":60},\"locks\":{\"moveAccounts\":[\"tech-ana\",\"tech-ben\"],\"moveTimeoutMs\":60000}"),
         };
 
         private readonly Dictionary<string, PodStep> _sent = new Dictionary<string, PodStep>();
@@ -94,6 +95,9 @@ namespace PodFirmware.Host.Tests.Core.Control
         /// <summary>The first broken rule, with the step and virtual time; null while none broke.</summary>
         public string Failure { get; private set; }
 
+        /// <summary>Every broken rule in order, the first being <see cref="Failure"/>.</summary>
+        public List<string> Failures { get; } = new List<string>();
+
         /// <summary>Relay coil closes (Write(true)) seen.</summary>
         public int RelayCloses { get; private set; }
 
@@ -133,14 +137,15 @@ namespace PodFirmware.Host.Tests.Core.Control
                 case PodStepKind.Tick: Tick(); break;
                 case PodStepKind.Ticks: Ticks(step.A); break;
                 case PodStepKind.Jump: Ticks(step.A * 1000 / pod.Config.TickPeriodMs); break;
-                case PodStepKind.Plug: pod.Plug.Value = step.A % 2 == 0; break;
+                case PodStepKind.Plug: pod.Apply(ScenarioParser.Parse(step.A % 2 == 0 ? "0 plug in" : "0 plug out")[0]); break;
                 case PodStepKind.Dock: pod.Dock.Value = step.A % 2 == 0; break;
                 case PodStepKind.Vehicle: pod.Vehicle.Value = step.A % 2 == 0; break;
                 case PodStepKind.RelayFeedback: pod.Relay.Fault = RelayFaultOf(PodStep.RelayStates[step.A]); break;
                 case PodStepKind.WheelLockSense: pod.WheelLock.Fault = LockFaultOf(PodStep.LockStates[step.A]); break;
                 case PodStepKind.CableLockSense: pod.CableLock.Fault = LockFaultOf(PodStep.LockStates[step.A]); break;
                 case PodStepKind.Temperature: pod.Temperature.TemperatureC = PodStep.TemperaturesC[step.A]; break;
-                case PodStepKind.Current: pod.DemandA = PodStep.CurrentsA[step.A]; break;
+                case PodStepKind.Current: pod.Apply(ScenarioParser.Parse("0 current_a " + PodStep.CurrentsA[step.A].ToString(CultureInfo.InvariantCulture))[0]); break;
+                case PodStepKind.Ev: pod.Apply(ScenarioParser.Parse("0 " + PodStep.EvActions[step.A])[0]); break;
                 case PodStepKind.Voltage: pod.Voltage.RmsValue = PodStep.VoltagesV[step.A]; break;
                 case PodStepKind.SensorFault:
                 {
@@ -410,6 +415,25 @@ namespace PodFirmware.Host.Tests.Core.Control
             {
                 Fail("relay closed with the locks " + c.Locks.Wheel.State + "/" + c.Locks.Cable.State + (c.Locks.IsMoving ? ", moving" : ""));
             }
+
+            if (!EvAsksInCOrD() || Pod.Ev.DiodeMissing)
+            {
+                Fail("relay closed with the EV outside C/D or without its diode: " + EvSnapshot());
+            }
+        }
+
+        // What the EV on the connector physically does: connected, S2 closed, CP not shorted, and D only where ventilation is allowed.
+        private bool EvAsksInCOrD()
+        {
+            SimulatedEv ev = Pod.Ev;
+            return ev.Connected && ev.S2Closed && !ev.CpShorted && (!ev.Ventilation || Pod.Config.Ev.VentilationAllowed);
+        }
+
+        private string EvSnapshot()
+        {
+            SimulatedEv ev = Pod.Ev;
+            return "connected=" + ev.Connected + " s2=" + ev.S2Closed + " short=" + ev.CpShorted + " diodeMissing=" + ev.DiodeMissing +
+                   " ventilation=" + ev.Ventilation + " duty=" + Pod.PilotOutput.DutyPermille;
         }
 
         private void OnLockWrite(string name, bool energised)
@@ -458,6 +482,11 @@ namespace PodFirmware.Host.Tests.Core.Control
                 {
                     Fail("relay coil left energised after a tick on an unsafe pod: " + Snapshot());
                 }
+
+                if (!EvAsksInCOrD())
+                {
+                    Fail("relay coil left energised after a tick with the EV outside C/D: " + EvSnapshot());
+                }
             }
 
             if ((Pod.WheelLock.IsEnergised || Pod.CableLock.IsEnergised) && (c.Session.IsActive || Pod.Relay.IsEnergised))
@@ -476,7 +505,9 @@ namespace PodFirmware.Host.Tests.Core.Control
 
         private void Fail(string what)
         {
-            Failure ??= "t=" + Clock.MonotonicMs.ToString(CultureInfo.InvariantCulture) + " ms, " + _step + ": " + what;
+            string failure = "t=" + Clock.MonotonicMs.ToString(CultureInfo.InvariantCulture) + " ms, " + _step + ": " + what;
+            Failure ??= failure;
+            Failures.Add(failure);
         }
 
         private static bool IsMover(string account) => account != null && Array.IndexOf(PodStep.MoveAccounts, account) >= 0;

@@ -12,8 +12,8 @@ namespace PodFirmware.Host.Tests.Core.Control
 {
     /// <summary>
     /// Issue #4, "Done when": over random command and input histories against a whole <see cref="Simulation.VirtualPod"/>,
-    /// no path closes the relay with a fault latched, while undocked, without an authorised session or with the locks
-    /// not engaged; no path releases a lock while charging or without an accepted unlock by a mover; and no forged command
+    /// no path closes the relay with a fault latched, while undocked, without an authorised session, with the locks
+    /// not engaged, or with the EV outside state C/D (D only where ventilation is allowed) or without its CP diode; no path releases a lock while charging or without an accepted unlock by a mover; and no forged command
     /// changes the pod. The rules are checked by <see cref="PodSafetyHarness"/> at every write to the relay coil and the
     /// lock actuators, after every tick, and around every forged command.
     /// </summary>
@@ -82,7 +82,8 @@ namespace PodFirmware.Host.Tests.Core.Control
             (4, Step(PodStepKind.ResetFault, 0, 0)),
             (1, Step(PodStepKind.GetStatus, 0, 0)),
             (1, Step(PodStepKind.CheckSpace, 0, 0)),
-            (2, Step(PodStepKind.Forged, 0, PodStep.Tampers.Length - 1, 10000)));
+            (2, Step(PodStepKind.Forged, 0, PodStep.Tampers.Length - 1, 10000)),
+            (3, Step(PodStepKind.Ev, 0, PodStep.EvActions.Length - 1)));
 
         /// <summary>Histories of 50 to 400 steps on either config variant.</summary>
         public static Gen<PodHistory> HistoryGen() =>
@@ -164,6 +165,17 @@ namespace PodFirmware.Host.Tests.Core.Control
             harness.RelaySpy.Write(true);
             Assert.NotNull(harness.Failure);
             Assert.Contains("relay closed outside a control tick", harness.Failure);
+        }
+
+        [Fact]
+        public void The_harness_reports_a_relay_close_with_the_EV_in_B_or_without_its_diode()
+        {
+            var harness = new PodSafetyHarness(0);
+            harness.Apply(new PodStep(PodStepKind.Ev, Array.IndexOf(PodStep.EvActions, "ev connect"), 0));
+            harness.Tick();
+            Assert.Null(harness.Failure);
+            harness.RelaySpy.Write(true);
+            Assert.Contains(harness.Failures, f => f.Contains("relay closed with the EV outside C/D or without its diode: connected=True s2=False", StringComparison.Ordinal));
         }
 
         [Fact]

@@ -85,6 +85,9 @@ namespace PodFirmware.Host.Tests.Core.Control
 
         /// <summary>A forged command: tamper <see cref="PodStep.Tampers"/>[A] applied to <see cref="PodStep.ForgedCommands"/>[B % 5], flipping byte B.</summary>
         Forged,
+
+        /// <summary>The simulated EV or its cable: scenario line <see cref="PodStep.EvActions"/>[A] (the first turns the implicit EV into a scripted one).</summary>
+        Ev,
     }
 
     /// <summary>One step of a random pod history; printed in counterexamples in a scenario-like form.</summary>
@@ -122,6 +125,16 @@ namespace PodFirmware.Host.Tests.Core.Control
 
         /// <summary>GNSS fixes: inside the fence, 1 km outside, no fix.</summary>
         public static readonly string[] Positions = { "inside", "outside", "none" };
+
+        /// <summary>EV and cable actions in the scenario language; the healthy ones are listed more than once so EVs also charge.</summary>
+        public static readonly string[] EvActions =
+        {
+            "ev connect", "ev connect", "ev connect", "ev connect", "ev charge", "ev charge", "ev charge", "ev charge", "ev charge", "ev charge",
+            "ev ventilation", "ev stop", "ev unplug",
+            "ev diode missing", "ev diode ok", "ev diode ok", "ev diode ok", "ev cp short", "ev cp ok", "ev cp ok", "ev cp ok",
+            "ev ignores_limit on", "ev ignores_limit off", "ev reaction_ms 0", "ev reaction_ms 4000", "ev max_a 16",
+            "pp open", "pp 680", "pp 220", "pp 220", "pp 220",
+        };
 
         /// <summary>How a forged command is made.</summary>
         public static readonly string[] Tampers = { "flip_cmd_byte", "flip_sig_byte", "wrong_key", "wrong_pod", "expired", "replay_accepted" };
@@ -221,6 +234,7 @@ namespace PodFirmware.Host.Tests.Core.Control
                 case PodStepKind.Position: return "position " + Positions[A];
                 case PodStepKind.Heal: return "heal (25 C, 230 V, sensors, relay and locks ok, inside the fence)";
                 case PodStepKind.Forged: return "forged " + Tampers[A] + " at " + B + " " + CommandJson();
+                case PodStepKind.Ev: return EvActions[A];
                 default: return "cmd " + CommandJson();
             }
         }

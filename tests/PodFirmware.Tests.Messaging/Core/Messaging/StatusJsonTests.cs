@@ -5,6 +5,7 @@ using PodFirmware.Core.Faults;
 using PodFirmware.Core.Json;
 using PodFirmware.Core.Locks;
 using PodFirmware.Core.Messaging;
+using PodFirmware.Core.Pilot;
 using PodFirmware.Core.SelfTest;
 using PodFirmware.Core.Session;
 using PodFirmware.Tests.Core.Json;
@@ -44,6 +45,10 @@ namespace PodFirmware.Tests.Core.Messaging
             s.SessionRemainingS = 3540;
             s.ControllerLost = true;
             s.AllowedCurrentA = 16;
+            s.PilotState = CpState.C;
+            s.DutyPermille = 266;
+            s.OfferedCurrentA = 16;
+            s.CableRatingA = 32;
             s.TemperatureC = 31.25;
             s.CurrentA = 15.987;
             s.VoltageV = 230.04;
@@ -55,7 +60,8 @@ namespace PodFirmware.Tests.Core.Messaging
                 "\"connector\":\"Charging\",\"relay\":\"closed\",\"fault\":null,\"selfTestFailed\":null,\"warnings\":[\"ControllerLost\"]," +
                 "\"docked\":true,\"plugged\":true,\"vehicle\":\"present\",\"locks\":{\"wheel\":\"locked\",\"cable\":\"locked\"},\"moving\":null," +
                 "\"session\":{\"id\":\"start-1\",\"account\":\"acct-9\",\"energyKwh\":1.235,\"elapsedS\":61,\"progressPercent\":12,\"remainingS\":3540}," +
-                "\"reservation\":null,\"allowedCurrentA\":16.00,\"tempC\":31.3,\"currentA\":15.99,\"voltageV\":230.0," +
+                "\"reservation\":null,\"allowedCurrentA\":16.00,\"pilot\":{\"cp\":\"C\",\"dutyPercent\":26.6,\"offeredA\":16.0,\"cableA\":32}," +
+                "\"tempC\":31.3,\"currentA\":15.99,\"voltageV\":230.0," +
                 "\"sensors\":{\"temperature\":\"ok\",\"current\":\"ok\",\"voltage\":\"ok\"},\"store\":{\"pending\":2,\"overflow\":false}}",
                 w);
         }
@@ -99,9 +105,14 @@ namespace PodFirmware.Tests.Core.Messaging
             s.TemperatureC = 31.24;
             s.CurrentA = 15.975;
             s.VoltageV = 229.84;
+            s.PilotState = CpState.C;
+            s.DutyPermille = 133;
+            s.OfferedCurrentA = 8;
             var w = new JsonWriter(256);
             StatusJson.WriteTelemetry(w, s, Config());
-            JsonAssert.Text("{\"pod\":\"P-017\",\"uptimeS\":5,\"relayClosed\":true,\"tempC\":31.2,\"currentA\":15.98,\"voltageV\":229.8}", w);
+            JsonAssert.Text(
+                "{\"pod\":\"P-017\",\"uptimeS\":5,\"relayClosed\":true,\"tempC\":31.2,\"currentA\":15.98,\"voltageV\":229.8,\"cp\":\"C\",\"dutyPercent\":13.3,\"offeredA\":8.0}",
+                w);
         }
 
         [TestMethod]

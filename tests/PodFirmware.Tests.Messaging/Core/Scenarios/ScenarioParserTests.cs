@@ -40,6 +40,15 @@ namespace PodFirmware.Tests.Core.Scenarios
         [DataRow("0 position 91 11", 1, "position takes")]
         [DataRow("0 position 48.1", 1, "position takes")]
         [DataRow("0 cmd stop", 1, "cmd needs a JSON object")]
+        [DataRow("0 ev drive", 1, "ev takes connect|charge|ventilation|stop|unplug")]
+        [DataRow("0 ev charge now", 1, "ev takes")]
+        [DataRow("0 ev max_a", 1, "ev takes")]
+        [DataRow("0 ev max_a lots", 1, "ev takes")]
+        [DataRow("0 ev reaction_ms -1", 1, "ev takes")]
+        [DataRow("0 ev diode broken", 1, "diode ok|missing")]
+        [DataRow("0 ev cp open", 1, "ev takes")]
+        [DataRow("0 pp closed", 1, "pp takes '<ohms>'")]
+        [DataRow("0 pp -5", 1, "pp takes '<ohms>'")]
         [TestMethod]
         public static void Rejects_a_bad_line_naming_it(string text, int lineNumber, string reason)
         {
@@ -58,6 +67,39 @@ namespace PodFirmware.Tests.Core.Scenarios
             Assert.IsTrue(false, "no error for: " + text);
         }
     
+        [TestMethod]
+        public static void Reads_the_EV_and_cable_lines()
+        {
+            ScenarioStep[] steps = ScenarioParser.Parse(
+                "0 ev connect\n" +
+                "0 ev max_a 16\n" +
+                "0 ev reaction_ms 250\n" +
+                "0 ev ignores_limit on\n" +
+                "0 ev diode ok\n" +
+                "0 ev cp short\n" +
+                "0 pp 680\n" +
+                "0 pp open\n");
+            Assert.AreEqual(8, steps.Length);
+            for (int i = 0; i < steps.Length; i++)
+            {
+                Assert.AreEqual((int)ScenarioStepKind.Ev, (int)steps[i].Kind);
+            }
+
+            Assert.AreEqual("ev", steps[0].Target);
+            Assert.AreEqual("connect", steps[0].Text);
+            Assert.AreEqual("max_a", steps[1].Text);
+            Assert.AreEqual(16.0, steps[1].Value);
+            Assert.AreEqual(250.0, steps[2].Value);
+            Assert.AreEqual("ignores_limit", steps[3].Text);
+            Assert.AreEqual(1.0, steps[3].Value);
+            Assert.AreEqual(0.0, steps[4].Value);
+            Assert.AreEqual("cp", steps[5].Text);
+            Assert.AreEqual(1.0, steps[5].Value);
+            Assert.AreEqual("pp", steps[6].Target);
+            Assert.AreEqual(680.0, steps[6].Value);
+            Assert.AreEqual("open", steps[7].Text);
+        }
+
         [TestMethod]
         public static void Reads_inputs_positions_and_commands()
         {

@@ -25,9 +25,9 @@ namespace PodFirmware.Tests.Core.Faults
         }
 
         [TestMethod]
-        public static void Lists_every_code_up_to_the_latch_record_fault()
+        public static void Lists_every_code_up_to_the_EV_communication_fault()
         {
-            Assert.AreEqual((int)FaultCode.LatchRecordCorrupt + 1, FaultCatalogue.Count);
+            Assert.AreEqual((int)FaultCode.EVCommunicationError + 1, FaultCatalogue.Count);
             Assert.IsNull(FaultCatalogue.Get((FaultCode)FaultCatalogue.Count));
             Assert.IsNull(FaultCatalogue.Get((FaultCode)(-1)));
         }

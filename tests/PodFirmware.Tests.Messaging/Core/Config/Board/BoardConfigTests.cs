@@ -117,6 +117,31 @@ namespace PodFirmware.Tests.Core.Config.Board
         }
 
         [TestMethod]
+        public static void The_pilot_section_is_optional_but_complete_when_present()
+        {
+            BoardConfig board = BoardConfig.BuiltIn();
+            board.Pilot = null;
+            Assert.AreEqual(0, board.Validate().Count);
+            board = BoardConfig.BuiltIn();
+            board.Pilot.Cp = null;
+            AssertOnlyProblemIs(board.Validate(), "pilot.cp", "is missing");
+        }
+
+        [TestMethod]
+        public static void The_pilot_PWM_needs_an_output_pin_and_its_sense_inputs_ADC1()
+        {
+            BoardConfig board = BoardConfig.BuiltIn();
+            board.Pilot.PwmGpio = 36;
+            AssertOnlyProblemIs(board.Validate(), "pilot.pwmGpio", "input-only");
+            board = BoardConfig.BuiltIn();
+            board.Pilot.Pp = AnalogPin.Of(12, 15);
+            AssertOnlyProblemIs(board.Validate(), "pilot.pp.channel", "ADC1");
+            board = BoardConfig.BuiltIn();
+            board.Pilot.PwmGpio = 26;
+            AssertOnlyProblemIs(board.Validate(), "pilot.pwmGpio", "already used by outputs.relayCoil");
+        }
+
+        [TestMethod]
         public static void The_vehicle_presence_input_is_optional()
         {
             BoardConfig board = BoardConfig.BuiltIn();
@@ -170,8 +195,8 @@ namespace PodFirmware.Tests.Core.Config.Board
         [DataRow(0)]
         [DataRow(5)]
         [DataRow(12)]
-        [DataRow(23)]
-        [DataRow(14)]
+        [DataRow(16)]
+        [DataRow(17)]
         public static void An_output_may_use_any_output_capable_free_GPIO(int gpio)
         {
             BoardConfig board = BoardConfig.BuiltIn();
@@ -215,7 +240,7 @@ namespace PodFirmware.Tests.Core.Config.Board
         public static void An_input_may_sit_on_an_input_only_GPIO_without_internal_pull()
         {
             BoardConfig board = BoardConfig.BuiltIn();
-            board.Inputs.DockSense.Gpio = 35;
+            board.Inputs.DockSense.Gpio = 37;
             board.Inputs.DockSense.Pull = "none";
             ConfigErrors errors = board.Validate();
             Assert.AreEqual(0, errors.Count, errors.ToString());
@@ -227,7 +252,7 @@ namespace PodFirmware.Tests.Core.Config.Board
         public static void An_internal_pull_on_an_input_only_GPIO_is_named(string pull)
         {
             BoardConfig board = BoardConfig.BuiltIn();
-            board.Inputs.DockSense.Gpio = 35;
+            board.Inputs.DockSense.Gpio = 37;
             board.Inputs.DockSense.Pull = pull;
             AssertOnlyProblemIs(board.Validate(), "inputs.dockSense.pull", "no internal pull");
         }
@@ -308,7 +333,7 @@ namespace PodFirmware.Tests.Core.Config.Board
         public static void A_GNSS_receive_pin_may_be_input_only()
         {
             BoardConfig board = BoardConfig.BuiltIn();
-            board.Gnss.RxGpio = 35;
+            board.Gnss.RxGpio = 37;
             ConfigErrors errors = board.Validate();
             Assert.AreEqual(0, errors.Count, errors.ToString());
         }
