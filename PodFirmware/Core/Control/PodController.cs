@@ -9,6 +9,7 @@ using PodFirmware.Core.Safety;
 using PodFirmware.Core.SelfTest;
 using PodFirmware.Core.Session;
 using PodFirmware.Drivers.Gnss;
+using PodFirmware.Drivers.Numerics;
 using PodFirmware.Drivers.Ports;
 using PodFirmware.Drivers.Sensors;
 
@@ -43,6 +44,7 @@ namespace PodFirmware.Core.Control
         private readonly CurrentSensor _current;
         private readonly VoltageSensor _voltage;
         private readonly SafetySupervisor _supervisor;
+        private readonly ThermalDerating _derating;
         private readonly LockController _locks;
         private readonly ChargingSession _session;
         private readonly Geofence _geofence;
@@ -91,6 +93,9 @@ namespace PodFirmware.Core.Control
             _supervisor = new SafetySupervisor(config.Safety, ports.Store, events);
             _supervisor.TripOutput = _relay;
             _relaySettleMs = config.Safety.Relay.SettleMs;
+            ThermalConfig thermal = config.Safety.ResolveThermal();
+            DerateConfig derate = thermal.Derate;
+            _derating = new ThermalDerating(derate.Enabled, thermal.LimitC, derate.HalfBelowLimitC, derate.QuarterBelowLimitC, derate.HysteresisC, derate.HoldMs, derate.MinimumA);
             _locks = new LockController(config.Locks, ports.WheelLock, ports.WheelLockSense, ports.CableLock, ports.CableLockSense, events, nowMs);
             _session = new ChargingSession(config.Session, config.RatedCurrentA, events);
             _geofence = new Geofence(config.Position.Geofence);
@@ -106,6 +111,12 @@ namespace PodFirmware.Core.Control
         public SafetySupervisor Supervisor
         {
             get { return _supervisor; }
+        }
+
+        /// <summary>The thermal derating rule, for tests and the console.</summary>
+        public ThermalDerating Derating
+        {
+            get { return _derating; }
         }
 
         /// <summary>The charging session, for tests and the console.</summary>
@@ -176,6 +187,7 @@ namespace PodFirmware.Core.Control
             _current.Sample(nowMs, relayClosed);
             _voltage.Sample(nowMs, relayClosed);
             _heartbeat.Update(nowMs);
+            UpdateDerating(nowMs);
 
             FencePosition fence = FencePosition.Unknown;
             if (_position != null)
@@ -200,9 +212,12 @@ namespace PodFirmware.Core.Control
 
             FillSessionInputs(nowMs, docked, plugged, relayClosed);
             ApplyCommands(nowMs, relayClosed);
+            double offeredA = OfferedCurrentA();
+            // Paused by derating alone: the session allows current, the cap offers none.
+            _sessionInputs.OfferPaused = Finite.Above(_session.AllowedCurrentA, 0) && !Finite.Above(offeredA, 0);
             _session.Update(_sessionInputs);
 
-            bool close = _session.WantsPower && _supervisor.RelayPermitted && docked && !_locks.IsMoving && _locks.LocksEngaged;
+            bool close = _session.WantsPower && Finite.Above(offeredA, 0) && _supervisor.RelayPermitted && docked && !_locks.IsMoving && _locks.LocksEngaged;
             if (close != relayClosed)
             {
                 _relay.Write(close);
@@ -214,7 +229,42 @@ namespace PodFirmware.Core.Control
                 _events.TryWrite(_scratch);
             }
 
-            UpdateStatus(nowMs, close, docked, plugged);
+            UpdateStatus(nowMs, close, docked, plugged, offeredA);
+        }
+
+        /// <summary>
+        /// The one place the current the EV may draw is decided, in amperes: the session's allowed current (rated, the
+        /// controller's and the start's limits) under the thermal derating cap; 0 is a pause. The over-current rule, the
+        /// relay decision and the status all use this value.
+        /// </summary>
+        private double OfferedCurrentA()
+        {
+            return _derating.CapA(_session.AllowedCurrentA);
+        }
+
+        // Derating judges only a usable temperature; an unusable one keeps the step (the supervisor trips on the sensor fault).
+        private void UpdateDerating(long nowMs)
+        {
+            double temperatureC = _temperature.TemperatureC;
+            if (!SensorFaultRule.IsUsable(_temperature.Status, temperatureC))
+            {
+                return;
+            }
+
+            DerateStep before = _derating.Step;
+            DerateStep after = _derating.Evaluate(temperatureC, nowMs);
+            if (after != before)
+            {
+                _scratch.Clear();
+                _scratch.Kind = EventKind.Derate;
+                _scratch.TimeMs = nowMs;
+                _scratch.Arg = (int)after;
+                _scratch.Value = temperatureC;
+                _scratch.Limit = after > before ? (after == DerateStep.Quarter ? _derating.QuarterAtC : _derating.HalfAtC)
+                    : (before == DerateStep.Quarter ? _derating.QuarterAtC : _derating.HalfAtC) - _derating.HysteresisC;
+                _scratch.Unit = ValueUnit.Celsius;
+                _events.TryWrite(_scratch);
+            }
         }
 
         private void FillSafetyInputs(long nowMs, bool relayClosed)
@@ -226,7 +276,7 @@ namespace PodFirmware.Core.Control
             _inputs.CurrentStatus = _current.Status;
             _inputs.VoltageV = _voltage.VoltageV;
             _inputs.VoltageStatus = _voltage.Status;
-            _inputs.AllowedCurrentA = _session.AllowedCurrentA;
+            _inputs.AllowedCurrentA = OfferedCurrentA();
             _inputs.RelayCommandedClosed = relayClosed;
             _inputs.RelayChangedAtMs = _relayChangedAtMs;
             _inputs.RelayFeedbackPresent = _relayFeedback != null;
@@ -391,7 +441,7 @@ namespace PodFirmware.Core.Control
             return _selfTestFault == FaultCode.None;
         }
 
-        private void UpdateStatus(long nowMs, bool relayClosed, bool docked, bool plugged)
+        private void UpdateStatus(long nowMs, bool relayClosed, bool docked, bool plugged, double offeredA)
         {
             PodStatus s = _status;
             s.UptimeMs = nowMs;
@@ -404,7 +454,8 @@ namespace PodFirmware.Core.Control
             s.CurrentStatus = _inputs.CurrentStatus;
             s.VoltageV = _inputs.VoltageV;
             s.VoltageStatus = _inputs.VoltageStatus;
-            s.AllowedCurrentA = _session.AllowedCurrentA;
+            s.AllowedCurrentA = offeredA;
+            s.Derate = _derating.Step;
             s.Connector = _session.Status;
             s.Docked = docked;
             s.Plugged = plugged;

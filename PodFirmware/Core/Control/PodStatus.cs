@@ -1,5 +1,6 @@
 using PodFirmware.Core.Faults;
 using PodFirmware.Core.Locks;
+using PodFirmware.Core.Safety;
 using PodFirmware.Core.SelfTest;
 using PodFirmware.Core.Session;
 using PodFirmware.Drivers.Sensors;
@@ -51,6 +52,9 @@ namespace PodFirmware.Core.Control
 
         /// <summary>The current the session may draw, in A (the over-current rule's reference).</summary>
         public double AllowedCurrentA;
+
+        /// <summary>Thermal derating step in force; None when the full allowed current is offered.</summary>
+        public DerateStep Derate;
 
         /// <summary>The connector's OCPP status.</summary>
         public ConnectorStatus Connector = ConnectorStatus.Unavailable;
@@ -127,7 +131,7 @@ namespace PodFirmware.Core.Control
         /// <summary>Whether the store has had to drop a message (StoreOverflow warning). Written by the messaging thread.</summary>
         public bool StoreOverflow;
 
-        /// <summary>Incremented whenever a discrete field changes (relay, fault, sensors, connector, dock, plug, vehicle, locks, moving, warnings, session, reservation).</summary>
+        /// <summary>Incremented whenever a discrete field changes (relay, fault, sensors, connector, dock, plug, vehicle, locks, moving, warnings, session, reservation, derating step).</summary>
         public int Version;
 
         // A fold of the discrete fields at the last Version bump.
@@ -149,6 +153,7 @@ namespace PodFirmware.Core.Control
             signature = signature * 8 + (long)WheelLock;
             signature = signature * 8 + (long)CableLock;
             signature = signature * 8 + (long)SelfTestFailure;
+            signature = signature * 4 + (long)Derate;
             if (signature != _signature)
             {
                 _signature = signature;

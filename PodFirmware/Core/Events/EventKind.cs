@@ -57,5 +57,12 @@ namespace PodFirmware.Core.Events
         /// (0: relocked); <see cref="PodEvent.Text"/> names why ("unlock", "docked", "lock_command", "timeout", "geofence").
         /// </summary>
         Moving = 13,
+
+        /// <summary>
+        /// The thermal derating step changed: <see cref="PodEvent.Arg"/> is the new <c>Safety.DerateStep</c>, <see cref="PodEvent.Value"/>
+        /// the connector temperature and <see cref="PodEvent.Limit"/> the step's threshold in degrees Celsius (the entry threshold
+        /// when the step rose, the exit level when it fell).
+        /// </summary>
+        Derate = 14,
     }
 }

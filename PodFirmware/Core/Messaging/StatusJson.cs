@@ -4,6 +4,7 @@ using PodFirmware.Core.Control;
 using PodFirmware.Core.Faults;
 using PodFirmware.Core.Json;
 using PodFirmware.Core.Locks;
+using PodFirmware.Core.Safety;
 using PodFirmware.Core.SelfTest;
 using PodFirmware.Core.Session;
 using PodFirmware.Drivers.Sensors;
@@ -100,6 +101,7 @@ namespace PodFirmware.Core.Messaging
             }
 
             w.Decimal("allowedCurrentA", status.AllowedCurrentA, 2);
+            w.String("derate", DerateStepNames.Of(status.Derate));
             w.Decimal("tempC", status.TemperatureC, 1);
             w.Decimal("currentA", status.CurrentA, 2);
             w.Decimal("voltageV", status.VoltageV, 1);

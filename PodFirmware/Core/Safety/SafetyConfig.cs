@@ -87,13 +87,14 @@ namespace PodFirmware.Core.Safety
 
         /// <summary>
         /// The thermal limits in force: the named profile's limit, ceiling and tolerance, or the configured ones for
-        /// <c>custom</c>, with the configured hysteresis. Returns a new object; the configuration is not changed.
+        /// <c>custom</c>, with the configured hysteresis and derating (the same <see cref="DerateConfig"/> object). Returns a new object; the configuration is not changed.
         /// </summary>
         /// <exception cref="ArgumentException">When <see cref="CableProfile"/> is not a known profile.</exception>
         public ThermalConfig ResolveThermal()
         {
             var resolved = new ThermalConfig();
             resolved.HysteresisC = Thermal.HysteresisC;
+            resolved.Derate = Thermal.Derate;
             if (CableProfile == CableProfiles.Custom)
             {
                 resolved.LimitC = Thermal.LimitC;

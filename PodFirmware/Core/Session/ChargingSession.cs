@@ -69,6 +69,7 @@ namespace PodFirmware.Core.Session
         private double _controllerLimitA;
         private double _sessionLimitA;
         private long _maxEnergyMilliWh = -1;
+        private bool _offerPaused;
         private long _maxDurationMs = -1;
         private long _maxAmountScaled = -1;
 
@@ -631,6 +632,7 @@ namespace PodFirmware.Core.Session
             _moving = now.Moving;
             _faultLatched = now.FaultLatched;
             _spaceNumber = now.SpaceNumber;
+            _offerPaused = now.OfferPaused;
         }
 
         private void ExpireReservation()
@@ -734,7 +736,7 @@ namespace PodFirmware.Core.Session
             }
             else if (_active)
             {
-                status = Finite.AtMost(AllowedCurrentA, 0) ? ConnectorStatus.SuspendedEVSE : (_evIdle ? ConnectorStatus.SuspendedEV : ConnectorStatus.Charging);
+                status = Finite.AtMost(AllowedCurrentA, 0) || _offerPaused ? ConnectorStatus.SuspendedEVSE : (_evIdle ? ConnectorStatus.SuspendedEV : ConnectorStatus.Charging);
             }
             else if (_finishing)
             {

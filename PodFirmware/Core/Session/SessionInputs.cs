@@ -62,5 +62,11 @@ namespace PodFirmware.Core.Session
 
         /// <summary>The controller-lost policy says stop now (the site controller stayed silent too long).</summary>
         public bool ControllerLostStop;
+
+        /// <summary>
+        /// <c>true</c> while the pod offers no current although the session allows some (thermal derating paused it):
+        /// a running session shows SuspendedEVSE.
+        /// </summary>
+        public bool OfferPaused;
     }
 }

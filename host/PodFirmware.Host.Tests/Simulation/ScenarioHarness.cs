@@ -74,6 +74,7 @@ namespace PodFirmware.Host.Tests.Simulation
                 case "warning": return head + " " + e.GetProperty("code").GetString() + (e.GetProperty("active").GetBoolean() ? " active" : " inactive");
                 case "lock": return head + " " + e.GetProperty("lock").GetString() + " " + e.GetProperty("state").GetString();
                 case "moving": return head + (e.GetProperty("moving").GetBoolean() ? " started " : " stopped ") + e.GetProperty("reason").GetString();
+                case "derate": return head + " " + e.GetProperty("step").GetString();
                 default: return head;
             }
         }
