@@ -116,6 +116,8 @@ namespace PodFirmware.Device
             ports.DockSense = OpenInput(gpio, board.Inputs.DockSense);
             ports.PlugSense = OpenInput(gpio, board.Inputs.PlugDetect);
             ports.VehicleSense = board.Inputs.VehiclePresence == null ? null : OpenInput(gpio, board.Inputs.VehiclePresence);
+            ports.RcdTest = board.Outputs.RcdTest == null ? null : OpenOutput(gpio, board.Outputs.RcdTest);
+            ports.RcdFault = board.Inputs.RcdFault == null ? null : OpenInput(gpio, board.Inputs.RcdFault);
 
             // ADC1 only (ADC2 is unusable while Wi-Fi runs); bursts spaced on the microsecond timer.
             AdcController adc = new AdcController();

@@ -29,7 +29,7 @@ namespace PodFirmware.Core.Control
     /// Allocates nothing after construction.
     /// The relay closes only when all of these hold in the same tick: the session wants power (an accepted
     /// start, plugged, allowed current above 0), the supervisor permits it (no fault latched), the pod is
-    /// docked, and both locks are engaged (not moving).
+    /// docked, both locks are engaged (not moving), the offered current (derated) is above 0 and no RCD fault output is active.
     /// </remarks>
     public sealed class PodController
     {
@@ -40,6 +40,10 @@ namespace PodFirmware.Core.Control
         private readonly IDigitalInput _plugSense;
         private readonly IDigitalInput _vehicleSense;
         private readonly IPositionSource _position;
+        private readonly IDigitalInput _rcdFault;
+        private readonly IDigitalOutput _rcdTestInput;
+        private readonly RcdSelfTest _rcdTest;
+        private readonly Command _pendingStart = new Command();
         private readonly TemperatureSensor _temperature;
         private readonly CurrentSensor _current;
         private readonly VoltageSensor _voltage;
@@ -65,6 +69,9 @@ namespace PodFirmware.Core.Control
         private bool _bootSelfTestDone;
         private FaultCode _selfTestFault;
         private int _networkUp;
+        private bool _rcdFaultActive;
+        private bool _rcdFailed;
+        private bool _startPending;
 
         /// <summary>
         /// Wires the tick over its ports. Opens the relay first: whatever the hardware did before, the pod
@@ -86,6 +93,19 @@ namespace PodFirmware.Core.Control
             _plugSense = ports.PlugSense;
             _vehicleSense = ports.VehicleSense;
             _position = ports.Position;
+            if ((ports.RcdFault == null) != (ports.RcdTest == null))
+            {
+                throw new System.ArgumentException("an RCD needs both its fault output and its test input", "ports");
+            }
+
+            _rcdFault = ports.RcdFault;
+            _rcdTestInput = ports.RcdTest;
+            _rcdTest = new RcdSelfTest(config.Safety.Rcd.TestTimeoutMs);
+            if (_rcdTestInput != null)
+            {
+                _rcdTestInput.Write(false);
+            }
+
             _events = events;
             _temperature = new TemperatureSensor(ports.TemperatureChannel, config.Sensors.Temperature);
             _current = new CurrentSensor(ports.CurrentChannel, config.Sensors.Current);
@@ -178,6 +198,7 @@ namespace PodFirmware.Core.Control
             bool relayClosed = _relay.IsEnergised;
             bool docked = _dockSense.Read();
             bool plugged = _plugSense.Read();
+            _rcdFaultActive = _rcdFault != null && _rcdFault.Read();
 
             _events.SpaceNumber = docked ? _inputs.SpaceNumber : 0;
             // The ESP32 ADC's own noise moves a healthy NTC reading by a few counts every time, so a reading frozen for
@@ -217,7 +238,9 @@ namespace PodFirmware.Core.Control
             _sessionInputs.OfferPaused = Finite.Above(_session.AllowedCurrentA, 0) && !Finite.Above(offeredA, 0);
             _session.Update(_sessionInputs);
 
-            bool close = _session.WantsPower && Finite.Above(offeredA, 0) && _supervisor.RelayPermitted && docked && !_locks.IsMoving && _locks.LocksEngaged;
+            // An active RCD fault output latches GroundFailure only while charging; it must also keep an open relay open.
+            bool close = _session.WantsPower && Finite.Above(offeredA, 0) && _supervisor.RelayPermitted && docked && !_locks.IsMoving && _locks.LocksEngaged &&
+                         !_inputs.ResidualCurrentFault;
             if (close != relayClosed)
             {
                 _relay.Write(close);
@@ -230,6 +253,26 @@ namespace PodFirmware.Core.Control
             }
 
             UpdateStatus(nowMs, close, docked, plugged, offeredA);
+        }
+
+        private RcdState RcdStateNow()
+        {
+            if (_rcdFault == null)
+            {
+                return RcdState.None;
+            }
+
+            if (_rcdTest.IsRunning)
+            {
+                return RcdState.Testing;
+            }
+
+            if (_rcdFaultActive)
+            {
+                return RcdState.Fault;
+            }
+
+            return _rcdFailed ? RcdState.TestFailed : RcdState.Ok;
         }
 
         /// <summary>
@@ -283,6 +326,8 @@ namespace PodFirmware.Core.Control
             _inputs.RelayFeedbackClosed = _relayFeedback != null && _relayFeedback.Read();
             FaultCode equipment = _locks.ActiveFault;
             _inputs.EquipmentFault = equipment != FaultCode.None ? equipment : _selfTestFault;
+            // During its own test the monitor's fault output answers the test pulse; it is no leak then.
+            _inputs.ResidualCurrentFault = _rcdFaultActive && !_rcdTest.IsRunning;
         }
 
         private void FillSessionInputs(long nowMs, bool docked, bool plugged, bool relayClosed)
@@ -316,30 +361,55 @@ namespace PodFirmware.Core.Control
         }
 
         // Applies every queued command in order; at most the queue's capacity per tick, so a flood cannot stretch one tick.
+        // A start waiting for the RCD test is finished first; until it is, later commands stay queued, in order.
         private void ApplyCommands(long nowMs, bool relayClosed)
         {
-            for (int i = 0; i < _commands.Capacity && _commands.TryTake(_command); i++)
+            if (_startPending)
+            {
+                int pendingDetail = 0;
+                CommandResultCode pendingCode = ContinueStart(nowMs, ref pendingDetail);
+                if (_startPending)
+                {
+                    return;
+                }
+
+                Answer(_pendingStart, pendingCode, pendingDetail, nowMs);
+            }
+
+            for (int i = 0; i < _commands.Capacity && !_startPending && _commands.TryTake(_command); i++)
             {
                 int detail = 0;
                 CommandResultCode code = Apply(_command, nowMs, relayClosed, ref detail);
-                // An unlock, lock or reset changes what the session must see in this very tick: its status follows at once,
-                // and the next command in the tick (e.g. a start behind an accepted unlock) sees the new state.
-                _sessionInputs.Moving = _locks.IsMoving;
-                _sessionInputs.FaultLatched = _supervisor.IsLatched;
-                _sessionInputs.LatchedFault = _supervisor.LatchedCode;
-                _scratch.Clear();
-                _scratch.Kind = EventKind.CommandResult;
-                _scratch.TimeMs = nowMs;
-                _scratch.Text = _command.Id;
-                _scratch.Arg = (int)code;
-                _scratch.Value = detail;
-                if (code == CommandResultCode.SelfTestFailed)
+                if (_startPending)
                 {
-                    _scratch.Code = FaultCode.SelfTestFailed;
+                    // Answered once the RCD test ends (ContinueStart, a later tick).
+                    return;
                 }
 
-                _events.TryWrite(_scratch);
+                Answer(_command, code, detail, nowMs);
             }
+        }
+
+        // Writes the command_result event of command and lets the session see what the command changed.
+        private void Answer(Command command, CommandResultCode code, int detail, long nowMs)
+        {
+            // An unlock, lock or reset changes what the session must see in this very tick: its status follows at once,
+            // and the next command in the tick (e.g. a start behind an accepted unlock) sees the new state.
+            _sessionInputs.Moving = _locks.IsMoving;
+            _sessionInputs.FaultLatched = _supervisor.IsLatched;
+            _sessionInputs.LatchedFault = _supervisor.LatchedCode;
+            _scratch.Clear();
+            _scratch.Kind = EventKind.CommandResult;
+            _scratch.TimeMs = nowMs;
+            _scratch.Text = command.Id;
+            _scratch.Arg = (int)code;
+            _scratch.Value = detail;
+            if (code == CommandResultCode.SelfTestFailed)
+            {
+                _scratch.Code = FaultCode.SelfTestFailed;
+            }
+
+            _events.TryWrite(_scratch);
         }
 
         private CommandResultCode Apply(Command command, long nowMs, bool relayClosed, ref int detail)
@@ -347,7 +417,7 @@ namespace PodFirmware.Core.Control
             switch (command.Type)
             {
                 case CommandType.Start:
-                    return Start(command, relayClosed, ref detail);
+                    return Start(command, nowMs, relayClosed, ref detail);
                 case CommandType.Stop:
                     return _session.Stop(_sessionInputs);
                 case CommandType.Reserve:
@@ -387,7 +457,9 @@ namespace PodFirmware.Core.Control
         }
 
         // The self-test runs before every session; a failure latches SelfTestFailed through the supervisor at the next tick.
-        private CommandResultCode Start(Command command, bool relayClosed, ref int detail)
+        // With an RCD fitted its test follows: a monitor that answers at once passes in this tick; otherwise the start waits
+        // (_startPending) and ContinueStart answers it once the test ends.
+        private CommandResultCode Start(Command command, long nowMs, bool relayClosed, ref int detail)
         {
             if (!_session.IsActive && !_supervisor.IsLatched && !_locks.IsMoving)
             {
@@ -401,9 +473,45 @@ namespace PodFirmware.Core.Control
                 {
                     return CommandResultCode.SelfTestFailed;
                 }
+
+                if (_rcdFault != null)
+                {
+                    _pendingStart.CopyFrom(command);
+                    _rcdTest.Begin(nowMs);
+                    _startPending = true;
+                    return ContinueStart(nowMs, ref detail);
+                }
             }
 
             return Detailed(_session.Start(command, _sessionInputs), ref detail);
+        }
+
+        // Advances the RCD test of the pending start (up to its three edges in one call, so a monitor that answers at once
+        // passes in the tick of the start) and, once it ends, starts the session or refuses with SelfTestFailed (check rcd).
+        private CommandResultCode ContinueStart(long nowMs, ref int detail)
+        {
+            for (int edge = 0; edge < 3 && _rcdTest.IsRunning; edge++)
+            {
+                _rcdTestInput.Write(_rcdTest.TestInputOn);
+                _rcdTest.Update(nowMs, _rcdFault.Read());
+            }
+
+            _rcdTestInput.Write(_rcdTest.TestInputOn);
+            if (_rcdTest.IsRunning)
+            {
+                return CommandResultCode.Ok;
+            }
+
+            _startPending = false;
+            if (_rcdTest.State != RcdTestState.Passed)
+            {
+                _rcdFailed = true;
+                _selfTestFault = FaultCode.SelfTestFailed;
+                _status.SelfTestFailure = SelfTestCheck.Rcd;
+                return CommandResultCode.SelfTestFailed;
+            }
+
+            return Detailed(_session.Start(_pendingStart, _sessionInputs), ref detail);
         }
 
         // A reset re-runs the self-test first, so a failure that has gone (e.g. a lock freed) no longer blocks the reset.
@@ -411,6 +519,8 @@ namespace PodFirmware.Core.Control
         {
             if (_supervisor.IsLatched && _selfTestFault != FaultCode.None && !_locks.Wheel.IsTravelling && !_locks.Cable.IsTravelling)
             {
+                // The RCD is tested again before the next session, so its failed test no longer blocks the reset.
+                _rcdFailed = false;
                 RunSelfTest(relayClosed);
             }
 
@@ -438,6 +548,12 @@ namespace PodFirmware.Core.Control
             t.VoltageStatus = _voltage.Status;
             _selfTestFault = _selfTest.Run(t);
             _status.SelfTestFailure = _selfTest.FailedCheck;
+            if (_selfTestFault == FaultCode.None && _rcdFailed)
+            {
+                _selfTestFault = FaultCode.SelfTestFailed;
+                _status.SelfTestFailure = SelfTestCheck.Rcd;
+            }
+
             return _selfTestFault == FaultCode.None;
         }
 
@@ -456,6 +572,7 @@ namespace PodFirmware.Core.Control
             s.VoltageStatus = _inputs.VoltageStatus;
             s.AllowedCurrentA = offeredA;
             s.Derate = _derating.Step;
+            s.Rcd = RcdStateNow();
             s.Connector = _session.Status;
             s.Docked = docked;
             s.Plugged = plugged;

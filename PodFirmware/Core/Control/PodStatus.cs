@@ -56,6 +56,9 @@ namespace PodFirmware.Core.Control
         /// <summary>Thermal derating step in force; None when the full allowed current is offered.</summary>
         public DerateStep Derate;
 
+        /// <summary>The residual-current monitor: none fitted, ok, testing, fault or test failed.</summary>
+        public RcdState Rcd;
+
         /// <summary>The connector's OCPP status.</summary>
         public ConnectorStatus Connector = ConnectorStatus.Unavailable;
 
@@ -131,7 +134,7 @@ namespace PodFirmware.Core.Control
         /// <summary>Whether the store has had to drop a message (StoreOverflow warning). Written by the messaging thread.</summary>
         public bool StoreOverflow;
 
-        /// <summary>Incremented whenever a discrete field changes (relay, fault, sensors, connector, dock, plug, vehicle, locks, moving, warnings, session, reservation, derating step).</summary>
+        /// <summary>Incremented whenever a discrete field changes (relay, fault, sensors, connector, dock, plug, vehicle, locks, moving, warnings, session, reservation, derating step, RCD state).</summary>
         public int Version;
 
         // A fold of the discrete fields at the last Version bump.
@@ -154,6 +157,7 @@ namespace PodFirmware.Core.Control
             signature = signature * 8 + (long)CableLock;
             signature = signature * 8 + (long)SelfTestFailure;
             signature = signature * 4 + (long)Derate;
+            signature = signature * 8 + (long)Rcd;
             if (signature != _signature)
             {
                 _signature = signature;

@@ -76,6 +76,9 @@ namespace PodFirmware.Core.Faults
             new FaultInfo(FaultCode.LatchRecordCorrupt, "LatchRecordCorrupt", "InternalError", FaultSeverity.Trip,
                 "Persisted fault latch could not be read back intact; the pod stays latched to be safe.",
                 "Check the last alarms for the original fault, inspect the pod, then reset; replace the board if it recurs."),
+            new FaultInfo(FaultCode.GroundFailure, "GroundFailure", "GroundFailure", FaultSeverity.Trip,
+                "Residual-current monitor reported a leak (6 mA DC or 30 mA AC) while charging.",
+                "Unplug; inspect cable, plug and vehicle inlet for damage or water; have the vehicle checked; reset once the monitor's fault output has cleared."),
         };
 
         /// <summary>Number of codes in the catalogue; codes run from 0 to <c>Count - 1</c>.</summary>

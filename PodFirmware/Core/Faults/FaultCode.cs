@@ -66,5 +66,8 @@ namespace PodFirmware.Core.Faults
 
         /// <summary>The persisted fault latch could not be read back intact; treated as latched (fail safe).</summary>
         LatchRecordCorrupt = 19,
+
+        /// <summary>The residual-current monitor (RDC-DD) reported a fault while charging.</summary>
+        GroundFailure = 20,
     }
 }

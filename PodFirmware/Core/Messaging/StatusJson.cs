@@ -102,6 +102,7 @@ namespace PodFirmware.Core.Messaging
 
             w.Decimal("allowedCurrentA", status.AllowedCurrentA, 2);
             w.String("derate", DerateStepNames.Of(status.Derate));
+            w.String("rcd", RcdStateNames.Of(status.Rcd));
             w.Decimal("tempC", status.TemperatureC, 1);
             w.Decimal("currentA", status.CurrentA, 2);
             w.Decimal("voltageV", status.VoltageV, 1);

@@ -29,6 +29,9 @@ namespace PodFirmware.Core.Safety
         /// <summary>fire_risk and all_clear (<c>escalation.*</c>).</summary>
         public EscalationConfig Escalation = new EscalationConfig();
 
+        /// <summary>The residual-current monitor (<c>rcd.*</c>).</summary>
+        public RcdConfig Rcd = new RcdConfig();
+
         /// <summary>Reports every bad key, each named by its dotted camelCase path under <paramref name="keyPrefix"/> (e.g. <c>safety.thermal.limitC</c>).</summary>
         /// <param name="keyPrefix">Dotted path of this object, normally <c>safety</c>.</param>
         /// <param name="errors">Collects the problems.</param>
@@ -82,6 +85,15 @@ namespace PodFirmware.Core.Safety
             else
             {
                 Escalation.Validate(keyPrefix + ".escalation", errors);
+            }
+
+            if (Rcd == null)
+            {
+                errors.Fail(keyPrefix + ".rcd", "missing");
+            }
+            else
+            {
+                Rcd.Validate(keyPrefix + ".rcd", errors);
             }
         }
 

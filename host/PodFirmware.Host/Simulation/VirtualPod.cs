@@ -68,6 +68,7 @@ namespace PodFirmware.Host.Simulation
             Plug = new SimulatedDigitalInput();
             Vehicle = new SimulatedDigitalInput();
             Position = new SimulatedPositionSource();
+            Rcd = new SimulatedRcd(clock);
             Store = store ?? new MemoryBlobStore();
             Events = new EventRing(128, 32);
             var ports = new PodPorts
@@ -85,6 +86,8 @@ namespace PodFirmware.Host.Simulation
                 PlugSense = Plug,
                 VehicleSense = Vehicle,
                 Position = Position,
+                RcdFault = Rcd.FaultOutput,
+                RcdTest = Rcd,
                 Store = Store,
             };
             wirePorts?.Invoke(ports);
@@ -130,6 +133,9 @@ namespace PodFirmware.Host.Simulation
         /// <summary>Vehicle presence sensor; starts absent.</summary>
         public SimulatedDigitalInput Vehicle { get; }
 
+        /// <summary>Residual-current monitor twin; starts healthy, answering its test at once.</summary>
+        public SimulatedRcd Rcd { get; }
+
         /// <summary>GNSS twin; starts without a fix.</summary>
         public SimulatedPositionSource Position { get; }
 
@@ -166,6 +172,7 @@ namespace PodFirmware.Host.Simulation
                 case "wheel_lock_sense": WheelLock.Fault = ParseLockFault(step); break;
                 case "cable_lock_sense": CableLock.Fault = ParseLockFault(step); break;
                 case "controller": ControllerUp = step.Text == "up"; break;
+                case "rcd": Rcd.Fault = step.Text == "fault" ? RcdFault.Fault : step.Text == "test_fails" ? RcdFault.TestFails : RcdFault.Ok; break;
                 case "position":
                     if (step.Text == "none")
                     {

@@ -186,9 +186,14 @@ namespace PodFirmware.Host.Tests.Core.Control
                     pod.Relay.Fault = RelayFault.Ok;
                     pod.WheelLock.Fault = LockFault.Ok;
                     pod.CableLock.Fault = LockFault.Ok;
+                    pod.Rcd.Fault = RcdFault.Ok;
                     pod.Position.Set(FenceLatDeg, FenceLonDeg);
                     break;
                 case PodStepKind.Forged: Forge(step); break;
+                case PodStepKind.Rcd:
+                    pod.Rcd.Fault = PodStep.RcdStates[step.A] == "fault" ? RcdFault.Fault : PodStep.RcdStates[step.A] == "test_fails" ? RcdFault.TestFails : RcdFault.Ok;
+                    pod.Rcd.ResponseMs = PodStep.RcdResponsesMs[step.B];
+                    break;
                 default: Send(step); break;
             }
         }
@@ -410,6 +415,11 @@ namespace PodFirmware.Host.Tests.Core.Control
             {
                 Fail("relay closed with the locks " + c.Locks.Wheel.State + "/" + c.Locks.Cable.State + (c.Locks.IsMoving ? ", moving" : ""));
             }
+
+            if (Pod.Rcd.FaultActive)
+            {
+                Fail("relay closed with the RCD fault output active");
+            }
         }
 
         private void OnLockWrite(string name, bool energised)
@@ -454,7 +464,7 @@ namespace PodFirmware.Host.Tests.Core.Control
 
             if (Pod.Relay.IsEnergised)
             {
-                if (c.Supervisor.IsLatched || !Pod.Dock.Read() || !c.Session.IsActive || !c.Locks.LocksEngaged || c.Locks.IsMoving)
+                if (c.Supervisor.IsLatched || !Pod.Dock.Read() || !c.Session.IsActive || !c.Locks.LocksEngaged || c.Locks.IsMoving || Pod.Rcd.FaultActive)
                 {
                     Fail("relay coil left energised after a tick on an unsafe pod: " + Snapshot());
                 }

@@ -12,7 +12,7 @@ namespace PodFirmware.Host.Tests.Core.Control
 {
     /// <summary>
     /// Issue #4, "Done when": over random command and input histories against a whole <see cref="Simulation.VirtualPod"/>,
-    /// no path closes the relay with a fault latched, while undocked, without an authorised session or with the locks
+    /// no path closes the relay with a fault latched, with the residual-current monitor's fault output active, while undocked, without an authorised session or with the locks
     /// not engaged; no path releases a lock while charging or without an accepted unlock by a mover; and no forged command
     /// changes the pod. The rules are checked by <see cref="PodSafetyHarness"/> at every write to the relay coil and the
     /// lock actuators, after every tick, and around every forged command.
@@ -82,7 +82,8 @@ namespace PodFirmware.Host.Tests.Core.Control
             (4, Step(PodStepKind.ResetFault, 0, 0)),
             (1, Step(PodStepKind.GetStatus, 0, 0)),
             (1, Step(PodStepKind.CheckSpace, 0, 0)),
-            (2, Step(PodStepKind.Forged, 0, PodStep.Tampers.Length - 1, 10000)));
+            (2, Step(PodStepKind.Forged, 0, PodStep.Tampers.Length - 1, 10000)),
+            (1, Step(PodStepKind.Rcd, 0, PodStep.RcdStates.Length - 1, PodStep.RcdResponsesMs.Length - 1)));
 
         /// <summary>Histories of 50 to 400 steps on either config variant.</summary>
         public static Gen<PodHistory> HistoryGen() =>

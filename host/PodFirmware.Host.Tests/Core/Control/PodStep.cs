@@ -85,6 +85,9 @@ namespace PodFirmware.Host.Tests.Core.Control
 
         /// <summary>A forged command: tamper <see cref="PodStep.Tampers"/>[A] applied to <see cref="PodStep.ForgedCommands"/>[B % 5], flipping byte B.</summary>
         Forged,
+
+        /// <summary>The residual-current monitor goes to <see cref="PodStep.RcdStates"/>[A], answering its test after <see cref="PodStep.RcdResponsesMs"/>[B].</summary>
+        Rcd,
     }
 
     /// <summary>One step of a random pod history; printed in counterexamples in a scenario-like form.</summary>
@@ -122,6 +125,12 @@ namespace PodFirmware.Host.Tests.Core.Control
 
         /// <summary>GNSS fixes: inside the fence, 1 km outside, no fix.</summary>
         public static readonly string[] Positions = { "inside", "outside", "none" };
+
+        /// <summary>Residual-current monitor states as in the scenario language; ok is likelier so faults also go away.</summary>
+        public static readonly string[] RcdStates = { "ok", "ok", "ok", "fault", "test_fails" };
+
+        /// <summary>How long the monitor takes to answer its test input, ms: at once, within a tick, over several ticks.</summary>
+        public static readonly int[] RcdResponsesMs = { 0, 50, 250 };
 
         /// <summary>How a forged command is made.</summary>
         public static readonly string[] Tampers = { "flip_cmd_byte", "flip_sig_byte", "wrong_key", "wrong_pod", "expired", "replay_accepted" };
@@ -219,8 +228,9 @@ namespace PodFirmware.Host.Tests.Core.Control
                 case PodStepKind.SensorFault: return Sensors[A] + " " + SensorStates[B];
                 case PodStepKind.Controller: return "controller " + (A % 2 == 0 ? "up" : "down");
                 case PodStepKind.Position: return "position " + Positions[A];
-                case PodStepKind.Heal: return "heal (25 C, 230 V, sensors, relay and locks ok, inside the fence)";
+                case PodStepKind.Heal: return "heal (25 C, 230 V, sensors, relay, locks and RCD ok, inside the fence)";
                 case PodStepKind.Forged: return "forged " + Tampers[A] + " at " + B + " " + CommandJson();
+                case PodStepKind.Rcd: return "rcd " + RcdStates[A] + " (answers its test after " + RcdResponsesMs[B] + " ms)";
                 default: return "cmd " + CommandJson();
             }
         }

@@ -55,7 +55,7 @@ namespace PodFirmware.Tests.Core.Messaging
                 "\"connector\":\"Charging\",\"relay\":\"closed\",\"fault\":null,\"selfTestFailed\":null,\"warnings\":[\"ControllerLost\"]," +
                 "\"docked\":true,\"plugged\":true,\"vehicle\":\"present\",\"locks\":{\"wheel\":\"locked\",\"cable\":\"locked\"},\"moving\":null," +
                 "\"session\":{\"id\":\"start-1\",\"account\":\"acct-9\",\"energyKwh\":1.235,\"elapsedS\":61,\"progressPercent\":12,\"remainingS\":3540}," +
-                "\"reservation\":null,\"allowedCurrentA\":16.00,\"derate\":\"none\",\"tempC\":31.3,\"currentA\":15.99,\"voltageV\":230.0," +
+                "\"reservation\":null,\"allowedCurrentA\":16.00,\"derate\":\"none\",\"rcd\":\"none\",\"tempC\":31.3,\"currentA\":15.99,\"voltageV\":230.0," +
                 "\"sensors\":{\"temperature\":\"ok\",\"current\":\"ok\",\"voltage\":\"ok\"},\"store\":{\"pending\":2,\"overflow\":false}}",
                 w);
         }
