@@ -90,6 +90,12 @@ namespace PodFirmware.Core.Config
                 }
             }
 
+            // The plan needs valid sensors and tick keys; each bad one is already named above.
+            if (errors.Count == 0)
+            {
+                SamplingPlan.Validate(TickPeriodMs, Sensors, errors);
+            }
+
             return errors;
         }
 

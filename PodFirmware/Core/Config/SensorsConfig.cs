@@ -3,7 +3,7 @@ using PodFirmware.Drivers.Sensors;
 
 namespace PodFirmware.Core.Config
 {
-    /// <summary>Config section <c>sensors</c>: the three safety measurement channels. Keys are in PodFirmware.Drivers/Sensors/README.md.</summary>
+    /// <summary>Config section <c>sensors</c>: the three safety measurement channels and the pilot burst. Keys are in PodFirmware.Drivers/Sensors/README.md.</summary>
     public sealed class SensorsConfig : IConfigSection
     {
         /// <summary><c>sensors.temperature</c>: the connector NTC.</summary>
@@ -15,18 +15,23 @@ namespace PodFirmware.Core.Config
         /// <summary><c>sensors.voltage</c>: the mains voltage sensor.</summary>
         public VoltageSensorConfig Voltage = new VoltageSensorConfig();
 
+        /// <summary><c>sensors.pilot</c>: the control pilot's ADC burst, counted by the sampling plan.</summary>
+        public PilotBurstConfig Pilot = new PilotBurstConfig();
+
         /// <summary>Checks every key; problems go to <paramref name="errors"/> named <c>keyPrefix.key</c>.</summary>
         public void Validate(string keyPrefix, ConfigErrors errors)
         {
-            if (Temperature == null || Current == null || Voltage == null)
+            if (Temperature == null || Current == null || Voltage == null || Pilot == null)
             {
-                errors.Fail(keyPrefix, "temperature, current and voltage must all be present");
+                errors.Fail(keyPrefix, "temperature, current, voltage and pilot must all be present");
                 return;
             }
 
             Temperature.Validate(keyPrefix + ".temperature", errors);
             Current.Validate(keyPrefix + ".current", errors);
             Voltage.Validate(keyPrefix + ".voltage", errors);
+            Pilot.Validate(keyPrefix + ".pilot", errors);
+            MainsMeter.CheckSameBurst(keyPrefix + ".current.burst", Voltage.Burst, Current.Burst, errors);
         }
     }
 }

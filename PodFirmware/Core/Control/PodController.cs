@@ -45,8 +45,7 @@ namespace PodFirmware.Core.Control
         private readonly RcdSelfTest _rcdTest;
         private readonly Command _pendingStart = new Command();
         private readonly TemperatureSensor _temperature;
-        private readonly CurrentSensor _current;
-        private readonly VoltageSensor _voltage;
+        private readonly MainsMeter _mains;
         private readonly SafetySupervisor _supervisor;
         private readonly ThermalDerating _derating;
         private readonly LockController _locks;
@@ -108,8 +107,7 @@ namespace PodFirmware.Core.Control
 
             _events = events;
             _temperature = new TemperatureSensor(ports.TemperatureChannel, config.Sensors.Temperature);
-            _current = new CurrentSensor(ports.CurrentChannel, config.Sensors.Current);
-            _voltage = new VoltageSensor(ports.VoltageChannel, config.Sensors.Voltage);
+            _mains = new MainsMeter(ports.Mains, config.Sensors.Voltage, config.Sensors.Current);
             _supervisor = new SafetySupervisor(config.Safety, ports.Store, events);
             _supervisor.TripOutput = _relay;
             _relaySettleMs = config.Safety.Relay.SettleMs;
@@ -205,8 +203,7 @@ namespace PodFirmware.Core.Control
             // sensors.temperature.stuckAfterMs means a dead input; a current or voltage whose raw samples never move is
             // only suspicious while power flows.
             _temperature.Sample(nowMs, true);
-            _current.Sample(nowMs, relayClosed);
-            _voltage.Sample(nowMs, relayClosed);
+            _mains.Sample(nowMs, relayClosed);
             _heartbeat.Update(nowMs);
             UpdateDerating(nowMs);
 
@@ -315,10 +312,10 @@ namespace PodFirmware.Core.Control
             _inputs.NowMs = nowMs;
             _inputs.TemperatureC = _temperature.TemperatureC;
             _inputs.TemperatureStatus = _temperature.Status;
-            _inputs.CurrentA = _current.CurrentA;
-            _inputs.CurrentStatus = _current.Status;
-            _inputs.VoltageV = _voltage.VoltageV;
-            _inputs.VoltageStatus = _voltage.Status;
+            _inputs.CurrentA = _mains.CurrentA;
+            _inputs.CurrentStatus = _mains.CurrentStatus;
+            _inputs.VoltageV = _mains.VoltageV;
+            _inputs.VoltageStatus = _mains.VoltageStatus;
             _inputs.AllowedCurrentA = OfferedCurrentA();
             _inputs.RelayCommandedClosed = relayClosed;
             _inputs.RelayChangedAtMs = _relayChangedAtMs;
@@ -346,6 +343,7 @@ namespace PodFirmware.Core.Control
             s.VoltageUsable = SensorFaultRule.IsUsable(_inputs.VoltageStatus, _inputs.VoltageV);
             s.CurrentA = _inputs.CurrentA;
             s.CurrentUsable = SensorFaultRule.IsUsable(_inputs.CurrentStatus, _inputs.CurrentA);
+            s.PowerW = _mains.RealPowerW;
             s.TemperatureC = _inputs.TemperatureC;
             s.TemperatureUsable = SensorFaultRule.IsUsable(_inputs.TemperatureStatus, _inputs.TemperatureC);
             s.ActiveFaultsMask = Bit(_supervisor.ActiveCode) | Bit(_supervisor.LatchedCode) | Bit(_inputs.EquipmentFault) |
@@ -544,8 +542,8 @@ namespace PodFirmware.Core.Control
             t.RelayFeedbackClosed = _relayFeedback != null && _relayFeedback.Read();
             t.CopyLocks(_locks);
             t.TemperatureStatus = _temperature.Status;
-            t.CurrentStatus = _current.Status;
-            t.VoltageStatus = _voltage.Status;
+            t.CurrentStatus = _mains.CurrentStatus;
+            t.VoltageStatus = _mains.VoltageStatus;
             _selfTestFault = _selfTest.Run(t);
             _status.SelfTestFailure = _selfTest.FailedCheck;
             if (_selfTestFault == FaultCode.None && _rcdFailed)
@@ -570,6 +568,8 @@ namespace PodFirmware.Core.Control
             s.CurrentStatus = _inputs.CurrentStatus;
             s.VoltageV = _inputs.VoltageV;
             s.VoltageStatus = _inputs.VoltageStatus;
+            s.PowerW = _mains.RealPowerW;
+            s.PowerFactor = _mains.PowerFactor;
             s.AllowedCurrentA = offeredA;
             s.Derate = _derating.Step;
             s.Rcd = RcdStateNow();

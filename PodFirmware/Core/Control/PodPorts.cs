@@ -13,11 +13,8 @@ namespace PodFirmware.Core.Control
         /// <summary>ADC channel of the connector NTC divider. Required.</summary>
         public IAnalogChannel TemperatureChannel;
 
-        /// <summary>ADC channel of the charging current sensor. Required.</summary>
-        public IAnalogChannel CurrentChannel;
-
-        /// <summary>ADC channel of the mains voltage sensor. Required.</summary>
-        public IAnalogChannel VoltageChannel;
+        /// <summary>The mains voltage and charging current ADC inputs, sampled together in one interleaved burst. Required.</summary>
+        public IMainsSampler Mains;
 
         /// <summary>Charging relay coil; energised means closed. Required.</summary>
         public IDigitalOutput Relay;

@@ -53,6 +53,12 @@ namespace PodFirmware.Core.Control
         /// <summary>The current the session may draw, in A (the over-current rule's reference).</summary>
         public double AllowedCurrentA;
 
+        /// <summary>Real power of the latest burst in watts, mean(v·i); NaN when the voltage or current reading is unusable.</summary>
+        public double PowerW = double.NaN;
+
+        /// <summary>Power factor of the latest burst, -1 to 1; NaN with no usable reading or under 0.5 A.</summary>
+        public double PowerFactor = double.NaN;
+
         /// <summary>Thermal derating step in force; None when the full allowed current is offered.</summary>
         public DerateStep Derate;
 

@@ -106,6 +106,8 @@ namespace PodFirmware.Core.Messaging
             w.Decimal("tempC", status.TemperatureC, 1);
             w.Decimal("currentA", status.CurrentA, 2);
             w.Decimal("voltageV", status.VoltageV, 1);
+            w.Decimal("powerW", status.PowerW, 0);
+            w.Decimal("powerFactor", status.PowerFactor, 2);
             w.BeginObject("sensors");
             w.String("temperature", NameOf(status.TemperatureStatus));
             w.String("current", NameOf(status.CurrentStatus));
@@ -205,6 +207,10 @@ namespace PodFirmware.Core.Messaging
             w.Decimal("tempC", status.TemperatureC, 1);
             w.Decimal("currentA", status.CurrentA, 2);
             w.Decimal("voltageV", status.VoltageV, 1);
+            w.Decimal("powerW", status.PowerW, 0);
+            w.Decimal("powerFactor", status.PowerFactor, 2);
+            w.String("derate", DerateStepNames.Of(status.Derate));
+            w.String("rcd", RcdStateNames.Of(status.Rcd));
             w.EndObject();
         }
 

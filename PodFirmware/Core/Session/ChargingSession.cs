@@ -643,7 +643,10 @@ namespace PodFirmware.Core.Session
             }
         }
 
-        /// <summary>Integrates power since the last metered tick: mW = round(V × 10) × round(I × 100), times the ms elapsed.</summary>
+        /// <summary>
+        /// Integrates real power since the last metered tick: mW = round(P × 1000), P = mean(v·i) of the tick's burst (0 when
+        /// negative), times the ms elapsed. Nothing is metered unless the relay is closed and voltage, current and power are usable.
+        /// </summary>
         private void Meter(SessionInputs now)
         {
             long dtMs = now.NowMs - _lastMeterMs;
@@ -654,9 +657,9 @@ namespace PodFirmware.Core.Session
 
             _lastMeterMs = now.NowMs;
             long milliWatts = 0;
-            if (now.RelayClosed && now.VoltageUsable && now.CurrentUsable)
+            if (now.RelayClosed && now.VoltageUsable && now.CurrentUsable && Finite.IsFinite(now.PowerW))
             {
-                milliWatts = RoundNonNegative(now.VoltageV * 10.0) * RoundNonNegative(now.CurrentA * 100.0);
+                milliWatts = RoundNonNegative(now.PowerW * 1000.0);
             }
 
             long mwMs = milliWatts * dtMs;

@@ -74,8 +74,7 @@ namespace PodFirmware.Host.Simulation
             var ports = new PodPorts
             {
                 TemperatureChannel = Temperature,
-                CurrentChannel = Current,
-                VoltageChannel = Voltage,
+                Mains = new SimulatedMains(Voltage, Current),
                 Relay = Relay,
                 RelayFeedback = Relay.Feedback,
                 WheelLock = WheelLock,

@@ -5,6 +5,7 @@ using PodFirmware.Core.Faults;
 using PodFirmware.Core.Json;
 using PodFirmware.Core.Locks;
 using PodFirmware.Core.Messaging;
+using PodFirmware.Core.Safety;
 using PodFirmware.Core.SelfTest;
 using PodFirmware.Core.Session;
 using PodFirmware.Tests.Core.Json;
@@ -47,6 +48,10 @@ namespace PodFirmware.Tests.Core.Messaging
             s.TemperatureC = 31.25;
             s.CurrentA = 15.987;
             s.VoltageV = 230.04;
+            s.PowerW = 2942.6;
+            s.PowerFactor = 0.8004;
+            s.Derate = DerateStep.Half;
+            s.Rcd = RcdState.Ok;
             s.StorePending = 2;
             var w = new JsonWriter(2048);
             StatusJson.Write(w, s, Config());
@@ -55,7 +60,8 @@ namespace PodFirmware.Tests.Core.Messaging
                 "\"connector\":\"Charging\",\"relay\":\"closed\",\"fault\":null,\"selfTestFailed\":null,\"warnings\":[\"ControllerLost\"]," +
                 "\"docked\":true,\"plugged\":true,\"vehicle\":\"present\",\"locks\":{\"wheel\":\"locked\",\"cable\":\"locked\"},\"moving\":null," +
                 "\"session\":{\"id\":\"start-1\",\"account\":\"acct-9\",\"energyKwh\":1.235,\"elapsedS\":61,\"progressPercent\":12,\"remainingS\":3540}," +
-                "\"reservation\":null,\"allowedCurrentA\":16.00,\"derate\":\"none\",\"rcd\":\"none\",\"tempC\":31.3,\"currentA\":15.99,\"voltageV\":230.0," +
+                "\"reservation\":null,\"allowedCurrentA\":16.00,\"derate\":\"half\",\"rcd\":\"ok\",\"tempC\":31.3,\"currentA\":15.99,\"voltageV\":230.0," +
+                "\"powerW\":2943,\"powerFactor\":0.80," +
                 "\"sensors\":{\"temperature\":\"ok\",\"current\":\"ok\",\"voltage\":\"ok\"},\"store\":{\"pending\":2,\"overflow\":false}}",
                 w);
         }
@@ -101,7 +107,8 @@ namespace PodFirmware.Tests.Core.Messaging
             s.VoltageV = 229.84;
             var w = new JsonWriter(256);
             StatusJson.WriteTelemetry(w, s, Config());
-            JsonAssert.Text("{\"pod\":\"P-017\",\"uptimeS\":5,\"relayClosed\":true,\"tempC\":31.2,\"currentA\":15.98,\"voltageV\":229.8}", w);
+            JsonAssert.Text("{\"pod\":\"P-017\",\"uptimeS\":5,\"relayClosed\":true,\"tempC\":31.2,\"currentA\":15.98,\"voltageV\":229.8," +
+                "\"powerW\":null,\"powerFactor\":null,\"derate\":\"none\",\"rcd\":\"none\"}", w);
         }
 
         [TestMethod]

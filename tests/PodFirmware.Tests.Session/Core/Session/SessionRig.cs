@@ -77,9 +77,18 @@ namespace PodFirmware.Tests.Core.Session
         }
 
         /// <summary>Advances virtual time by <paramref name="ms"/>, sets the relay as the controller would for the previous tick, and updates.</summary>
+        /// <summary>Power factor of the simulated load: each tick sets <c>In.PowerW = V x I x PowerFactor</c>; 0 leaves PowerW to the test.</summary>
+        public double PowerFactor = 1.0;
+
         public void Tick(long ms)
         {
             In.NowMs += ms;
+            if (PowerFactor > 0)
+            {
+                // The meter's real power for a load at this power factor: P = V x I x PF.
+                In.PowerW = In.VoltageV * In.CurrentA * PowerFactor;
+            }
+
             if (FollowRelay)
             {
                 In.RelayClosed = Session.WantsPower && !In.FaultLatched;
