@@ -30,20 +30,20 @@ namespace PodFirmware.Tests.Core.Safety
             Assert.AreEqual(6.0, derate.MinimumA);
         }
 
-        [DataRow("halfBelowLimitC", 50.5, "safety.thermal.derate.halfBelowLimitC: must be between 1 degC and 50 degC, is 50.5 degC")]
-        [DataRow("hysteresisC", 10.5, "safety.thermal.derate.hysteresisC: must be between 0 degC and 10 degC, is 10.5 degC")]
+        [DataRow("halfBelowLimitC", 51, "safety.thermal.derate.halfBelowLimitC: must be between 1 degC and 50 degC, is 51 degC")]
+        [DataRow("hysteresisC", 11, "safety.thermal.derate.hysteresisC: must be between 0 degC and 10 degC, is 11 degC")]
         [DataRow("holdMs", -1, "safety.thermal.derate.holdMs: must be between 0 ms and 600000 ms, is -1 ms")]
-        [DataRow("minimumA", 0.5, "safety.thermal.derate.minimumA: must be between 1 A and 32 A, is 0.5 A")]
+        [DataRow("minimumA", 0, "safety.thermal.derate.minimumA: must be between 1 A and 32 A, is 0 A")]
         [DataRow("quarterBelowLimitC", 10, "safety.thermal.derate.quarterBelowLimitC: must be below halfBelowLimitC")]
         [TestMethod]
-        public static void A_bad_key_is_named(string key, double value, string expected)
+        public static void A_bad_key_is_named(string key, int value, string expected)
         {
             var derate = new DerateConfig();
             switch (key)
             {
                 case "halfBelowLimitC": derate.HalfBelowLimitC = value; break;
                 case "hysteresisC": derate.HysteresisC = value; break;
-                case "holdMs": derate.HoldMs = (int)value; break;
+                case "holdMs": derate.HoldMs = value; break;
                 case "minimumA": derate.MinimumA = value; break;
                 default: derate.QuarterBelowLimitC = value; break;
             }
