@@ -2,6 +2,7 @@ using nanoFramework.TestFramework;
 using PodFirmware.Core.Commands;
 using PodFirmware.Core.Events;
 using PodFirmware.Core.Session;
+using PodFirmware.Drivers.Numerics;
 using PodFirmware.Tests.Core.Events;
 
 namespace PodFirmware.Tests.Core.Session
@@ -83,7 +84,7 @@ namespace PodFirmware.Tests.Core.Session
         public void Tick(long ms)
         {
             In.NowMs += ms;
-            if (PowerFactor > 0)
+            if (Finite.Above(PowerFactor, 0))
             {
                 // The meter's real power for a load at this power factor: P = V x I x PF.
                 In.PowerW = In.VoltageV * In.CurrentA * PowerFactor;
