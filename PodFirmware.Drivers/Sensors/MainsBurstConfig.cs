@@ -19,8 +19,8 @@ namespace PodFirmware.Drivers.Sensors
         /// <summary>Samples taken per mains cycle, 8 to 200. Default 40 (500 us apart at 50 Hz).</summary>
         public int SamplesPerCycle = 40;
 
-        /// <summary>Whole mains cycles per burst, 1 to 10. Default 2 (40 ms at 50 Hz, 33 ms at 60 Hz).</summary>
-        public int CyclesPerBurst = 2;
+        /// <summary>Whole mains cycles per burst, 1 to 10. Default 1 (20 ms at 50 Hz, 17 ms at 60 Hz: the sampling plan keeps a tick's ADC time within a quarter of it).</summary>
+        public int CyclesPerBurst = 1;
 
         /// <summary>
         /// Spacing of samples in microseconds, derived: 1e6 / (MainsFrequencyHz * SamplesPerCycle),
@@ -40,7 +40,7 @@ namespace PodFirmware.Drivers.Sensors
             }
         }
 
-        /// <summary>Samples per burst, derived: SamplesPerCycle * CyclesPerBurst (80 by default).</summary>
+        /// <summary>Samples per burst, derived: SamplesPerCycle * CyclesPerBurst (40 by default).</summary>
         public int BurstSamples
         {
             get { return SamplesPerCycle * CyclesPerBurst; }

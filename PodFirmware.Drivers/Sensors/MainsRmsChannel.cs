@@ -41,10 +41,34 @@ namespace PodFirmware.Drivers.Sensors
             get { return _burst.IsClipped; }
         }
 
+        /// <summary>The burst sampler; an interleaved burst fills and analyses it before <see cref="Condition"/>.</summary>
+        internal RmsBurst Burst
+        {
+            get { return _burst; }
+        }
+
+        /// <summary>Engineering units per millivolt RMS at the ADC pin, before calibration.</summary>
+        internal double UnitsPerAdcMv
+        {
+            get { return _unitsPerAdcMv; }
+        }
+
+        /// <summary>RMS of the latest burst in engineering units, before calibration and filtering.</summary>
+        internal double RawValue
+        {
+            get { return _burst.RmsMv * _unitsPerAdcMv; }
+        }
+
         /// <summary>Takes one burst and conditions it (see <see cref="CurrentSensor.Sample"/>).</summary>
         internal void Sample(long nowMs, bool mustChange)
         {
             _burst.Read();
+            Condition(nowMs, mustChange);
+        }
+
+        /// <summary>Conditions the burst already analysed (rails, stuck, calibration, filter).</summary>
+        internal void Condition(long nowMs, bool mustChange)
+        {
             _conditioner.Update(nowMs, _burst.RailStatus, _burst.RmsMv * _unitsPerAdcMv, _burst.Fingerprint, mustChange);
         }
     }

@@ -32,6 +32,7 @@ namespace PodFirmware.Drivers.Sensors
         private int _fingerprint;
         private SensorStatus _railStatus;
         private bool _hasBurst;
+        private long _sum;
 
         /// <summary>Allocates the burst buffer for <paramref name="burst"/>.BurstSamples samples.</summary>
         /// <param name="channel">The ADC channel; its MaxRawCounts must equal 2^<paramref name="adcBits"/> - 1.</param>
@@ -71,6 +72,41 @@ namespace PodFirmware.Drivers.Sensors
             _mvPerCount = referenceMv / _maxRawCounts;
             _railCounts = railMarginFraction * _maxRawCounts;
             _railStatus = SensorStatus.Open;
+        }
+
+        // For an interleaved burst (MainsMeter): the caller fills Samples and calls Analyse; there is no channel.
+        internal RmsBurst(int maxRawCounts, MainsBurstConfig burst, double referenceMv, double railMarginFraction)
+        {
+            _maxRawCounts = maxRawCounts;
+            _count = burst.BurstSamples;
+            _samplePeriodUs = burst.SamplePeriodUs;
+            if (_count < 1 || _samplePeriodUs < 1)
+            {
+                throw new ArgumentException("burst has no samples or no sample period; validate the configuration first", "burst");
+            }
+
+            _samples = new int[_count];
+            _mvPerCount = referenceMv / _maxRawCounts;
+            _railCounts = railMarginFraction * _maxRawCounts;
+            _railStatus = SensorStatus.Open;
+        }
+
+        // The raw sample buffer, SampleCount long; an interleaved burst writes into it before Analyse.
+        internal int[] Samples
+        {
+            get { return _samples; }
+        }
+
+        // Millivolts at the ADC pin per count.
+        internal double MvPerCount
+        {
+            get { return _mvPerCount; }
+        }
+
+        // Sum of the samples of the latest burst, in counts.
+        internal long Sum
+        {
+            get { return _sum; }
         }
 
         /// <summary>Samples per burst.</summary>
@@ -135,7 +171,12 @@ namespace PodFirmware.Drivers.Sensors
         public void Read()
         {
             _channel.ReadBurst(_samples, _count, _samplePeriodUs);
+            Analyse();
+        }
 
+        // Updates every property from the samples in the buffer. Allocates nothing.
+        internal void Analyse()
+        {
             long sum = 0;
             long sumOfSquares = 0;
             int min = int.MaxValue;
@@ -169,6 +210,7 @@ namespace PodFirmware.Drivers.Sensors
             _minRawCounts = min;
             _maxSeenRawCounts = max;
             _fingerprint = hash;
+            _sum = sum;
             _hasBurst = true;
             if (Finite.AtMost(max, _railCounts))
             {

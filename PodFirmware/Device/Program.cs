@@ -116,12 +116,13 @@ namespace PodFirmware.Device
             ports.DockSense = OpenInput(gpio, board.Inputs.DockSense);
             ports.PlugSense = OpenInput(gpio, board.Inputs.PlugDetect);
             ports.VehicleSense = board.Inputs.VehiclePresence == null ? null : OpenInput(gpio, board.Inputs.VehiclePresence);
+            ports.RcdTest = board.Outputs.RcdTest == null ? null : OpenOutput(gpio, board.Outputs.RcdTest);
+            ports.RcdFault = board.Inputs.RcdFault == null ? null : OpenInput(gpio, board.Inputs.RcdFault);
 
             // ADC1 only (ADC2 is unusable while Wi-Fi runs); bursts spaced on the microsecond timer.
             AdcController adc = new AdcController();
             ports.TemperatureChannel = new SampledAnalogChannel(new AdcInput(adc, board.Adc.Temperature.Channel), clock);
-            ports.CurrentChannel = new SampledAnalogChannel(new AdcInput(adc, board.Adc.Current.Channel), clock);
-            ports.VoltageChannel = new SampledAnalogChannel(new AdcInput(adc, board.Adc.Voltage.Channel), clock);
+            ports.Mains = new SampledMainsPair(new AdcInput(adc, board.Adc.Voltage.Channel), new AdcInput(adc, board.Adc.Current.Channel), clock);
 
             // The GNSS UART opens at the pod config's position.gnssBaud (the board map names pins only).
             nanoFramework.Hardware.Esp32.Configuration.SetPinFunction(board.Gnss.RxGpio, DeviceFunction.COM2_RX);

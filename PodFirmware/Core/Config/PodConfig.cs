@@ -100,6 +100,12 @@ namespace PodFirmware.Core.Config
                 errors.Fail("tickPeriodMs", "must not exceed ev.stopOpenMs (" + Ev.StopOpenMs.ToString() + " ms), the time the relay may stay closed after the EV goes from C to B");
             }
 
+            // The plan needs valid sensors and tick keys; each bad one is already named above.
+            if (errors.Count == 0)
+            {
+                SamplingPlan.Validate(TickPeriodMs, Sensors, Ev, errors);
+            }
+
             return errors;
         }
 

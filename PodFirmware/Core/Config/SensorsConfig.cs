@@ -27,6 +27,7 @@ namespace PodFirmware.Core.Config
             Temperature.Validate(keyPrefix + ".temperature", errors);
             Current.Validate(keyPrefix + ".current", errors);
             Voltage.Validate(keyPrefix + ".voltage", errors);
+            MainsMeter.CheckSameBurst(keyPrefix + ".current.burst", Voltage.Burst, Current.Burst, errors);
         }
     }
 }

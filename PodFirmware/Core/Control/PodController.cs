@@ -31,9 +31,11 @@ namespace PodFirmware.Core.Control
     /// Allocates nothing after construction.
     /// The relay closes only when all of these hold in the same tick: the session wants power (an accepted
     /// start, plugged, allowed current above 0), the supervisor permits it (no fault latched), the pod is
-    /// docked, and both locks are engaged (not moving). With a control pilot fitted (<see cref="PodPorts.PilotOutput"/>)
-    /// it also needs the EV to ask for power on the CP (C, or D when <c>ev.ventilationAllowed</c>) while the pod offers
-    /// current, with no pilot fault (docs/ev-interface.md).
+    /// docked, both locks are engaged (not moving), the offered current (derated, capped by the cable) is above 0 and no
+    /// RCD fault output is active. With a control pilot fitted (<see cref="PodPorts.PilotOutput"/>) it also needs the EV
+    /// to ask for power on the CP (C, or D when <c>ev.ventilationAllowed</c>) while the pod offers current, with no pilot
+    /// fault (docs/ev-interface.md); a pause of the offer then opens the relay when the EV goes to B, or after
+    /// <c>ev.pauseOpenMs</c>.
     /// </remarks>
     public sealed class PodController
     {
@@ -44,10 +46,14 @@ namespace PodFirmware.Core.Control
         private readonly IDigitalInput _plugSense;
         private readonly IDigitalInput _vehicleSense;
         private readonly IPositionSource _position;
+        private readonly IDigitalInput _rcdFault;
+        private readonly IDigitalOutput _rcdTestInput;
+        private readonly RcdSelfTest _rcdTest;
+        private readonly Command _pendingStart = new Command();
         private readonly TemperatureSensor _temperature;
-        private readonly CurrentSensor _current;
-        private readonly VoltageSensor _voltage;
+        private readonly MainsMeter _mains;
         private readonly SafetySupervisor _supervisor;
+        private readonly ThermalDerating _derating;
         private readonly LockController _locks;
         private readonly ChargingSession _session;
         private readonly Geofence _geofence;
@@ -76,6 +82,9 @@ namespace PodFirmware.Core.Control
         private int _cableRatingA;
         private CpState _reportedPilotState = CpState.F;
         private int _reportedDutyPermille = -1;
+        private bool _rcdFaultActive;
+        private bool _rcdFailed;
+        private bool _startPending;
 
         /// <summary>
         /// Wires the tick over its ports. Opens the relay first: whatever the hardware did before, the pod
@@ -108,13 +117,28 @@ namespace PodFirmware.Core.Control
             _plugSense = ports.PlugSense;
             _vehicleSense = ports.VehicleSense;
             _position = ports.Position;
+            if ((ports.RcdFault == null) != (ports.RcdTest == null))
+            {
+                throw new System.ArgumentException("an RCD needs both its fault output and its test input", "ports");
+            }
+
+            _rcdFault = ports.RcdFault;
+            _rcdTestInput = ports.RcdTest;
+            _rcdTest = new RcdSelfTest(config.Safety.Rcd.TestTimeoutMs);
+            if (_rcdTestInput != null)
+            {
+                _rcdTestInput.Write(false);
+            }
+
             _events = events;
             _temperature = new TemperatureSensor(ports.TemperatureChannel, config.Sensors.Temperature);
-            _current = new CurrentSensor(ports.CurrentChannel, config.Sensors.Current);
-            _voltage = new VoltageSensor(ports.VoltageChannel, config.Sensors.Voltage);
+            _mains = new MainsMeter(ports.Mains, config.Sensors.Voltage, config.Sensors.Current);
             _supervisor = new SafetySupervisor(config.Safety, ports.Store, events);
             _supervisor.TripOutput = _relay;
             _relaySettleMs = config.Safety.Relay.SettleMs;
+            ThermalConfig thermal = config.Safety.ResolveThermal();
+            DerateConfig derate = thermal.Derate;
+            _derating = new ThermalDerating(derate.Enabled, thermal.LimitC, derate.HalfBelowLimitC, derate.QuarterBelowLimitC, derate.HysteresisC, derate.HoldMs, derate.MinimumA);
             _locks = new LockController(config.Locks, ports.WheelLock, ports.WheelLockSense, ports.CableLock, ports.CableLockSense, events, nowMs);
             _session = new ChargingSession(config.Session, config.RatedCurrentA, events);
             _geofence = new Geofence(config.Position.Geofence);
@@ -130,6 +154,12 @@ namespace PodFirmware.Core.Control
         public SafetySupervisor Supervisor
         {
             get { return _supervisor; }
+        }
+
+        /// <summary>The thermal derating rule, for tests and the console.</summary>
+        public ThermalDerating Derating
+        {
+            get { return _derating; }
         }
 
         /// <summary>The charging session, for tests and the console.</summary>
@@ -192,15 +222,16 @@ namespace PodFirmware.Core.Control
             bool docked = _dockSense.Read();
             bool plugged = _plugSense.Read();
             _cableRatingA = CableRatingA(plugged);
+            _rcdFaultActive = _rcdFault != null && _rcdFault.Read();
 
             _events.SpaceNumber = docked ? _inputs.SpaceNumber : 0;
             // The ESP32 ADC's own noise moves a healthy NTC reading by a few counts every time, so a reading frozen for
             // sensors.temperature.stuckAfterMs means a dead input; a current or voltage whose raw samples never move is
             // only suspicious while power flows.
             _temperature.Sample(nowMs, true);
-            _current.Sample(nowMs, relayClosed);
-            _voltage.Sample(nowMs, relayClosed);
+            _mains.Sample(nowMs, relayClosed);
             _heartbeat.Update(nowMs);
+            UpdateDerating(nowMs);
 
             FencePosition fence = FencePosition.Unknown;
             if (_position != null)
@@ -225,10 +256,14 @@ namespace PodFirmware.Core.Control
 
             FillSessionInputs(nowMs, docked, plugged, relayClosed);
             ApplyCommands(nowMs, relayClosed);
+            double offeredA = OfferedCurrentA();
+            // Paused by derating alone: the session allows current, the cap offers none.
+            _sessionInputs.OfferPaused = Finite.Above(_session.AllowedCurrentA, 0) && !Finite.Above(offeredA, 0);
             _session.Update(_sessionInputs);
 
-            bool permitted = _supervisor.RelayPermitted && docked && !_locks.IsMoving && _locks.LocksEngaged;
-            bool close = _pilot == null ? _session.WantsPower && permitted : RunPilot(nowMs, relayClosed, docked) && permitted;
+            // An active RCD fault output latches GroundFailure only while charging; it must also keep an open relay open.
+            bool permitted = _supervisor.RelayPermitted && docked && !_locks.IsMoving && _locks.LocksEngaged && !_inputs.ResidualCurrentFault;
+            bool close = _pilot == null ? _session.WantsPower && Finite.Above(offeredA, 0) && permitted : RunPilot(nowMs, relayClosed, docked) && permitted;
             if (close != relayClosed)
             {
                 _relay.Write(close);
@@ -240,7 +275,52 @@ namespace PodFirmware.Core.Control
                 _events.TryWrite(_scratch);
             }
 
-            UpdateStatus(nowMs, close, docked, plugged);
+            UpdateStatus(nowMs, close, docked, plugged, offeredA);
+        }
+
+        private RcdState RcdStateNow()
+        {
+            if (_rcdFault == null)
+            {
+                return RcdState.None;
+            }
+
+            if (_rcdTest.IsRunning)
+            {
+                return RcdState.Testing;
+            }
+
+            if (_rcdFaultActive)
+            {
+                return RcdState.Fault;
+            }
+
+            return _rcdFailed ? RcdState.TestFailed : RcdState.Ok;
+        }
+
+        // Derating judges only a usable temperature; an unusable one keeps the step (the supervisor trips on the sensor fault).
+        private void UpdateDerating(long nowMs)
+        {
+            double temperatureC = _temperature.TemperatureC;
+            if (!SensorFaultRule.IsUsable(_temperature.Status, temperatureC))
+            {
+                return;
+            }
+
+            DerateStep before = _derating.Step;
+            DerateStep after = _derating.Evaluate(temperatureC, nowMs);
+            if (after != before)
+            {
+                _scratch.Clear();
+                _scratch.Kind = EventKind.Derate;
+                _scratch.TimeMs = nowMs;
+                _scratch.Arg = (int)after;
+                _scratch.Value = temperatureC;
+                _scratch.Limit = after > before ? (after == DerateStep.Quarter ? _derating.QuarterAtC : _derating.HalfAtC)
+                    : (before == DerateStep.Quarter ? _derating.QuarterAtC : _derating.HalfAtC) - _derating.HysteresisC;
+                _scratch.Unit = ValueUnit.Celsius;
+                _events.TryWrite(_scratch);
+            }
         }
 
         private void FillSafetyInputs(long nowMs, bool relayClosed)
@@ -248,16 +328,18 @@ namespace PodFirmware.Core.Control
             _inputs.NowMs = nowMs;
             _inputs.TemperatureC = _temperature.TemperatureC;
             _inputs.TemperatureStatus = _temperature.Status;
-            _inputs.CurrentA = _current.CurrentA;
-            _inputs.CurrentStatus = _current.Status;
-            _inputs.VoltageV = _voltage.VoltageV;
-            _inputs.VoltageStatus = _voltage.Status;
+            _inputs.CurrentA = _mains.CurrentA;
+            _inputs.CurrentStatus = _mains.CurrentStatus;
+            _inputs.VoltageV = _mains.VoltageV;
+            _inputs.VoltageStatus = _mains.VoltageStatus;
             _inputs.AllowedCurrentA = OfferedCurrentA();
             _inputs.RelayCommandedClosed = relayClosed;
             _inputs.RelayChangedAtMs = _relayChangedAtMs;
             _inputs.RelayFeedbackPresent = _relayFeedback != null;
             _inputs.RelayFeedbackClosed = _relayFeedback != null && _relayFeedback.Read();
             _inputs.EquipmentFault = EquipmentFault();
+            // During its own test the monitor's fault output answers the test pulse; it is no leak then.
+            _inputs.ResidualCurrentFault = _rcdFaultActive && !_rcdTest.IsRunning;
         }
 
         // A lock fault, else a failed self-test, else the pilot fault of the last CP reading.
@@ -276,10 +358,11 @@ namespace PodFirmware.Core.Control
             return _pilot.Fault;
         }
 
-        // The current the pod may offer the EV now, A: the session's allowed current, capped by the cable's rating.
+        // The current the pod may offer the EV now, A: the session's allowed current, derated for a warm connector and capped
+        // by the cable's rating. The over-current rule, the duty cycle and the status all see this one figure.
         private double OfferedCurrentA()
         {
-            double allowedA = _session.AllowedCurrentA;
+            double allowedA = _derating.CapA(_session.AllowedCurrentA);
             return _pilot == null || Finite.AtMost(allowedA, _cableRatingA) ? allowedA : _cableRatingA;
         }
 
@@ -353,6 +436,7 @@ namespace PodFirmware.Core.Control
             s.VoltageUsable = SensorFaultRule.IsUsable(_inputs.VoltageStatus, _inputs.VoltageV);
             s.CurrentA = _inputs.CurrentA;
             s.CurrentUsable = SensorFaultRule.IsUsable(_inputs.CurrentStatus, _inputs.CurrentA);
+            s.PowerW = _mains.RealPowerW;
             s.TemperatureC = _inputs.TemperatureC;
             s.TemperatureUsable = SensorFaultRule.IsUsable(_inputs.TemperatureStatus, _inputs.TemperatureC);
             s.ActiveFaultsMask = Bit(_supervisor.ActiveCode) | Bit(_supervisor.LatchedCode) | Bit(_inputs.EquipmentFault) |
@@ -368,30 +452,55 @@ namespace PodFirmware.Core.Control
         }
 
         // Applies every queued command in order; at most the queue's capacity per tick, so a flood cannot stretch one tick.
+        // A start waiting for the RCD test is finished first; until it is, later commands stay queued, in order.
         private void ApplyCommands(long nowMs, bool relayClosed)
         {
-            for (int i = 0; i < _commands.Capacity && _commands.TryTake(_command); i++)
+            if (_startPending)
+            {
+                int pendingDetail = 0;
+                CommandResultCode pendingCode = ContinueStart(nowMs, ref pendingDetail);
+                if (_startPending)
+                {
+                    return;
+                }
+
+                Answer(_pendingStart, pendingCode, pendingDetail, nowMs);
+            }
+
+            for (int i = 0; i < _commands.Capacity && !_startPending && _commands.TryTake(_command); i++)
             {
                 int detail = 0;
                 CommandResultCode code = Apply(_command, nowMs, relayClosed, ref detail);
-                // An unlock, lock or reset changes what the session must see in this very tick: its status follows at once,
-                // and the next command in the tick (e.g. a start behind an accepted unlock) sees the new state.
-                _sessionInputs.Moving = _locks.IsMoving;
-                _sessionInputs.FaultLatched = _supervisor.IsLatched;
-                _sessionInputs.LatchedFault = _supervisor.LatchedCode;
-                _scratch.Clear();
-                _scratch.Kind = EventKind.CommandResult;
-                _scratch.TimeMs = nowMs;
-                _scratch.Text = _command.Id;
-                _scratch.Arg = (int)code;
-                _scratch.Value = detail;
-                if (code == CommandResultCode.SelfTestFailed)
+                if (_startPending)
                 {
-                    _scratch.Code = FaultCode.SelfTestFailed;
+                    // Answered once the RCD test ends (ContinueStart, a later tick).
+                    return;
                 }
 
-                _events.TryWrite(_scratch);
+                Answer(_command, code, detail, nowMs);
             }
+        }
+
+        // Writes the command_result event of command and lets the session see what the command changed.
+        private void Answer(Command command, CommandResultCode code, int detail, long nowMs)
+        {
+            // An unlock, lock or reset changes what the session must see in this very tick: its status follows at once,
+            // and the next command in the tick (e.g. a start behind an accepted unlock) sees the new state.
+            _sessionInputs.Moving = _locks.IsMoving;
+            _sessionInputs.FaultLatched = _supervisor.IsLatched;
+            _sessionInputs.LatchedFault = _supervisor.LatchedCode;
+            _scratch.Clear();
+            _scratch.Kind = EventKind.CommandResult;
+            _scratch.TimeMs = nowMs;
+            _scratch.Text = command.Id;
+            _scratch.Arg = (int)code;
+            _scratch.Value = detail;
+            if (code == CommandResultCode.SelfTestFailed)
+            {
+                _scratch.Code = FaultCode.SelfTestFailed;
+            }
+
+            _events.TryWrite(_scratch);
         }
 
         private CommandResultCode Apply(Command command, long nowMs, bool relayClosed, ref int detail)
@@ -399,7 +508,7 @@ namespace PodFirmware.Core.Control
             switch (command.Type)
             {
                 case CommandType.Start:
-                    return Start(command, relayClosed, ref detail);
+                    return Start(command, nowMs, relayClosed, ref detail);
                 case CommandType.Stop:
                     return _session.Stop(_sessionInputs);
                 case CommandType.Reserve:
@@ -439,7 +548,9 @@ namespace PodFirmware.Core.Control
         }
 
         // The self-test runs before every session; a failure latches SelfTestFailed through the supervisor at the next tick.
-        private CommandResultCode Start(Command command, bool relayClosed, ref int detail)
+        // With an RCD fitted its test follows: a monitor that answers at once passes in this tick; otherwise the start waits
+        // (_startPending) and ContinueStart answers it once the test ends.
+        private CommandResultCode Start(Command command, long nowMs, bool relayClosed, ref int detail)
         {
             if (!_session.IsActive && !_supervisor.IsLatched && !_locks.IsMoving)
             {
@@ -459,9 +570,45 @@ namespace PodFirmware.Core.Control
                 {
                     return CommandResultCode.CableNotRecognised;
                 }
+
+                if (_rcdFault != null)
+                {
+                    _pendingStart.CopyFrom(command);
+                    _rcdTest.Begin(nowMs);
+                    _startPending = true;
+                    return ContinueStart(nowMs, ref detail);
+                }
             }
 
             return Detailed(_session.Start(command, _sessionInputs), ref detail);
+        }
+
+        // Advances the RCD test of the pending start (up to its three edges in one call, so a monitor that answers at once
+        // passes in the tick of the start) and, once it ends, starts the session or refuses with SelfTestFailed (check rcd).
+        private CommandResultCode ContinueStart(long nowMs, ref int detail)
+        {
+            for (int edge = 0; edge < 3 && _rcdTest.IsRunning; edge++)
+            {
+                _rcdTestInput.Write(_rcdTest.TestInputOn);
+                _rcdTest.Update(nowMs, _rcdFault.Read());
+            }
+
+            _rcdTestInput.Write(_rcdTest.TestInputOn);
+            if (_rcdTest.IsRunning)
+            {
+                return CommandResultCode.Ok;
+            }
+
+            _startPending = false;
+            if (_rcdTest.State != RcdTestState.Passed)
+            {
+                _rcdFailed = true;
+                _selfTestFault = FaultCode.SelfTestFailed;
+                _status.SelfTestFailure = SelfTestCheck.Rcd;
+                return CommandResultCode.SelfTestFailed;
+            }
+
+            return Detailed(_session.Start(_pendingStart, _sessionInputs), ref detail);
         }
 
         // A reset re-runs the self-test first, so a failure that has gone (e.g. a lock freed) no longer blocks the reset.
@@ -469,6 +616,8 @@ namespace PodFirmware.Core.Control
         {
             if (_supervisor.IsLatched && _selfTestFault != FaultCode.None && !_locks.Wheel.IsTravelling && !_locks.Cable.IsTravelling)
             {
+                // The RCD is tested again before the next session, so its failed test no longer blocks the reset.
+                _rcdFailed = false;
                 RunSelfTest(relayClosed);
             }
 
@@ -492,14 +641,20 @@ namespace PodFirmware.Core.Control
             t.RelayFeedbackClosed = _relayFeedback != null && _relayFeedback.Read();
             t.CopyLocks(_locks);
             t.TemperatureStatus = _temperature.Status;
-            t.CurrentStatus = _current.Status;
-            t.VoltageStatus = _voltage.Status;
+            t.CurrentStatus = _mains.CurrentStatus;
+            t.VoltageStatus = _mains.VoltageStatus;
             _selfTestFault = _selfTest.Run(t);
             _status.SelfTestFailure = _selfTest.FailedCheck;
+            if (_selfTestFault == FaultCode.None && _rcdFailed)
+            {
+                _selfTestFault = FaultCode.SelfTestFailed;
+                _status.SelfTestFailure = SelfTestCheck.Rcd;
+            }
+
             return _selfTestFault == FaultCode.None;
         }
 
-        private void UpdateStatus(long nowMs, bool relayClosed, bool docked, bool plugged)
+        private void UpdateStatus(long nowMs, bool relayClosed, bool docked, bool plugged, double offeredA)
         {
             PodStatus s = _status;
             s.UptimeMs = nowMs;
@@ -512,11 +667,15 @@ namespace PodFirmware.Core.Control
             s.CurrentStatus = _inputs.CurrentStatus;
             s.VoltageV = _inputs.VoltageV;
             s.VoltageStatus = _inputs.VoltageStatus;
-            s.AllowedCurrentA = _session.AllowedCurrentA;
             s.PilotState = _pilot == null ? CpState.F : _pilot.State;
             s.DutyPermille = _pilot == null ? 0 : _pilot.DutyPermille;
             s.OfferedCurrentA = _pilot == null ? 0.0 : _pilot.OfferedA;
             s.CableRatingA = _cableRatingA;
+            s.PowerW = _mains.RealPowerW;
+            s.PowerFactor = _mains.PowerFactor;
+            s.AllowedCurrentA = offeredA;
+            s.Derate = _derating.Step;
+            s.Rcd = RcdStateNow();
             s.Connector = _session.Status;
             s.Docked = docked;
             s.Plugged = plugged;

@@ -13,11 +13,8 @@ namespace PodFirmware.Core.Control
         /// <summary>ADC channel of the connector NTC divider. Required.</summary>
         public IAnalogChannel TemperatureChannel;
 
-        /// <summary>ADC channel of the charging current sensor. Required.</summary>
-        public IAnalogChannel CurrentChannel;
-
-        /// <summary>ADC channel of the mains voltage sensor. Required.</summary>
-        public IAnalogChannel VoltageChannel;
+        /// <summary>The mains voltage and charging current ADC inputs, sampled together in one interleaved burst. Required.</summary>
+        public IMainsSampler Mains;
 
         /// <summary>Charging relay coil; energised means closed. Required.</summary>
         public IDigitalOutput Relay;
@@ -45,6 +42,12 @@ namespace PodFirmware.Core.Control
 
         /// <summary>Vehicle presence (ultrasonic or loop sensor), true while a vehicle stands in the space; null when none is fitted.</summary>
         public IDigitalInput VehicleSense;
+
+        /// <summary>Residual-current monitor (RDC-DD) fault output, true while it reports a leak or answers its test; null when none is fitted (then <see cref="RcdTest"/> is null too).</summary>
+        public IDigitalInput RcdFault;
+
+        /// <summary>Residual-current monitor test input; energised simulates a leak. Null when none is fitted.</summary>
+        public IDigitalOutput RcdTest;
 
         /// <summary>GNSS position; null when the pod has no receiver.</summary>
         public IPositionSource Position;

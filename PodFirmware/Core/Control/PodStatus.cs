@@ -1,6 +1,7 @@
 using PodFirmware.Core.Faults;
 using PodFirmware.Core.Locks;
 using PodFirmware.Core.Pilot;
+using PodFirmware.Core.Safety;
 using PodFirmware.Core.SelfTest;
 using PodFirmware.Core.Session;
 using PodFirmware.Drivers.Sensors;
@@ -64,6 +65,18 @@ namespace PodFirmware.Core.Control
 
         /// <summary>The cable's rating in A (from its PP resistor, or <c>ev.cable</c> when tethered); 0 when unknown (no plug, PP open).</summary>
         public int CableRatingA;
+
+        /// <summary>Real power of the latest burst in watts, mean(v·i); NaN when the voltage or current reading is unusable.</summary>
+        public double PowerW = double.NaN;
+
+        /// <summary>Power factor of the latest burst, -1 to 1; NaN with no usable reading or under 0.5 A.</summary>
+        public double PowerFactor = double.NaN;
+
+        /// <summary>Thermal derating step in force; None when the full allowed current is offered.</summary>
+        public DerateStep Derate;
+
+        /// <summary>The residual-current monitor: none fitted, ok, testing, fault or test failed.</summary>
+        public RcdState Rcd;
 
         /// <summary>The connector's OCPP status.</summary>
         public ConnectorStatus Connector = ConnectorStatus.Unavailable;
@@ -140,7 +153,7 @@ namespace PodFirmware.Core.Control
         /// <summary>Whether the store has had to drop a message (StoreOverflow warning). Written by the messaging thread.</summary>
         public bool StoreOverflow;
 
-        /// <summary>Incremented whenever a discrete field changes (relay, fault, sensors, connector, dock, plug, vehicle, locks, moving, warnings, session, reservation, CP state).</summary>
+        /// <summary>Incremented whenever a discrete field changes (relay, fault, sensors, connector, dock, plug, vehicle, locks, moving, warnings, session, reservation, CP state, derating step, RCD state).</summary>
         public int Version;
 
         // A fold of the discrete fields at the last Version bump.
@@ -163,6 +176,8 @@ namespace PodFirmware.Core.Control
             signature = signature * 8 + (long)CableLock;
             signature = signature * 8 + (long)SelfTestFailure;
             signature = signature * 8 + (long)PilotState;
+            signature = signature * 4 + (long)Derate;
+            signature = signature * 8 + (long)Rcd;
             if (signature != _signature)
             {
                 _signature = signature;

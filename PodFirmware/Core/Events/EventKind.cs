@@ -64,5 +64,12 @@ namespace PodFirmware.Core.Events
         /// <see cref="PodEvent.Limit"/> the offered current in A (0 while the PWM is stopped).
         /// </summary>
         Pilot = 14,
+
+        /// <summary>
+        /// The thermal derating step changed: <see cref="PodEvent.Arg"/> is the new <c>Safety.DerateStep</c>, <see cref="PodEvent.Value"/>
+        /// the connector temperature and <see cref="PodEvent.Limit"/> the step's threshold in degrees Celsius (the entry threshold
+        /// when the step rose, the exit level when it fell).
+        /// </summary>
+        Derate = 15,
     }
 }

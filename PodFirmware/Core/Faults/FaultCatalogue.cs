@@ -79,6 +79,9 @@ namespace PodFirmware.Core.Faults
             new FaultInfo(FaultCode.EVCommunicationError, "EVCommunicationError", "EVCommunicationError", FaultSeverity.Trip,
                 "Control pilot read a short to PE, an invalid level or no EV diode while offering current or charging.",
                 "Unplug; inspect the cable, plug and vehicle inlet for damage or moisture on the CP contact; try another vehicle; then reset."),
+            new FaultInfo(FaultCode.GroundFailure, "GroundFailure", "GroundFailure", FaultSeverity.Trip,
+                "Residual-current monitor reported a leak (6 mA DC or 30 mA AC) while charging.",
+                "Unplug; inspect cable, plug and vehicle inlet for damage or water; have the vehicle checked; reset once the monitor's fault output has cleared."),
         };
 
         /// <summary>Number of codes in the catalogue; codes run from 0 to <c>Count - 1</c>.</summary>

@@ -69,5 +69,8 @@ namespace PodFirmware.Core.Faults
 
         /// <summary>The control pilot read E (shorted), an invalid level or no EV diode while the pod offered current or charged.</summary>
         EVCommunicationError = 20,
+
+        /// <summary>The residual-current monitor (RDC-DD) reported a fault while charging.</summary>
+        GroundFailure = 21,
     }
 }

@@ -4,6 +4,7 @@ using PodFirmware.Core.Faults;
 using PodFirmware.Core.Json;
 using PodFirmware.Core.Locks;
 using PodFirmware.Core.Pilot;
+using PodFirmware.Core.Safety;
 using PodFirmware.Core.Session;
 
 namespace PodFirmware.Core.Messaging
@@ -62,6 +63,9 @@ namespace PodFirmware.Core.Messaging
                 case EventKind.Moving:
                     w.Bool("moving", e.Arg != 0);
                     w.String("reason", e.Text);
+                    break;
+                case EventKind.Derate:
+                    w.String("step", DerateStepNames.Of((DerateStep)e.Arg));
                     break;
                 case EventKind.SessionStarted:
                     w.String("session", e.Record.SessionId);

@@ -5,6 +5,7 @@ using PodFirmware.Core.Faults;
 using PodFirmware.Core.Json;
 using PodFirmware.Core.Locks;
 using PodFirmware.Core.Pilot;
+using PodFirmware.Core.Safety;
 using PodFirmware.Core.SelfTest;
 using PodFirmware.Core.Session;
 using PodFirmware.Drivers.Sensors;
@@ -105,9 +106,13 @@ namespace PodFirmware.Core.Messaging
             WritePilot(w, status);
             w.Int("cableA", status.CableRatingA);
             w.EndObject();
+            w.String("derate", DerateStepNames.Of(status.Derate));
+            w.String("rcd", RcdStateNames.Of(status.Rcd));
             w.Decimal("tempC", status.TemperatureC, 1);
             w.Decimal("currentA", status.CurrentA, 2);
             w.Decimal("voltageV", status.VoltageV, 1);
+            w.Decimal("powerW", status.PowerW, 0);
+            w.Decimal("powerFactor", status.PowerFactor, 2);
             w.BeginObject("sensors");
             w.String("temperature", NameOf(status.TemperatureStatus));
             w.String("current", NameOf(status.CurrentStatus));
@@ -208,6 +213,10 @@ namespace PodFirmware.Core.Messaging
             w.Decimal("currentA", status.CurrentA, 2);
             w.Decimal("voltageV", status.VoltageV, 1);
             WritePilot(w, status);
+            w.Decimal("powerW", status.PowerW, 0);
+            w.Decimal("powerFactor", status.PowerFactor, 2);
+            w.String("derate", DerateStepNames.Of(status.Derate));
+            w.String("rcd", RcdStateNames.Of(status.Rcd));
             w.EndObject();
         }
 

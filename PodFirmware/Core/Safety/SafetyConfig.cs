@@ -29,6 +29,9 @@ namespace PodFirmware.Core.Safety
         /// <summary>fire_risk and all_clear (<c>escalation.*</c>).</summary>
         public EscalationConfig Escalation = new EscalationConfig();
 
+        /// <summary>The residual-current monitor (<c>rcd.*</c>).</summary>
+        public RcdConfig Rcd = new RcdConfig();
+
         /// <summary>Reports every bad key, each named by its dotted camelCase path under <paramref name="keyPrefix"/> (e.g. <c>safety.thermal.limitC</c>).</summary>
         /// <param name="keyPrefix">Dotted path of this object, normally <c>safety</c>.</param>
         /// <param name="errors">Collects the problems.</param>
@@ -83,17 +86,27 @@ namespace PodFirmware.Core.Safety
             {
                 Escalation.Validate(keyPrefix + ".escalation", errors);
             }
+
+            if (Rcd == null)
+            {
+                errors.Fail(keyPrefix + ".rcd", "missing");
+            }
+            else
+            {
+                Rcd.Validate(keyPrefix + ".rcd", errors);
+            }
         }
 
         /// <summary>
         /// The thermal limits in force: the named profile's limit, ceiling and tolerance, or the configured ones for
-        /// <c>custom</c>, with the configured hysteresis. Returns a new object; the configuration is not changed.
+        /// <c>custom</c>, with the configured hysteresis and derating (the same <see cref="DerateConfig"/> object). Returns a new object; the configuration is not changed.
         /// </summary>
         /// <exception cref="ArgumentException">When <see cref="CableProfile"/> is not a known profile.</exception>
         public ThermalConfig ResolveThermal()
         {
             var resolved = new ThermalConfig();
             resolved.HysteresisC = Thermal.HysteresisC;
+            resolved.Derate = Thermal.Derate;
             if (CableProfile == CableProfiles.Custom)
             {
                 resolved.LimitC = Thermal.LimitC;

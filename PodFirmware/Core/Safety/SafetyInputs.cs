@@ -60,5 +60,11 @@ namespace PodFirmware.Core.Safety
         /// <see cref="FaultCode.None"/>. The supervisor latches it like its own rules and refuses a reset while it is present.
         /// </summary>
         public FaultCode EquipmentFault;
+
+        /// <summary>
+        /// <c>true</c> while the residual-current monitor's fault output is active outside its own test (false when no
+        /// monitor is fitted). While charging it latches <see cref="FaultCode.GroundFailure"/>; a reset is refused while it holds.
+        /// </summary>
+        public bool ResidualCurrentFault;
     }
 }

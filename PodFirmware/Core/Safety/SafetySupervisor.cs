@@ -19,7 +19,7 @@ namespace PodFirmware.Core.Safety
     /// be read intact comes back latched as <see cref="FaultCode.LatchRecordCorrupt"/> (fail safe). Either way the first
     /// <see cref="Evaluate"/> re-emits its alarm with <see cref="PodEvent.Restored"/> set, so an alarm lost to a power
     /// cut before the messaging pump stored it is sent after all.</para>
-    /// <para>Rule priority when several trip in one call: relay welded, temperature ceiling, current ceiling, sensor
+    /// <para>Rule priority when several trip in one call: relay welded, residual current (ground failure, while charging), temperature ceiling, current ceiling, sensor
     /// fault, long-term temperature, over-current, over/under-voltage, relay failed to close, then the equipment fault
     /// another monitor reports (<see cref="SafetyInputs.EquipmentFault"/>). A welded relay is the most dangerous
     /// (the connector stays live and the pod cannot remove the power), so it also replaces any other latched fault,
@@ -259,8 +259,9 @@ namespace PodFirmware.Core.Safety
 
             FaultCode relay = _relay.Evaluate(inputs);
             _weldPresent = relay == FaultCode.RelayWelded;
+            FaultCode ground = charging && inputs.ResidualCurrentFault ? FaultCode.GroundFailure : FaultCode.None;
 
-            _activeCode = Choose(inputs, relay, sensor, thermal, current, voltage);
+            _activeCode = Choose(inputs, relay, ground, sensor, thermal, current, voltage);
 
             if (_restoredAlarmPending)
             {
@@ -292,7 +293,7 @@ namespace PodFirmware.Core.Safety
         /// Clears the latch on an authorised reset (the command path authenticates; this only checks that it is safe).
         /// Refuses, changing nothing, unless something is latched, every safety sensor (temperature, current and voltage,
         /// charging or not) gives a usable reading, the connector is strictly below <see cref="ResetLevelC"/>, current and
-        /// voltage are within their limits right now, the relay is not welded (<see cref="RelayWeldPresent"/>) and no equipment fault is reported (<see cref="SafetyInputs.EquipmentFault"/>). On success
+        /// voltage are within their limits right now, the relay is not welded (<see cref="RelayWeldPresent"/>), no equipment fault is reported (<see cref="SafetyInputs.EquipmentFault"/>) and the residual-current monitor's fault output is clear (<see cref="SafetyInputs.ResidualCurrentFault"/>). On success
         /// deletes the persisted latch, forgets the rules' timers, emits fault_cleared and permits the relay. Allocates nothing.
         /// </summary>
         /// <param name="inputs">This tick's readings; <see cref="SafetyInputs.NowMs"/> is the time of the reset.</param>
@@ -320,7 +321,7 @@ namespace PodFirmware.Core.Safety
 
             if ((charging && _current.IsOverLimit(inputs.CurrentA, inputs.AllowedCurrentA)) ||
                 _voltage.IsOutOfRange(inputs.VoltageV, charging) ||
-                _weldPresent || inputs.EquipmentFault != FaultCode.None)
+                _weldPresent || inputs.EquipmentFault != FaultCode.None || inputs.ResidualCurrentFault)
             {
                 return ResetResult.ConditionPresent;
             }
@@ -347,13 +348,18 @@ namespace PodFirmware.Core.Safety
         }
 
         // Picks the code to act on and records its value, limit and unit in the _found fields.
-        private FaultCode Choose(SafetyInputs inputs, FaultCode relay, FaultCode sensor, FaultCode thermal, FaultCode current, FaultCode voltage)
+        private FaultCode Choose(SafetyInputs inputs, FaultCode relay, FaultCode ground, FaultCode sensor, FaultCode thermal, FaultCode current, FaultCode voltage)
         {
             if (relay == FaultCode.RelayWelded)
             {
                 return _relay.LastByCurrent
                     ? Found(relay, inputs.CurrentA, _relay.WeldCurrentA, ValueUnit.Ampere, 0)
                     : Found(relay, 0, 0, ValueUnit.None, 0);
+            }
+
+            if (ground != FaultCode.None)
+            {
+                return Found(ground, 0, 0, ValueUnit.None, 0);
             }
 
             if (thermal == FaultCode.ConnectorTemperatureCeiling)

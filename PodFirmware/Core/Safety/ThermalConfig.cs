@@ -23,6 +23,9 @@ namespace PodFirmware.Core.Safety
         /// <summary>A dip below <c>limit - HysteresisC</c> restarts the tolerance count, in degrees Celsius, 0 to 20, below the limit. Default 2.</summary>
         public double HysteresisC = 2.0;
 
+        /// <summary>Derating below the long-term limit (<c>derate.*</c>); see <see cref="DerateConfig"/>.</summary>
+        public DerateConfig Derate = new DerateConfig();
+
         /// <summary>Reports every bad key under <paramref name="keyPrefix"/> (e.g. <c>safety.thermal</c>) for the given cable profile.</summary>
         /// <param name="keyPrefix">Dotted path of this object.</param>
         /// <param name="cableProfile">The configured profile name; an unknown name is reported by <see cref="SafetyConfig"/>, not here.</param>
@@ -54,6 +57,19 @@ namespace PodFirmware.Core.Safety
             if (Finite.IsFinite(HysteresisC) && Finite.IsFinite(limitC) && Finite.AtLeast(HysteresisC, limitC))
             {
                 errors.Fail(keyPrefix + ".hysteresisC", "must be below the long-term limit (" + limitC.ToString() + " degC)");
+            }
+
+            if (Derate == null)
+            {
+                errors.Fail(keyPrefix + ".derate", "missing");
+            }
+            else
+            {
+                Derate.Validate(keyPrefix + ".derate", errors);
+                if (Finite.IsFinite(Derate.HalfBelowLimitC) && Finite.IsFinite(limitC) && Finite.AtLeast(Derate.HalfBelowLimitC, limitC))
+                {
+                    errors.Fail(keyPrefix + ".derate.halfBelowLimitC", "must be below the long-term limit");
+                }
             }
         }
 

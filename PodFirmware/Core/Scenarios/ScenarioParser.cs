@@ -22,7 +22,7 @@ namespace PodFirmware.Core.Scenarios
         private static readonly string[] WordTargets =
         {
             "temp_sensor", "current_sensor", "voltage_sensor", "plug", "dock", "vehicle", "relay_feedback", "wheel_lock_sense", "cable_lock_sense",
-            "controller",
+            "controller", "rcd",
         };
 
         // The first three are sensor wiring states; the rest are inputs and actuator faults.
@@ -40,6 +40,7 @@ namespace PodFirmware.Core.Scenarios
             new string[] { "ok", "stuck_locked", "stuck_unlocked" },
             new string[] { "ok", "stuck_locked", "stuck_unlocked" },
             new string[] { "up", "down" },
+            new string[] { "ok", "fault", "test_fails" },
         };
 
         private const string EvTarget = "ev";

@@ -23,5 +23,8 @@ namespace PodFirmware.Core.SelfTest
 
         /// <summary>The voltage sensor reads Open or Short.</summary>
         VoltageSensor = 6,
+
+        /// <summary>The residual-current monitor did not answer its test pulse (fault output not raised, or not released, in time).</summary>
+        Rcd = 7,
     }
 }

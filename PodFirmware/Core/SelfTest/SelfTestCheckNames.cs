@@ -16,6 +16,7 @@ namespace PodFirmware.Core.SelfTest
                 case SelfTestCheck.TemperatureSensor: return "temperature_sensor";
                 case SelfTestCheck.CurrentSensor: return "current_sensor";
                 case SelfTestCheck.VoltageSensor: return "voltage_sensor";
+                case SelfTestCheck.Rcd: return "rcd";
                 default: return "unknown";
             }
         }

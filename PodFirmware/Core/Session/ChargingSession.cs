@@ -71,6 +71,7 @@ namespace PodFirmware.Core.Session
         private double _controllerLimitA;
         private double _sessionLimitA;
         private long _maxEnergyMilliWh = -1;
+        private bool _offerPaused;
         private long _maxDurationMs = -1;
         private long _maxAmountScaled = -1;
 
@@ -653,6 +654,7 @@ namespace PodFirmware.Core.Session
             _moving = now.Moving;
             _faultLatched = now.FaultLatched;
             _spaceNumber = now.SpaceNumber;
+            _offerPaused = now.OfferPaused;
         }
 
         private void ExpireReservation()
@@ -663,7 +665,10 @@ namespace PodFirmware.Core.Session
             }
         }
 
-        /// <summary>Integrates power since the last metered tick: mW = round(V × 10) × round(I × 100), times the ms elapsed.</summary>
+        /// <summary>
+        /// Integrates real power since the last metered tick: mW = round(P × 1000), P = mean(v·i) of the tick's burst (0 when
+        /// negative), times the ms elapsed. Nothing is metered unless the relay is closed and voltage, current and power are usable.
+        /// </summary>
         private void Meter(SessionInputs now)
         {
             long dtMs = now.NowMs - _lastMeterMs;
@@ -674,9 +679,9 @@ namespace PodFirmware.Core.Session
 
             _lastMeterMs = now.NowMs;
             long milliWatts = 0;
-            if (now.RelayClosed && now.VoltageUsable && now.CurrentUsable)
+            if (now.RelayClosed && now.VoltageUsable && now.CurrentUsable && Finite.IsFinite(now.PowerW))
             {
-                milliWatts = RoundNonNegative(now.VoltageV * 10.0) * RoundNonNegative(now.CurrentA * 100.0);
+                milliWatts = RoundNonNegative(now.PowerW * 1000.0);
             }
 
             long mwMs = milliWatts * dtMs;
@@ -756,7 +761,7 @@ namespace PodFirmware.Core.Session
             }
             else if (_active)
             {
-                status = Finite.AtMost(AllowedCurrentA, 0) || _pilotPaused ? ConnectorStatus.SuspendedEVSE :
+                status = Finite.AtMost(AllowedCurrentA, 0) || _pilotPaused || _offerPaused ? ConnectorStatus.SuspendedEVSE :
                     (_evIdle || _evWaiting ? ConnectorStatus.SuspendedEV : ConnectorStatus.Charging);
             }
             else if (_finishing)

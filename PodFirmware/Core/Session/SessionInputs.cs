@@ -48,6 +48,9 @@ namespace PodFirmware.Core.Session
         /// <summary>The current reading is trustworthy: status Ok and a finite value (<c>SensorFaultRule.IsUsable</c>, set by the tick). The session still checks finiteness before it compares or meters.</summary>
         public bool CurrentUsable;
 
+        /// <summary>Real power in watts, mean(v·i) of this tick's burst; metering uses it while finite (NaN when a reading is unusable).</summary>
+        public double PowerW = double.NaN;
+
         /// <summary>Connector temperature, °C; meaningful only when <see cref="TemperatureUsable"/>.</summary>
         public double TemperatureC;
 
@@ -62,5 +65,11 @@ namespace PodFirmware.Core.Session
 
         /// <summary>The controller-lost policy says stop now (the site controller stayed silent too long).</summary>
         public bool ControllerLostStop;
+
+        /// <summary>
+        /// <c>true</c> while the pod offers no current although the session allows some (thermal derating paused it):
+        /// a running session shows SuspendedEVSE.
+        /// </summary>
+        public bool OfferPaused;
     }
 }

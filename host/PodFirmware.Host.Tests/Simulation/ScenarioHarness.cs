@@ -81,6 +81,7 @@ namespace PodFirmware.Host.Tests.Simulation
                 case "pilot": return head + " " + e.GetProperty("state").GetString() + " " + e.GetProperty("dutyPercent").GetDouble().ToString(System.Globalization.CultureInfo.InvariantCulture) +
                     " " + e.GetProperty("offeredA").GetDouble().ToString(System.Globalization.CultureInfo.InvariantCulture);
                 case "moving": return head + (e.GetProperty("moving").GetBoolean() ? " started " : " stopped ") + e.GetProperty("reason").GetString();
+                case "derate": return head + " " + e.GetProperty("step").GetString();
                 default: return head;
             }
         }

@@ -100,11 +100,11 @@ namespace PodFirmware.Host.Tests.Simulation
                     new[] { "3601000 session cmd-1 stop_command", "3601000 status Finishing", "3601000 command_result cmd-2 ok", "3601000 relay open" }),
                 Lines("session-stop-command", 3602000));
 
-            // The meter's rule, summed here tick by tick from the readings the tick published: a tick meters
-            // P[mW] = round(V x 10) x round(I x 100) over its 100 ms when the relay was closed at its start (closed at the
-            // end of the tick at 1000) and the session ran into it: the stop command at 3 601 000 meters its own
-            // tick before it ends the session, so the last 100 ms are billed too. The first closed tick (1100)
-            // still reads the filtered 0 A.
+            // The meter's rule, summed here tick by tick from the real power the tick published: a tick meters
+            // round(P x 1000) mW, P = mean(v x i) of its burst, over its 100 ms when the relay was closed at its start (closed
+            // at the end of the tick at 1000) and the session ran into it: the stop command at 3 601 000 meters its own
+            // tick before it ends the session, so the last 100 ms are billed too. Real power is not filtered, so the
+            // first closed tick (1100) already counts, although its filtered current still reads 0 A.
             var run = Create("session-stop-command");
             long sumMwMs = 0;
             bool closedAtStart = false;
@@ -115,7 +115,7 @@ namespace PodFirmware.Host.Tests.Simulation
                 var status = run.Pod.Controller.Status;
                 if (closedAtStart && activeAtStart)
                 {
-                    sumMwMs += (long)(status.VoltageV * 10 + 0.5) * (long)(status.CurrentA * 100 + 0.5) * 100;
+                    sumMwMs += (long)(status.PowerW * 1000 + 0.5) * 100;
                 }
 
                 closedAtStart = status.RelayClosed;
@@ -166,9 +166,9 @@ namespace PodFirmware.Host.Tests.Simulation
         [Fact]
         public void The_energy_limit_stops_the_session_at_the_first_tick_with_at_least_10_Wh()
         {
-            // About 102.2 mWh per tick metered from 1200: 98 ticks (1200..10 900) give >= 10 000 mWh, 97 do not.
+            // About 102.2 mWh per tick metered from 1100 (real power is not filtered): 98 ticks (1100..10 800) give >= 10 000 mWh, 97 do not.
             Assert.Equal(
-                Concat(new[] { "0 status Preparing" }, StartAt1000, new[] { "10900 session cmd-1 energy_limit", "10900 status Finishing", "10900 relay open" }),
+                Concat(new[] { "0 status Preparing" }, StartAt1000, new[] { "10800 session cmd-1 energy_limit", "10800 status Finishing", "10800 relay open" }),
                 Lines("session-stop-energy-limit", 15000));
             SessionRecord record = Pod("session-stop-energy-limit", 15000).Controller.Session.Current;
             Assert.True(record.EnergyMilliWh >= 10000 && record.EnergyMilliWh < 10000 + 110, "energy " + record.EnergyMilliWh);
@@ -185,9 +185,9 @@ namespace PodFirmware.Host.Tests.Simulation
         [Fact]
         public void The_amount_limit_stops_the_session_once_energy_times_tariff_reaches_it()
         {
-            // 0.01 at 0.5 per kWh = 20 000 mWh: 196 ticks from 1200 (to 20 700) give >= 20 000 mWh, 195 do not.
+            // 0.01 at 0.5 per kWh = 20 000 mWh: 196 ticks from 1100 (to 20 600) give >= 20 000 mWh, 195 do not.
             Assert.Equal(
-                Concat(new[] { "0 status Preparing" }, StartAt1000, new[] { "20700 session cmd-1 amount_limit", "20700 status Finishing", "20700 relay open" }),
+                Concat(new[] { "0 status Preparing" }, StartAt1000, new[] { "20600 session cmd-1 amount_limit", "20600 status Finishing", "20600 relay open" }),
                 Lines("session-stop-amount-limit", 25000));
             SessionRecord record = Pod("session-stop-amount-limit", 25000).Controller.Session.Current;
             Assert.Equal(5000, record.TariffPerKwhScaled);

@@ -76,13 +76,13 @@ namespace PodFirmware.Host.Simulation
             Position = new SimulatedPositionSource();
             PilotOutput = new SimulatedPwmOutput();
             Ev = new SimulatedEv(clock, PilotOutput) { ReactionMs = 0 };
+            Rcd = new SimulatedRcd(clock);
             Store = store ?? new MemoryBlobStore();
             Events = new EventRing(128, 32);
             var ports = new PodPorts
             {
                 TemperatureChannel = Temperature,
-                CurrentChannel = Current,
-                VoltageChannel = Voltage,
+                Mains = new SimulatedMains(Voltage, Current),
                 Relay = Relay,
                 RelayFeedback = Relay.Feedback,
                 WheelLock = WheelLock,
@@ -96,6 +96,8 @@ namespace PodFirmware.Host.Simulation
                 PilotOutput = PilotOutput,
                 PilotChannel = Ev.CpChannel,
                 ProximityChannel = Ev.PpChannel,
+                RcdFault = Rcd.FaultOutput,
+                RcdTest = Rcd,
                 Store = Store,
             };
             wirePorts?.Invoke(ports);
@@ -141,6 +143,9 @@ namespace PodFirmware.Host.Simulation
         /// <summary>Vehicle presence sensor; starts absent.</summary>
         public SimulatedDigitalInput Vehicle { get; }
 
+        /// <summary>Residual-current monitor twin; starts healthy, answering its test at once.</summary>
+        public SimulatedRcd Rcd { get; }
+
         /// <summary>GNSS twin; starts without a fix.</summary>
         public SimulatedPositionSource Position { get; }
 
@@ -185,6 +190,7 @@ namespace PodFirmware.Host.Simulation
                 case "wheel_lock_sense": WheelLock.Fault = ParseLockFault(step); break;
                 case "cable_lock_sense": CableLock.Fault = ParseLockFault(step); break;
                 case "controller": ControllerUp = step.Text == "up"; break;
+                case "rcd": Rcd.Fault = step.Text == "fault" ? RcdFault.Fault : step.Text == "test_fails" ? RcdFault.TestFails : RcdFault.Ok; break;
                 case "position":
                     if (step.Text == "none")
                     {

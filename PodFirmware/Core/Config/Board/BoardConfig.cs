@@ -50,6 +50,7 @@ namespace PodFirmware.Core.Config.Board
             board.Outputs.RelayCoil = OutputPin.Of(26, false);
             board.Outputs.WheelLock = OutputPin.Of(27, false);
             board.Outputs.CableLock = OutputPin.Of(25, false);
+            board.Outputs.RcdTest = OutputPin.Of(16, false);
 
             board.Inputs = new InputPins();
             board.Inputs.RelayFeedback = InputPin.Of(32, true, InputPin.PullUp);
@@ -58,6 +59,7 @@ namespace PodFirmware.Core.Config.Board
             board.Inputs.DockSense = InputPin.Of(4, true, InputPin.PullUp);
             board.Inputs.PlugDetect = InputPin.Of(21, true, InputPin.PullUp);
             board.Inputs.VehiclePresence = InputPin.Of(22, true, InputPin.PullUp);
+            board.Inputs.RcdFault = InputPin.Of(17, true, InputPin.PullUp);
 
             board.Adc = new AdcChannels();
             board.Adc.Temperature = AnalogPin.Of(0, 36);
@@ -76,8 +78,9 @@ namespace PodFirmware.Core.Config.Board
         }
 
         /// <summary>
-        /// Checks the map: every section and entry present (only <c>inputs.vehiclePresence</c> may be left
-        /// out, and the <c>pilot</c> section as a whole), no flash or non-existent GPIO, no output on an input-only GPIO, no internal pull where the
+        /// Checks the map: every section and entry present (only <c>inputs.vehiclePresence</c>, the RCD pair
+        /// <c>inputs.rcdFault</c>/<c>outputs.rcdTest</c> and the <c>pilot</c> section as a whole may be left out), no flash or
+        /// non-existent GPIO, no output on an input-only GPIO, no internal pull where the
         /// GPIO has none, ADC1 channels only and each on its own GPIO, an active-high relay coil, and no GPIO
         /// used twice. Each problem names its key, e.g. <c>outputs.relayCoil.gpio</c>.
         /// </summary>
@@ -96,6 +99,10 @@ namespace PodFirmware.Core.Config.Board
                 CheckOutput("outputs.relayCoil", Outputs.RelayCoil, used, errors);
                 CheckOutput("outputs.wheelLock", Outputs.WheelLock, used, errors);
                 CheckOutput("outputs.cableLock", Outputs.CableLock, used, errors);
+                if (Outputs.RcdTest != null)
+                {
+                    CheckOutput("outputs.rcdTest", Outputs.RcdTest, used, errors);
+                }
 
                 // Entering output mode drives the pin low before the first write: an active-low coil
                 // driver would pulse the relay closed while the pin is set up.
@@ -117,6 +124,13 @@ namespace PodFirmware.Core.Config.Board
                 CheckInput("inputs.dockSense", Inputs.DockSense, true, used, errors);
                 CheckInput("inputs.plugDetect", Inputs.PlugDetect, true, used, errors);
                 CheckInput("inputs.vehiclePresence", Inputs.VehiclePresence, false, used, errors);
+                CheckInput("inputs.rcdFault", Inputs.RcdFault, false, used, errors);
+            }
+
+            // The residual-current monitor is fitted with both of its pins or not at all.
+            if (Outputs != null && Inputs != null && (Outputs.RcdTest == null) != (Inputs.RcdFault == null))
+            {
+                errors.Fail(Inputs.RcdFault == null ? "inputs.rcdFault" : "outputs.rcdTest", "is missing: the RCD module needs both rcdFault and rcdTest");
             }
 
             if (Adc == null)

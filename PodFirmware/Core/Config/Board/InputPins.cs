@@ -1,6 +1,6 @@
 namespace PodFirmware.Core.Config.Board
 {
-    /// <summary><c>inputs</c>: the board's digital inputs. All are required except <see cref="VehiclePresence"/>.</summary>
+    /// <summary><c>inputs</c>: the board's digital inputs. All are required except <see cref="VehiclePresence"/> and <see cref="RcdFault"/>.</summary>
     /// <remarks>Plain data, read at boot; not thread-safe.</remarks>
     public sealed class InputPins
     {
@@ -21,5 +21,8 @@ namespace PodFirmware.Core.Config.Board
 
         /// <summary><c>vehiclePresence</c>: vehicle presence sensor; optional: leave the key out when the pod has none.</summary>
         public InputPin VehiclePresence;
+
+        /// <summary><c>rcdFault</c>: fault output of the residual-current monitor module (RDC-DD); optional, together with <c>outputs.rcdTest</c>.</summary>
+        public InputPin RcdFault;
     }
 }

@@ -1,6 +1,6 @@
 namespace PodFirmware.Core.Config.Board
 {
-    /// <summary><c>outputs</c>: the board's digital outputs, each driving a transistor or MOSFET stage. All three are required.</summary>
+    /// <summary><c>outputs</c>: the board's digital outputs, each driving a transistor or MOSFET stage. All are required except <see cref="RcdTest"/>.</summary>
     /// <remarks>Plain data, read at boot; not thread-safe.</remarks>
     public sealed class OutputPins
     {
@@ -12,5 +12,8 @@ namespace PodFirmware.Core.Config.Board
 
         /// <summary><c>cableLock</c>: cable lock solenoid driver.</summary>
         public OutputPin CableLock;
+
+        /// <summary><c>rcdTest</c>: test input of the residual-current monitor module; optional, together with <c>inputs.rcdFault</c>.</summary>
+        public OutputPin RcdTest;
     }
 }

@@ -191,9 +191,14 @@ namespace PodFirmware.Host.Tests.Core.Control
                     pod.Relay.Fault = RelayFault.Ok;
                     pod.WheelLock.Fault = LockFault.Ok;
                     pod.CableLock.Fault = LockFault.Ok;
+                    pod.Rcd.Fault = RcdFault.Ok;
                     pod.Position.Set(FenceLatDeg, FenceLonDeg);
                     break;
                 case PodStepKind.Forged: Forge(step); break;
+                case PodStepKind.Rcd:
+                    pod.Rcd.Fault = PodStep.RcdStates[step.A] == "fault" ? RcdFault.Fault : PodStep.RcdStates[step.A] == "test_fails" ? RcdFault.TestFails : RcdFault.Ok;
+                    pod.Rcd.ResponseMs = PodStep.RcdResponsesMs[step.B];
+                    break;
                 default: Send(step); break;
             }
         }
@@ -420,6 +425,11 @@ namespace PodFirmware.Host.Tests.Core.Control
             {
                 Fail("relay closed with the EV outside C/D or without its diode: " + EvSnapshot());
             }
+
+            if (Pod.Rcd.FaultActive)
+            {
+                Fail("relay closed with the RCD fault output active");
+            }
         }
 
         // What the EV on the connector physically does: connected, S2 closed, CP not shorted, and D only where ventilation is allowed.
@@ -478,7 +488,7 @@ namespace PodFirmware.Host.Tests.Core.Control
 
             if (Pod.Relay.IsEnergised)
             {
-                if (c.Supervisor.IsLatched || !Pod.Dock.Read() || !c.Session.IsActive || !c.Locks.LocksEngaged || c.Locks.IsMoving)
+                if (c.Supervisor.IsLatched || !Pod.Dock.Read() || !c.Session.IsActive || !c.Locks.LocksEngaged || c.Locks.IsMoving || Pod.Rcd.FaultActive)
                 {
                     Fail("relay coil left energised after a tick on an unsafe pod: " + Snapshot());
                 }

@@ -12,8 +12,9 @@ namespace PodFirmware.Host.Tests.Core.Control
 {
     /// <summary>
     /// Issue #4, "Done when": over random command and input histories against a whole <see cref="Simulation.VirtualPod"/>,
-    /// no path closes the relay with a fault latched, while undocked, without an authorised session, with the locks
-    /// not engaged, or with the EV outside state C/D (D only where ventilation is allowed) or without its CP diode; no path releases a lock while charging or without an accepted unlock by a mover; and no forged command
+    /// no path closes the relay with a fault latched, with the residual-current monitor's fault output active, while undocked,
+    /// without an authorised session, with the locks not engaged, or with the EV outside state C/D (D only where ventilation
+    /// is allowed) or without its CP diode; no path releases a lock while charging or without an accepted unlock by a mover; and no forged command
     /// changes the pod. The rules are checked by <see cref="PodSafetyHarness"/> at every write to the relay coil and the
     /// lock actuators, after every tick, and around every forged command.
     /// </summary>
@@ -83,7 +84,8 @@ namespace PodFirmware.Host.Tests.Core.Control
             (1, Step(PodStepKind.GetStatus, 0, 0)),
             (1, Step(PodStepKind.CheckSpace, 0, 0)),
             (2, Step(PodStepKind.Forged, 0, PodStep.Tampers.Length - 1, 10000)),
-            (3, Step(PodStepKind.Ev, 0, PodStep.EvActions.Length - 1)));
+            (3, Step(PodStepKind.Ev, 0, PodStep.EvActions.Length - 1)),
+            (1, Step(PodStepKind.Rcd, 0, PodStep.RcdStates.Length - 1, PodStep.RcdResponsesMs.Length - 1)));
 
         /// <summary>Histories of 50 to 400 steps on either config variant.</summary>
         public static Gen<PodHistory> HistoryGen() =>

@@ -88,6 +88,9 @@ namespace PodFirmware.Host.Tests.Core.Control
 
         /// <summary>The simulated EV or its cable: scenario line <see cref="PodStep.EvActions"/>[A] (the first turns the implicit EV into a scripted one).</summary>
         Ev,
+
+        /// <summary>The residual-current monitor goes to <see cref="PodStep.RcdStates"/>[A], answering its test after <see cref="PodStep.RcdResponsesMs"/>[B].</summary>
+        Rcd,
     }
 
     /// <summary>One step of a random pod history; printed in counterexamples in a scenario-like form.</summary>
@@ -129,12 +132,19 @@ namespace PodFirmware.Host.Tests.Core.Control
         /// <summary>EV and cable actions in the scenario language; the healthy ones are listed more than once so EVs also charge.</summary>
         public static readonly string[] EvActions =
         {
-            "ev connect", "ev connect", "ev connect", "ev connect", "ev charge", "ev charge", "ev charge", "ev charge", "ev charge", "ev charge",
+            "ev connect", "ev connect", "ev connect", "ev connect", "ev connect", "ev connect",
+            "ev charge", "ev charge", "ev charge", "ev charge", "ev charge", "ev charge", "ev charge", "ev charge", "ev charge", "ev charge",
             "ev ventilation", "ev stop", "ev unplug",
             "ev diode missing", "ev diode ok", "ev diode ok", "ev diode ok", "ev cp short", "ev cp ok", "ev cp ok", "ev cp ok",
             "ev ignores_limit on", "ev ignores_limit off", "ev reaction_ms 0", "ev reaction_ms 4000", "ev max_a 16",
             "pp open", "pp 680", "pp 220", "pp 220", "pp 220",
         };
+
+        /// <summary>Residual-current monitor states as in the scenario language; ok is likelier so faults also go away.</summary>
+        public static readonly string[] RcdStates = { "ok", "ok", "ok", "ok", "ok", "ok", "fault", "test_fails" };
+
+        /// <summary>How long the monitor takes to answer its test input, ms: at once, within a tick, over several ticks.</summary>
+        public static readonly int[] RcdResponsesMs = { 0, 50, 250 };
 
         /// <summary>How a forged command is made.</summary>
         public static readonly string[] Tampers = { "flip_cmd_byte", "flip_sig_byte", "wrong_key", "wrong_pod", "expired", "replay_accepted" };
@@ -232,9 +242,10 @@ namespace PodFirmware.Host.Tests.Core.Control
                 case PodStepKind.SensorFault: return Sensors[A] + " " + SensorStates[B];
                 case PodStepKind.Controller: return "controller " + (A % 2 == 0 ? "up" : "down");
                 case PodStepKind.Position: return "position " + Positions[A];
-                case PodStepKind.Heal: return "heal (25 C, 230 V, sensors, relay and locks ok, inside the fence)";
+                case PodStepKind.Heal: return "heal (25 C, 230 V, sensors, relay, locks and RCD ok, inside the fence)";
                 case PodStepKind.Forged: return "forged " + Tampers[A] + " at " + B + " " + CommandJson();
                 case PodStepKind.Ev: return EvActions[A];
+                case PodStepKind.Rcd: return "rcd " + RcdStates[A] + " (answers its test after " + RcdResponsesMs[B] + " ms)";
                 default: return "cmd " + CommandJson();
             }
         }

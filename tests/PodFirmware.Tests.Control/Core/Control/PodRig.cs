@@ -83,10 +83,10 @@ namespace PodFirmware.Tests.Core.Control
             ports.TemperatureChannel = temperature;
             var current = new SimulatedAcChannel(Config.Sensors.Current);
             current.RmsValue = 0.0;
-            ports.CurrentChannel = current;
+
             var voltage = new SimulatedAcChannel(Config.Sensors.Voltage);
             voltage.RmsValue = 230.0;
-            ports.VoltageChannel = voltage;
+            ports.Mains = new SimulatedMains(voltage, current);
             ports.Store = Store;
             Controller = PodAssembly.CreateController(Config, Clock, ports);
             Safe = new SafeOutputs(Relay, new IDigitalOutput[] { WheelLock, CableLock });

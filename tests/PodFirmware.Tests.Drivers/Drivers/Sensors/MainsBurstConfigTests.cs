@@ -34,10 +34,10 @@ namespace PodFirmware.Tests.Drivers.Sensors
         }
 
         [TestMethod]
-        public static void Defaults_take_80_samples_over_two_50Hz_cycles_and_pass()
+        public static void Defaults_take_40_samples_over_one_50Hz_cycle_and_pass()
         {
             var burst = new MainsBurstConfig();
-            Assert.AreEqual(80, burst.BurstSamples);
+            Assert.AreEqual(40, burst.BurstSamples);
             Assert.AreEqual(500, burst.SamplePeriodUs);
             Assert.AreEqual(0, Validate(burst).Count, Validate(burst).ToString());
         }

@@ -9,9 +9,12 @@ namespace PodFirmware.Tests.Drivers.Sensors
     {
         private const double MvPerCount = 3300.0 / 4095.0;
 
+        // Two 50 Hz cycles of 40 samples: 80 samples 500 us apart.
         private static RmsBurst Burst(ScriptedAnalogChannel channel)
         {
-            return new RmsBurst(channel, new MainsBurstConfig(), 12, 3300.0, 0.01);
+            var config = new MainsBurstConfig();
+            config.CyclesPerBurst = 2;
+            return new RmsBurst(channel, config, 12, 3300.0, 0.01);
         }
 
         [TestMethod]
@@ -50,7 +53,7 @@ namespace PodFirmware.Tests.Drivers.Sensors
         }
 
         [TestMethod]
-        public static void Asks_the_channel_for_80_samples_500us_apart_by_default()
+        public static void Asks_the_channel_for_80_samples_500us_apart_over_two_cycles()
         {
             var channel = new ScriptedAnalogChannel(4095, new int[] { 2048 });
             RmsBurst burst = Burst(channel);

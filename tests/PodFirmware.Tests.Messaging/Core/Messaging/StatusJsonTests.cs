@@ -6,6 +6,7 @@ using PodFirmware.Core.Json;
 using PodFirmware.Core.Locks;
 using PodFirmware.Core.Messaging;
 using PodFirmware.Core.Pilot;
+using PodFirmware.Core.Safety;
 using PodFirmware.Core.SelfTest;
 using PodFirmware.Core.Session;
 using PodFirmware.Tests.Core.Json;
@@ -52,6 +53,10 @@ namespace PodFirmware.Tests.Core.Messaging
             s.TemperatureC = 31.25;
             s.CurrentA = 15.987;
             s.VoltageV = 230.04;
+            s.PowerW = 2942.6;
+            s.PowerFactor = 0.8004;
+            s.Derate = DerateStep.Half;
+            s.Rcd = RcdState.Ok;
             s.StorePending = 2;
             var w = new JsonWriter(2048);
             StatusJson.Write(w, s, Config());
@@ -60,8 +65,8 @@ namespace PodFirmware.Tests.Core.Messaging
                 "\"connector\":\"Charging\",\"relay\":\"closed\",\"fault\":null,\"selfTestFailed\":null,\"warnings\":[\"ControllerLost\"]," +
                 "\"docked\":true,\"plugged\":true,\"vehicle\":\"present\",\"locks\":{\"wheel\":\"locked\",\"cable\":\"locked\"},\"moving\":null," +
                 "\"session\":{\"id\":\"start-1\",\"account\":\"acct-9\",\"energyKwh\":1.235,\"elapsedS\":61,\"progressPercent\":12,\"remainingS\":3540}," +
-                "\"reservation\":null,\"allowedCurrentA\":16.00,\"pilot\":{\"cp\":\"C\",\"dutyPercent\":26.6,\"offeredA\":16.0,\"cableA\":32}," +
-                "\"tempC\":31.3,\"currentA\":15.99,\"voltageV\":230.0," +
+                "\"reservation\":null,\"allowedCurrentA\":16.00,\"pilot\":{\"cp\":\"C\",\"dutyPercent\":26.6,\"offeredA\":16.0,\"cableA\":32},\"derate\":\"half\",\"rcd\":\"ok\"," +
+                "\"tempC\":31.3,\"currentA\":15.99,\"voltageV\":230.0,\"powerW\":2943,\"powerFactor\":0.80," +
                 "\"sensors\":{\"temperature\":\"ok\",\"current\":\"ok\",\"voltage\":\"ok\"},\"store\":{\"pending\":2,\"overflow\":false}}",
                 w);
         }
@@ -110,9 +115,8 @@ namespace PodFirmware.Tests.Core.Messaging
             s.OfferedCurrentA = 8;
             var w = new JsonWriter(256);
             StatusJson.WriteTelemetry(w, s, Config());
-            JsonAssert.Text(
-                "{\"pod\":\"P-017\",\"uptimeS\":5,\"relayClosed\":true,\"tempC\":31.2,\"currentA\":15.98,\"voltageV\":229.8,\"cp\":\"C\",\"dutyPercent\":13.3,\"offeredA\":8.0}",
-                w);
+            JsonAssert.Text("{\"pod\":\"P-017\",\"uptimeS\":5,\"relayClosed\":true,\"tempC\":31.2,\"currentA\":15.98,\"voltageV\":229.8," +
+                "\"cp\":\"C\",\"dutyPercent\":13.3,\"offeredA\":8.0,\"powerW\":null,\"powerFactor\":null,\"derate\":\"none\",\"rcd\":\"none\"}", w);
         }
 
         [TestMethod]

@@ -19,6 +19,7 @@ namespace PodFirmware.Tests.Core.Events
         [DataRow((int)EventKind.SessionStarted, "session_started")]
         [DataRow((int)EventKind.Lock, "lock")]
         [DataRow((int)EventKind.Moving, "moving")]
+        [DataRow((int)EventKind.Derate, "derate")]
         [TestMethod]
         public static void Names_each_kind_in_snake_case(int kind, string name)
         {
@@ -38,7 +39,7 @@ namespace PodFirmware.Tests.Core.Events
 
             Assert.AreEqual("unknown", EventKindNames.Of((EventKind)EventKindNames.Count));
             Assert.AreEqual("unknown", EventKindNames.Of((EventKind)(-1)));
-            Assert.AreEqual(EventKindNames.Count - 1, (int)EventKind.Pilot);
+            Assert.AreEqual(EventKindNames.Count - 1, (int)EventKind.Derate);
         }
     }
 }

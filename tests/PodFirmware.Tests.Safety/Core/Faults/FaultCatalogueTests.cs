@@ -25,9 +25,9 @@ namespace PodFirmware.Tests.Core.Faults
         }
 
         [TestMethod]
-        public static void Lists_every_code_up_to_the_EV_communication_fault()
+        public static void Lists_every_code_up_to_the_ground_failure()
         {
-            Assert.AreEqual((int)FaultCode.EVCommunicationError + 1, FaultCatalogue.Count);
+            Assert.AreEqual((int)FaultCode.GroundFailure + 1, FaultCatalogue.Count);
             Assert.IsNull(FaultCatalogue.Get((FaultCode)FaultCatalogue.Count));
             Assert.IsNull(FaultCatalogue.Get((FaultCode)(-1)));
         }
@@ -75,6 +75,7 @@ namespace PodFirmware.Tests.Core.Faults
         [DataRow((int)FaultCode.RelayWelded, "RelayWelded", "PowerSwitchFailure")]
         [DataRow((int)FaultCode.CableLockFault, "CableLockFault", "ConnectorLockFailure")]
         [DataRow((int)FaultCode.LatchRecordCorrupt, "LatchRecordCorrupt", "InternalError")]
+        [DataRow((int)FaultCode.GroundFailure, "GroundFailure", "GroundFailure")]
         [TestMethod]
         public static void Maps_protective_faults_to_their_stable_name_and_OCPP_code(int code, string name, string ocpp)
         {

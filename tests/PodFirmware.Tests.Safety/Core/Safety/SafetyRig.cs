@@ -50,6 +50,7 @@ namespace PodFirmware.Tests.Core.Safety
             Inputs.RelayFeedbackPresent = false;
             Inputs.RelayFeedbackClosed = false;
             Inputs.EquipmentFault = FaultCode.None;
+            Inputs.ResidualCurrentFault = false;
         }
 
         /// <summary>Commands the relay as the tick would after the Evaluate at <paramref name="atMs"/>: sets the command and its change time.</summary>

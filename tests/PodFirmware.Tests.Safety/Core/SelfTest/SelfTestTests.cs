@@ -134,6 +134,7 @@ namespace PodFirmware.Tests.Core.SelfTest
             Assert.AreEqual("temperature_sensor", SelfTestCheckNames.Of(SelfTestCheck.TemperatureSensor));
             Assert.AreEqual("current_sensor", SelfTestCheckNames.Of(SelfTestCheck.CurrentSensor));
             Assert.AreEqual("voltage_sensor", SelfTestCheckNames.Of(SelfTestCheck.VoltageSensor));
+            Assert.AreEqual("rcd", SelfTestCheckNames.Of(SelfTestCheck.Rcd));
         }
     }
 }

@@ -22,18 +22,39 @@ namespace PodFirmware.Tests.Core.Session
         }
 
         [TestMethod]
-        public static void Readings_are_rounded_to_0_1_V_and_0_01_A_before_multiplying()
+        public static void Real_power_is_rounded_to_the_milliwatt_before_integrating()
         {
             var rig = new SessionRig();
-            rig.In.VoltageV = 230.04;
-            rig.In.CurrentA = 16.004;
+            rig.PowerFactor = 0;
+            rig.In.PowerW = 3681.5606;
             rig.StartOk();
             rig.Run(3600000, 1000);
-            Assert.AreEqual(3680000L, rig.Session.Current.EnergyMilliWh, "230.0 V x 16.00 A for 1 h");
-            rig.In.VoltageV = 230.06;
-            rig.In.CurrentA = 16.006;
-            rig.Run(3600000, 1000);
-            Assert.AreEqual(3680000L + 3683901L, rig.Session.Current.EnergyMilliWh, "then 230.1 V x 16.01 A = 3683.901 W for 1 h");
+            Assert.AreEqual(3681561L, rig.Session.Current.EnergyMilliWh, "3681.5606 W -> 3 681 561 mW for 1 h");
+        }
+
+        [TestMethod]
+        public static void Energy_comes_from_real_power_not_from_volts_times_amperes()
+        {
+            // 230 V x 16 A at power factor 0.8: 2944 W real, 3680 VA apparent.
+            var rig = new SessionRig();
+            rig.PowerFactor = 0.8;
+            rig.StartOk();
+            rig.Run(3600000, 100);
+            Assert.AreEqual(2944000L, rig.Session.Current.EnergyMilliWh, "2944 W for 1 h");
+        }
+
+        [TestMethod]
+        public static void No_energy_is_counted_without_a_usable_power_reading()
+        {
+            var rig = new SessionRig();
+            rig.PowerFactor = 0;
+            rig.In.PowerW = double.NaN;
+            rig.StartOk();
+            rig.Run(10000, 100);
+            Assert.AreEqual(0L, rig.Session.Current.EnergyMilliWh);
+            rig.In.PowerW = -500;
+            rig.Run(10000, 100);
+            Assert.AreEqual(0L, rig.Session.Current.EnergyMilliWh, "negative power (a reversed CT) counts as none");
         }
 
         [TestMethod]

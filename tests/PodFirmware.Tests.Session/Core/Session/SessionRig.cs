@@ -2,6 +2,7 @@ using nanoFramework.TestFramework;
 using PodFirmware.Core.Commands;
 using PodFirmware.Core.Events;
 using PodFirmware.Core.Session;
+using PodFirmware.Drivers.Numerics;
 using PodFirmware.Tests.Core.Events;
 
 namespace PodFirmware.Tests.Core.Session
@@ -77,9 +78,18 @@ namespace PodFirmware.Tests.Core.Session
         }
 
         /// <summary>Advances virtual time by <paramref name="ms"/>, sets the relay as the controller would for the previous tick, and updates.</summary>
+        /// <summary>Power factor of the simulated load: each tick sets <c>In.PowerW = V x I x PowerFactor</c>; 0 leaves PowerW to the test.</summary>
+        public double PowerFactor = 1.0;
+
         public void Tick(long ms)
         {
             In.NowMs += ms;
+            if (Finite.Above(PowerFactor, 0))
+            {
+                // The meter's real power for a load at this power factor: P = V x I x PF.
+                In.PowerW = In.VoltageV * In.CurrentA * PowerFactor;
+            }
+
             if (FollowRelay)
             {
                 In.RelayClosed = Session.WantsPower && !In.FaultLatched;

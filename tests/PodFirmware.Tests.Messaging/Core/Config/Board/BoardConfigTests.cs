@@ -142,6 +142,30 @@ namespace PodFirmware.Tests.Core.Config.Board
         }
 
         [TestMethod]
+        public static void The_rcd_pins_are_optional_together_but_not_one_without_the_other()
+        {
+            BoardConfig board = BoardConfig.BuiltIn();
+            board.Inputs.RcdFault = null;
+            board.Outputs.RcdTest = null;
+            ConfigErrors errors = board.Validate();
+            Assert.AreEqual(0, errors.Count, errors.ToString());
+            board = BoardConfig.BuiltIn();
+            board.Inputs.RcdFault = null;
+            AssertOnlyProblemIs(board.Validate(), "inputs.rcdFault", "needs both rcdFault and rcdTest");
+            board = BoardConfig.BuiltIn();
+            board.Outputs.RcdTest = null;
+            AssertOnlyProblemIs(board.Validate(), "outputs.rcdTest", "needs both rcdFault and rcdTest");
+        }
+
+        [TestMethod]
+        public static void The_rcd_test_output_is_checked_like_every_output()
+        {
+            BoardConfig board = BoardConfig.BuiltIn();
+            board.Outputs.RcdTest.Gpio = 35;
+            AssertOnlyProblemIs(board.Validate(), "outputs.rcdTest.gpio", "input-only");
+        }
+
+        [TestMethod]
         public static void The_vehicle_presence_input_is_optional()
         {
             BoardConfig board = BoardConfig.BuiltIn();
@@ -195,8 +219,8 @@ namespace PodFirmware.Tests.Core.Config.Board
         [DataRow(0)]
         [DataRow(5)]
         [DataRow(12)]
-        [DataRow(16)]
-        [DataRow(17)]
+        [DataRow(2)]
+        [DataRow(15)]
         public static void An_output_may_use_any_output_capable_free_GPIO(int gpio)
         {
             BoardConfig board = BoardConfig.BuiltIn();
