@@ -15,6 +15,7 @@ namespace PodFirmware.Host
             root.Subcommands.Add(Verbs.RunVerb.Create());
             root.Subcommands.Add(Verbs.SimVerb.Create());
             root.Subcommands.Add(Verbs.SignVerb.Create());
+            root.Subcommands.Add(Verbs.ConfigVerb.Create());
             root.Subcommands.Add(NfprojCommand());
             root.Subcommands.Add(Verbs.MutationReportVerb.Create());
             return root.Parse(args).Invoke();
