@@ -62,21 +62,28 @@ namespace PodFirmware.Device
                     ports.Relay = OpenOutput(gpio, board.Outputs.RelayCoil);
                     safe = new SafeOutputs(ports.Relay, locks);
                     OpenHardware(board, gpio, ports, locks, clock);
-                    PodConfig pod = LoadPod();
+                    PodConfigLoader loaded = LoadPod();
+                    PodConfig pod = loaded.Config;
 
-                    if (pod != null)
+                    // 6. The tick thread before the (slow) network: the safety rules run from the first second,
+                    // also on the built-in safe defaults of a missing or invalid config (charging disabled then).
+                    IBlobFiles flash = new FlashFiles(StoreDirectory);
+                    ports.Store = new FileBlobStore(flash);
+                    SerialGnssFeed gnss = OpenGnss(pod, ports);
+                    PodController controller = PodAssembly.CreateController(pod, clock, ports);
+                    if (loaded.Problem != null)
                     {
-                        // 6. The tick thread before the (slow) network: the safety rules run from the first second.
-                        IBlobFiles flash = new FlashFiles(StoreDirectory);
-                        ports.Store = new FileBlobStore(flash);
-                        SerialGnssFeed gnss = OpenGnss(pod, ports);
-                        PodController controller = PodAssembly.CreateController(pod, clock, ports);
-                        ControlLoopCore control = new ControlLoopCore(controller, clock, clock, safe, gnss, pod.TickPeriodMs);
-                        tickThread = new Thread(new ThreadStart(control.Run));
-                        tickThread.Priority = ThreadPriority.AboveNormal;
-                        tickThread.Start();
+                        controller.DisableCharging(loaded.Problem);
+                    }
 
-                        // 7. Network and messaging, best effort: the tick runs with or without them.
+                    ControlLoopCore control = new ControlLoopCore(controller, clock, clock, safe, gnss, pod.TickPeriodMs);
+                    tickThread = new Thread(new ThreadStart(control.Run));
+                    tickThread.Priority = ThreadPriority.AboveNormal;
+                    tickThread.Start();
+
+                    // 7. Network and messaging, best effort: the tick runs with or without them.
+                    if (loaded.Problem == null)
+                    {
                         NetworkServices network = new NetworkServices();
                         new NetworkStartup(network, network, clock, clock).Connect();
                         MessagingLoopCore messaging = MessagingStack.TryStartLoop(pod, M2MqttLink.CreateLink(), controller, new FileBlobStore(flash), clock, network, control, clock);
@@ -100,7 +107,7 @@ namespace PodFirmware.Device
                 tickThread.Join();
             }
 
-            // No pin map, no valid pod config, or a failed boot: relay open, locks engaged, no network.
+            // No usable pin map, or a failed boot: relay open, locks engaged, no network.
             Log("holding the safe state");
             safe.HoldForever(clock);
         }
@@ -175,7 +182,8 @@ namespace PodFirmware.Device
                     return BoardConfig.BuiltIn();
                 }
 
-                BoardConfig board = (BoardConfig)JsonConvert.DeserializeObject(File.ReadAllText(BoardConfigPath), typeof(BoardConfig), ConfigJsonOptions());
+                string text = File.ReadAllText(BoardConfigPath);
+                BoardConfig board = (BoardConfig)JsonConvert.DeserializeObject(text, typeof(BoardConfig), ConfigJsonOptions());
 
                 if (board == null)
                 {
@@ -184,6 +192,7 @@ namespace PodFirmware.Device
                 }
 
                 ConfigErrors errors = board.Validate();
+                DuplicateKeys.Check(text, errors);
 
                 if (errors.Count == 0)
                 {
@@ -206,47 +215,36 @@ namespace PodFirmware.Device
             return null;
         }
 
-        // I:\pod.json into the portable PodConfig, then the same Validate() the host runs. Any
-        // problem means no network and no MQTT: the pod still boots with the relay open.
-        private static PodConfig LoadPod()
+        // I:\pod.json through the portable loader (no key twice, readable, Validate): any problem means the
+        // built-in safe defaults, charging disabled and no network, the tick still running.
+        private static PodConfigLoader LoadPod()
         {
+            string text = null;
             try
             {
-                if (!File.Exists(PodConfigPath))
-                {
-                    Log(String.Concat(PodConfigPath, " not found: no network, no MQTT"));
-                    return null;
-                }
-
-                PodConfig pod = (PodConfig)JsonConvert.DeserializeObject(File.ReadAllText(PodConfigPath), typeof(PodConfig), ConfigJsonOptions());
-
-                if (pod == null)
-                {
-                    Log(String.Concat(PodConfigPath, " holds no config object: no network, no MQTT"));
-                    return null;
-                }
-
-                ConfigErrors errors = pod.Validate();
-
-                if (errors.Count > 0)
-                {
-                    for (int i = 0; i < errors.Count; i++)
-                    {
-                        Log(String.Concat(PodConfigPath, ": ", errors[i]));
-                    }
-
-                    Log("pod config invalid: no network, no MQTT");
-                    return null;
-                }
-
-                Log(String.Concat("pod ", pod.PodId, " of ", String.Concat(pod.SiteId, ", space ", pod.ParkingSpace.ToString())));
-                return pod;
+                text = File.Exists(PodConfigPath) ? File.ReadAllText(PodConfigPath) : null;
             }
             catch (Exception ex)
             {
-                // nanoFramework.Json names no key; an unknown or misspelt key lands here too
-                Log(String.Concat(PodConfigPath, " unreadable (malformed JSON or an unknown key): ", ex.Message));
-                return null;
+                Log(String.Concat(PodConfigPath, " unreadable: ", ex.Message));
+            }
+
+            PodConfigLoader loaded = PodConfigLoader.Load(text, new NanoJsonParser());
+            for (int i = 0; i < loaded.Errors.Count; i++)
+            {
+                Log(String.Concat(PodConfigPath, ": ", loaded.Errors[i]));
+            }
+
+            PodConfig pod = loaded.Config;
+            Log(loaded.Problem != null ? "safe defaults: charging disabled, no network" : String.Concat("pod ", pod.PodId, " of ", String.Concat(pod.SiteId, ", space ", pod.ParkingSpace.ToString())));
+            return loaded;
+        }
+
+        private sealed class NanoJsonParser : IConfigParser
+        {
+            public object Parse(string json, Type type)
+            {
+                return JsonConvert.DeserializeObject(json, type, ConfigJsonOptions());
             }
         }
 

@@ -63,6 +63,7 @@ namespace PodFirmware.Core.Control
         private bool _bootSelfTestDone;
         private FaultCode _selfTestFault;
         private int _networkUp;
+        private string _configError;
 
         /// <summary>
         /// Wires the tick over its ports. Opens the relay first: whatever the hardware did before, the pod
@@ -160,6 +161,18 @@ namespace PodFirmware.Core.Control
             set { _networkUp = value ? 1 : 0; }
         }
 
+        /// <summary>
+        /// Keeps the relay open for good because the pod runs on built-in safe defaults (its config is missing or
+        /// invalid): every other part of the tick (sensors, safety rules, latch, locks) runs as usual. The status
+        /// reports <paramref name="problem"/> as <see cref="PodStatus.ConfigError"/>. Call before the first tick.
+        /// </summary>
+        /// <param name="problem">The first config problem, <c>key: reason</c>; not null.</param>
+        public void DisableCharging(string problem)
+        {
+            _configError = problem;
+            _status.ConfigError = problem;
+        }
+
         /// <summary>Runs one control tick at the clock's current time.</summary>
         public void Tick()
         {
@@ -202,7 +215,7 @@ namespace PodFirmware.Core.Control
             ApplyCommands(nowMs, relayClosed);
             _session.Update(_sessionInputs);
 
-            bool close = _session.WantsPower && _supervisor.RelayPermitted && docked && !_locks.IsMoving && _locks.LocksEngaged;
+            bool close = _session.WantsPower && _supervisor.RelayPermitted && docked && !_locks.IsMoving && _locks.LocksEngaged && _configError == null;
             if (close != relayClosed)
             {
                 _relay.Write(close);
