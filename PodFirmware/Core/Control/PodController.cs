@@ -30,7 +30,7 @@ namespace PodFirmware.Core.Control
     /// start, plugged, allowed current above 0), the supervisor permits it (no fault latched), the pod is
     /// docked, and both locks are engaged (not moving).
     /// </remarks>
-    public sealed class PodController
+    public sealed partial class PodController
     {
         private readonly IClock _clock;
         private readonly IDigitalOutput _relay;
@@ -101,6 +101,7 @@ namespace PodFirmware.Core.Control
             _sessionInputs.SpaceNumber = config.ParkingSpace;
             _inputs.AllowedCurrentA = config.RatedCurrentA;
             _networkUp = 1;
+            _benchMode = config.BenchMode;
         }
 
         /// <summary>The safety supervisor, for tests and the console.</summary>
@@ -213,9 +214,11 @@ namespace PodFirmware.Core.Control
 
             FillSessionInputs(nowMs, docked, plugged, relayClosed);
             ApplyCommands(nowMs, relayClosed);
+            ApplyLocalAction(nowMs, relayClosed, plugged);
             _session.Update(_sessionInputs);
 
-            bool close = _session.WantsPower && _supervisor.RelayPermitted && docked && !_locks.IsMoving && _locks.LocksEngaged && _configError == null;
+            bool close = (_session.WantsPower && _supervisor.RelayPermitted && docked && !_locks.IsMoving && _locks.LocksEngaged && _configError == null)
+                         || BenchRelayWanted();
             if (close != relayClosed)
             {
                 _relay.Write(close);
