@@ -92,6 +92,26 @@ namespace PodFirmware.Host.Configuration
             }
         }
 
+        /// <summary>
+        /// The strict System.Text.Json reading of <see cref="Load"/> without validation, as the portable
+        /// <see cref="PodFirmware.Core.Boot.PodConfigLoader"/> wants it (it checks duplicates and validates itself).
+        /// </summary>
+        public sealed class Parser : PodFirmware.Core.Boot.IConfigParser
+        {
+            /// <inheritdoc/>
+            public object Parse(string json, Type type)
+            {
+                try
+                {
+                    return JsonSerializer.Deserialize(json, type, Options);
+                }
+                catch (JsonException e)
+                {
+                    throw new ConfigFileException(Describe(e));
+                }
+            }
+        }
+
         private static T Deserialize<T>(string json, string source)
             where T : class
         {

@@ -3,11 +3,13 @@ using System.CommandLine;
 using System.IO;
 using System.Text;
 using System.Threading;
+using PodFirmware.Core.Console;
 using PodFirmware.Core.Messaging;
 using PodFirmware.Core.Scenarios;
 using PodFirmware.Drivers.Ports;
 using PodFirmware.Host.Configuration;
 using PodFirmware.Host.Mqtt;
+using PodFirmware.Host.PodConsole;
 using PodFirmware.Host.Simulation;
 using Spectre.Console;
 
@@ -29,16 +31,18 @@ namespace PodFirmware.Host.Verbs
             var scenario = new Option<FileInfo>("--scenario") { Description = "Scenario replayed in real time (default scenarios/live-demo.txt).", DefaultValueFactory = _ => new FileInfo(Path.Combine(Program.RepoRoot(), "scenarios", "live-demo.txt")) };
             var seconds = new Option<int>("--seconds") { Description = "Stop after this many seconds (0: run until Ctrl-C)." };
             var data = new Option<DirectoryInfo>("--data") { Description = "Directory standing in for the pod's flash (fault latch, outbox); default: a fresh temporary directory. Reuse one to see pending alarms survive a restart." };
+            var console = new Option<bool>("--console") { Description = "Attach the pod's serial console to stdin/stdout (type help); no live view; the run ends when stdin ends." };
             var command = new Command("run", "Run a virtual pod live on a private mosquitto broker on a free loopback port; Ctrl-C stops both.");
             command.Options.Add(config);
             command.Options.Add(scenario);
             command.Options.Add(seconds);
             command.Options.Add(data);
-            command.SetAction(parse => Run(parse.GetValue(config), parse.GetValue(scenario), parse.GetValue(seconds), parse.GetValue(data)));
+            command.Options.Add(console);
+            command.SetAction(parse => Run(parse.GetValue(config), parse.GetValue(scenario), parse.GetValue(seconds), parse.GetValue(data), parse.GetValue(console)));
             return command;
         }
 
-        private static int Run(FileInfo configFile, FileInfo scenarioFile, int seconds, DirectoryInfo dataDirectory)
+        private static int Run(FileInfo configFile, FileInfo scenarioFile, int seconds, DirectoryInfo dataDirectory, bool withConsole)
         {
             Core.Config.PodConfig config;
             ScenarioStep[] steps;
@@ -67,6 +71,9 @@ namespace PodFirmware.Host.Verbs
             watcher.Start(new MqttLinkOptions { Host = "127.0.0.1", Port = broker.Port, ClientId = config.PodId + "-watch" });
             string dataPath = live.DataDirectory;
             var view = new LiveView(config, broker.Port, topics);
+            var log = new LogRing();
+            log.Add("pod " + config.PodId + " of " + config.SiteId + ", space " + config.ParkingSpace);
+            live.LogPublisher = new LogPublisher(log, live.Link, config.PodId);
 
             Console.WriteLine("private broker on 127.0.0.1:" + broker.Port + "; pod flash in " + dataPath + "; watch this pod with:");
             Console.WriteLine("  mosquitto_sub -h 127.0.0.1 -p " + broker.Port + " -t '" + topics.All + "' -t 'site/" + config.SiteId + "/alarm' -v");
@@ -76,6 +83,16 @@ namespace PodFirmware.Host.Verbs
             if (seconds > 0)
             {
                 stop.CancelAfter(TimeSpan.FromSeconds(seconds));
+            }
+
+            if (withConsole)
+            {
+                // The console runs on its own thread, as on the board, and hands actions to the tick through the controller.
+                var port = new StreamConsolePort(Console.OpenStandardInput(), Console.Out);
+                var interpreter = new ConsoleInterpreter(pod.Controller, config, log, port, new FileConfigStore(configFile.FullName), new ConfigFile.Parser()) { NewLine = "\n" };
+                var loop = new ConsoleLoop(port, interpreter, new LineAssembler(LineAssembler.DefaultMaxChars), new SleepPause());
+                log.Add("console on stdin/stdout");
+                new Thread(() => { loop.Run(); stop.Cancel(); }) { IsBackground = true, Name = "console" }.Start();
             }
 
             int next = 0;
@@ -141,7 +158,11 @@ namespace PodFirmware.Host.Verbs
                 }
             }
 
-            if (Console.IsOutputRedirected)
+            if (withConsole)
+            {
+                Loop(() => { });
+            }
+            else if (Console.IsOutputRedirected)
             {
                 Loop(view.PrintNewLines);
             }
@@ -154,6 +175,11 @@ namespace PodFirmware.Host.Verbs
             live.StopCleanly();
             Console.WriteLine("stopped: pod offline, broker down");
             return 0;
+        }
+
+        private sealed class SleepPause : IThreadPause
+        {
+            public void Pause(int milliseconds) => Thread.Sleep(milliseconds);
         }
     }
 }
