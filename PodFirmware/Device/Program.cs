@@ -9,6 +9,7 @@ using nanoFramework.Json;
 using PodFirmware.Core.Boot;
 using PodFirmware.Core.Config;
 using PodFirmware.Core.Config.Board;
+using PodFirmware.Core.Console;
 using PodFirmware.Core.Control;
 using PodFirmware.Core.Messaging;
 using PodFirmware.Drivers.Adapters;
@@ -37,6 +38,8 @@ namespace PodFirmware.Device
 
         /// <summary>UART the GNSS receiver is wired to; the board map's GNSS pins are routed to it.</summary>
         public const string GnssPort = "COM2";
+
+        private static readonly LogRing BootLog = new LogRing();
 
         /// <summary>Boots the pod; never returns.</summary>
         public static void Main()
@@ -76,6 +79,8 @@ namespace PodFirmware.Device
                         controller.DisableCharging(loaded.Problem);
                     }
 
+                    StartConsole(board.Console, controller, pod, clock);
+
                     ControlLoopCore control = new ControlLoopCore(controller, clock, clock, safe, gnss, pod.TickPeriodMs);
                     tickThread = new Thread(new ThreadStart(control.Run));
                     tickThread.Priority = ThreadPriority.AboveNormal;
@@ -86,10 +91,11 @@ namespace PodFirmware.Device
                     {
                         NetworkServices network = new NetworkServices();
                         new NetworkStartup(network, network, clock, clock).Connect();
-                        MessagingLoopCore messaging = MessagingStack.TryStartLoop(pod, M2MqttLink.CreateLink(), controller, new FileBlobStore(flash), clock, network, control, clock);
-
+                        IMqttLink link = M2MqttLink.CreateLink();
+                        MessagingLoopCore messaging = MessagingStack.TryStartLoop(pod, link, controller, new FileBlobStore(flash), clock, network, control, clock);
                         if (messaging != null)
                         {
+                            messaging.LogPublisher = new LogPublisher(BootLog, link, pod.PodId);
                             new Thread(new ThreadStart(messaging.Run)).Start();
                         }
                     }
@@ -162,9 +168,32 @@ namespace PodFirmware.Device
             }
         }
 
+        // The serial console on COM3 at the map's pins, on its own thread; no section or a failing UART: no console.
+        private static void StartConsole(ConsolePins pins, PodController controller, PodConfig pod, DeviceClock clock)
+        {
+            try
+            {
+                nanoFramework.Hardware.Esp32.Configuration.SetPinFunction(pins.RxGpio, DeviceFunction.COM3_RX);
+                nanoFramework.Hardware.Esp32.Configuration.SetPinFunction(pins.TxGpio, DeviceFunction.COM3_TX);
+                UartInput uart = new UartInput("COM3", pins.Baud);
+                ConsoleInterpreter console = new ConsoleInterpreter(controller, pod, BootLog, uart, PodStore(), new NanoJsonParser());
+                new Thread(new ThreadStart(new ConsoleLoop(uart, console, new LineAssembler(LineAssembler.DefaultMaxChars), clock).Run)).Start();
+            }
+            catch (Exception ex)
+            {
+                Log(String.Concat("no serial console: ", ex.Message));
+            }
+        }
+
+        private static IConfigStore PodStore()
+        {
+            return new BlobConfigStore(new FlashFiles("I:\\"), "pod.json");
+        }
+
         private static void Log(string message)
         {
             Debug.WriteLine(String.Concat("[boot] ", message));
+            BootLog.Add(message);
         }
 
         // ------------------------------------------------------------------ configuration
@@ -174,62 +203,28 @@ namespace PodFirmware.Device
         // falling back to the built-in map could drive the wrong GPIOs. Nothing is opened then.
         private static BoardConfig LoadBoard()
         {
-            try
+            if (!File.Exists(BoardConfigPath))
             {
-                if (!File.Exists(BoardConfigPath))
-                {
-                    Log(String.Concat(BoardConfigPath, " not found: using the built-in pin map of ", BoardConfig.ReferenceBoard));
-                    return BoardConfig.BuiltIn();
-                }
-
-                string text = File.ReadAllText(BoardConfigPath);
-                BoardConfig board = (BoardConfig)JsonConvert.DeserializeObject(text, typeof(BoardConfig), ConfigJsonOptions());
-
-                if (board == null)
-                {
-                    Log(String.Concat(BoardConfigPath, " holds no pin map object"));
-                    return null;
-                }
-
-                ConfigErrors errors = board.Validate();
-                DuplicateKeys.Check(text, errors);
-
-                if (errors.Count == 0)
-                {
-                    Log(String.Concat("pin map from ", BoardConfigPath));
-                    return board;
-                }
-
-                for (int i = 0; i < errors.Count; i++)
-                {
-                    Log(String.Concat(BoardConfigPath, ": ", errors[i]));
-                }
-
-                Log(String.Concat(BoardConfigPath, " rejected: no pin is opened"));
-            }
-            catch (Exception ex)
-            {
-                Log(String.Concat(BoardConfigPath, " unreadable (malformed JSON or an unknown key): ", ex.Message));
+                Log(String.Concat(BoardConfigPath, " not found: using the built-in pin map of ", BoardConfig.ReferenceBoard));
+                return BoardConfig.BuiltIn();
             }
 
-            return null;
+            ConfigErrors errors = new ConfigErrors();
+            BoardConfig board = BoardConfigLoader.Load(new BlobConfigStore(new FlashFiles("I:\\"), "board.json").Read(), new NanoJsonParser(), errors);
+            for (int i = 0; i < errors.Count; i++)
+            {
+                Log(String.Concat(BoardConfigPath, ": ", errors[i]));
+            }
+
+            Log(board != null ? String.Concat("pin map from ", BoardConfigPath) : String.Concat(BoardConfigPath, " rejected: no pin is opened"));
+            return board;
         }
 
         // I:\pod.json through the portable loader (no key twice, readable, Validate): any problem means the
         // built-in safe defaults, charging disabled and no network, the tick still running.
         private static PodConfigLoader LoadPod()
         {
-            string text = null;
-            try
-            {
-                text = File.Exists(PodConfigPath) ? File.ReadAllText(PodConfigPath) : null;
-            }
-            catch (Exception ex)
-            {
-                Log(String.Concat(PodConfigPath, " unreadable: ", ex.Message));
-            }
-
-            PodConfigLoader loaded = PodConfigLoader.Load(text, new NanoJsonParser());
+            PodConfigLoader loaded = PodConfigLoader.Load(PodStore().Read(), new NanoJsonParser());
             for (int i = 0; i < loaded.Errors.Count; i++)
             {
                 Log(String.Concat(PodConfigPath, ": ", loaded.Errors[i]));

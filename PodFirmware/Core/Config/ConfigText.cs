@@ -102,7 +102,8 @@ namespace PodFirmware.Core.Config
             for (int i = 0; i < value.Length; i++)
             {
                 char c = value[i];
-                text = c == '"' || c == '\\' ? text + "\\" + c : text + c;
+                string one = new string(c, 1);
+                text = c == '"' || c == '\\' ? text + "\\" + one : text + one;
             }
 
             return text + "\"";

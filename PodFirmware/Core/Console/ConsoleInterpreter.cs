@@ -6,6 +6,7 @@ using PodFirmware.Core.Control;
 using PodFirmware.Core.Faults;
 using PodFirmware.Core.Locks;
 using PodFirmware.Core.Messaging;
+using PodFirmware.Core.SelfTest;
 using PodFirmware.Core.Session;
 
 namespace PodFirmware.Core.Console
@@ -224,6 +225,11 @@ namespace PodFirmware.Core.Console
             if (active != FaultCode.None && active != latched)
             {
                 Fault("active", active);
+            }
+
+            if (_pod.Status.SelfTestFailure != SelfTestCheck.None)
+            {
+                Say("self-test failed: " + SelfTestCheckNames.Of(_pod.Status.SelfTestFailure));
             }
 
             if (_pod.Status.ConfigError != null)

@@ -32,6 +32,9 @@ namespace PodFirmware.Core.Config.Board
         /// <summary><c>gnss</c>: GNSS receiver UART.</summary>
         public GnssPins Gnss;
 
+        /// <summary><c>console</c>: the serial console's UART; optional (null: no serial console).</summary>
+        public ConsolePins Console;
+
         /// <summary>
         /// The built-in pin map of the reference board, used when the device has no <c>I:\board.json</c>.
         /// Mirrors nf-device-config/boards/esp32-devkitc-pod-v1.json (a host test keeps the two equal).
@@ -64,6 +67,10 @@ namespace PodFirmware.Core.Config.Board
             board.Gnss = new GnssPins();
             board.Gnss.RxGpio = 18;
             board.Gnss.TxGpio = 19;
+
+            board.Console = new ConsolePins();
+            board.Console.RxGpio = 16;
+            board.Console.TxGpio = 17;
             return board;
         }
 
@@ -131,6 +138,13 @@ namespace PodFirmware.Core.Config.Board
                 Gnss.Validate("gnss", errors);
                 used.Claim("gnss.rxGpio", Gnss.RxGpio, false, errors);
                 used.Claim("gnss.txGpio", Gnss.TxGpio, true, errors);
+            }
+
+            if (Console != null)
+            {
+                Console.Validate("console", errors);
+                used.Claim("console.rxGpio", Console.RxGpio, false, errors);
+                used.Claim("console.txGpio", Console.TxGpio, true, errors);
             }
 
             return errors;
