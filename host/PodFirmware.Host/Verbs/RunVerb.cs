@@ -29,7 +29,8 @@ namespace PodFirmware.Host.Verbs
         {
             var config = new Option<FileInfo>("--config") { Description = "Pod config JSON.", DefaultValueFactory = _ => new FileInfo(Path.Combine(Program.RepoRoot(), "nf-device-config", "pods", "pod-demo.json")) };
             var scenario = new Option<FileInfo>("--scenario") { Description = "Scenario replayed in real time (default scenarios/live-demo.txt).", DefaultValueFactory = _ => new FileInfo(Path.Combine(Program.RepoRoot(), "scenarios", "live-demo.txt")) };
-            var seconds = new Option<int>("--seconds") { Description = "Stop after this many seconds (0: run until Ctrl-C)." };
+            var seconds = new Option<int>("--seconds") { Description = "Stop after this many seconds, 0 to 86400 (0: run until Ctrl-C)." };
+            VerbInputs.Range(seconds, 0, 86400, "seconds; 0 runs until Ctrl-C");
             var data = new Option<DirectoryInfo>("--data") { Description = "Directory standing in for the pod's flash (fault latch, outbox); default: a fresh temporary directory. Reuse one to see pending alarms survive a restart." };
             var console = new Option<bool>("--console") { Description = "Attach the pod's serial console to stdin/stdout (type help); no live view; the run ends when stdin ends." };
             var command = new Command("run", "Run a virtual pod live on a private mosquitto broker on a free loopback port; Ctrl-C stops both.");
@@ -49,9 +50,10 @@ namespace PodFirmware.Host.Verbs
             try
             {
                 config = ConfigFile.Load(configFile.FullName);
-                steps = ScenarioParser.Parse(File.ReadAllText(scenarioFile.FullName));
+                steps = ScenarioParser.Parse(VerbInputs.ReadText(scenarioFile, "scenario"));
+                VerbInputs.RequireDirectory(dataDirectory, "--data");
             }
-            catch (Exception e) when (e is ConfigFileException || e is ScenarioException || e is IOException)
+            catch (Exception e) when (e is ConfigFileException || e is ScenarioException || e is VerbInputException)
             {
                 Console.Error.WriteLine("pod run: " + e.Message);
                 return 2;
