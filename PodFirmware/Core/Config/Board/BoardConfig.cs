@@ -69,8 +69,8 @@ namespace PodFirmware.Core.Config.Board
             board.Gnss.TxGpio = 19;
 
             board.Console = new ConsolePins();
-            board.Console.RxGpio = 16;
-            board.Console.TxGpio = 17;
+            board.Console.RxGpio = 35;
+            board.Console.TxGpio = 23;
             return board;
         }
 

@@ -16,12 +16,12 @@ namespace PodFirmware.Tests.Core.Config.Board
         }
 
         [TestMethod]
-        public static void The_built_in_map_has_a_valid_console_on_gpio_16_and_17_at_115200()
+        public static void The_built_in_map_has_a_valid_console_on_gpio_35_and_23_at_115200()
         {
             BoardConfig board = BoardConfig.BuiltIn();
             Assert.AreEqual(0, board.Validate().Count);
-            Assert.AreEqual(16, board.Console.RxGpio);
-            Assert.AreEqual(17, board.Console.TxGpio);
+            Assert.AreEqual(35, board.Console.RxGpio);
+            Assert.AreEqual(23, board.Console.TxGpio);
             Assert.AreEqual(115200, board.Console.Baud);
         }
 
@@ -45,7 +45,7 @@ namespace PodFirmware.Tests.Core.Config.Board
         public static void A_console_tx_on_an_input_only_pin_is_named()
         {
             BoardConfig board = BoardConfig.BuiltIn();
-            board.Console.TxGpio = 35;
+            board.Console.TxGpio = 38;
             AssertOnlyProblemIs(board.Validate(), "console.txGpio", "input-only");
         }
 
