@@ -175,6 +175,7 @@ namespace PodFirmware.Tests.Core.Config.Board
         public static void An_output_may_use_any_output_capable_free_GPIO(int gpio)
         {
             BoardConfig board = BoardConfig.BuiltIn();
+            board.Console = null; // these tests borrow the console's free pins 35 and 23
             board.Outputs.CableLock.Gpio = gpio;
             ConfigErrors errors = board.Validate();
             Assert.AreEqual(0, errors.Count, errors.ToString());
@@ -215,6 +216,7 @@ namespace PodFirmware.Tests.Core.Config.Board
         public static void An_input_may_sit_on_an_input_only_GPIO_without_internal_pull()
         {
             BoardConfig board = BoardConfig.BuiltIn();
+            board.Console = null; // these tests borrow the console's free pins 35 and 23
             board.Inputs.DockSense.Gpio = 35;
             board.Inputs.DockSense.Pull = "none";
             ConfigErrors errors = board.Validate();
@@ -227,6 +229,7 @@ namespace PodFirmware.Tests.Core.Config.Board
         public static void An_internal_pull_on_an_input_only_GPIO_is_named(string pull)
         {
             BoardConfig board = BoardConfig.BuiltIn();
+            board.Console = null; // these tests borrow the console's free pins 35 and 23
             board.Inputs.DockSense.Gpio = 35;
             board.Inputs.DockSense.Pull = pull;
             AssertOnlyProblemIs(board.Validate(), "inputs.dockSense.pull", "no internal pull");
@@ -308,6 +311,7 @@ namespace PodFirmware.Tests.Core.Config.Board
         public static void A_GNSS_receive_pin_may_be_input_only()
         {
             BoardConfig board = BoardConfig.BuiltIn();
+            board.Console = null; // these tests borrow the console's free pins 35 and 23
             board.Gnss.RxGpio = 35;
             ConfigErrors errors = board.Validate();
             Assert.AreEqual(0, errors.Count, errors.ToString());
