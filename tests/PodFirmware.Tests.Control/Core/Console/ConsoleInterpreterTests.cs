@@ -63,6 +63,21 @@ namespace PodFirmware.Tests.Core.Console
         }
 
         [TestMethod]
+        public static void Faults_name_the_failed_self_test_check()
+        {
+            var rig = new ConsoleRig();
+            rig.Pod.Status.SelfTestFailure = PodFirmware.Core.SelfTest.SelfTestCheck.RelayFeedback;
+            Assert.Contains("self-test failed: " + PodFirmware.Core.SelfTest.SelfTestCheckNames.Of(PodFirmware.Core.SelfTest.SelfTestCheck.RelayFeedback), Faults(rig));
+        }
+
+        private static string Faults(ConsoleRig rig)
+        {
+            rig.Port.Type("faults\n");
+            rig.Loop.Turn();
+            return rig.Port.Take();
+        }
+
+        [TestMethod]
         public static void A_local_reset_is_refused_with_the_reason_while_hot_and_done_once_cool()
         {
             var rig = new ConsoleRig();
