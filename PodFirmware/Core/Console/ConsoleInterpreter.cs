@@ -25,7 +25,7 @@ namespace PodFirmware.Core.Console
         /// <summary>Line-end written after every answer line: CR LF for serial terminals.</summary>
         public string NewLine = "\r\n";
 
-        private const string ConfigUsage = "usage: config show | config get KEY | config set KEY VALUE";
+        private const string ConfigUsage = "usage: config show | config get KEY | config set KEY VALUE | config draft | config discard";
         private const string BenchUsage = "usage: bench relay on|off | bench lock wheel|cable lock|unlock | bench ev ...";
         private const string LogUsage = "usage: log [N]   (N = 1 to the ring size)";
 
@@ -38,6 +38,7 @@ namespace PodFirmware.Core.Console
             "config show               the pod config file",
             "config get KEY            one key as written in the file (e.g. mqtt.port)",
             "config set KEY VALUE      validated as at boot, saved only when valid; reboot to apply",
+            "config draft|discard      unsaved edits of a broken file: show, drop",
             "reset-fault               local fault reset (physically present), logged as such",
             "log [N]                   the last N log lines (default 10)",
             "bench relay on|off        bench mode only; never with a plug, a session or a fault",
@@ -51,6 +52,7 @@ namespace PodFirmware.Core.Console
         private readonly IConfigStore _store;
         private readonly IConfigParser _parser;
         private string _pendingName;
+        private string _draft;
         private int _pendingDone;
 
         /// <summary>Creates the interpreter.</summary>
@@ -256,6 +258,15 @@ namespace PodFirmware.Core.Console
                 string text = _store.Read();
                 Say(text == null ? "no config file: built-in defaults" : text);
             }
+            else if (sub == "draft" && w.Length == 2)
+            {
+                Say(_draft == null ? "no unsaved edits" : _draft);
+            }
+            else if (sub == "discard" && w.Length == 2)
+            {
+                _draft = null;
+                Say("unsaved edits dropped");
+            }
             else if (sub == "get" && w.Length == 3)
             {
                 string text = _store.Read();
@@ -281,7 +292,9 @@ namespace PodFirmware.Core.Console
                 return;
             }
 
-            string text = _store.Read();
+            // A broken or missing file is fixed key by key: the edits pile up unsaved until the whole config is valid.
+            string text = _draft != null ? _draft : _store.Read();
+            bool fileBroken = _draft != null || text == null || PodConfigLoader.Load(text, _parser).Problem != null;
             string edited = ConfigText.Set(text == null ? "{}" : text, key, value);
             if (edited == null)
             {
@@ -292,7 +305,8 @@ namespace PodFirmware.Core.Console
             PodConfigLoader loaded = PodConfigLoader.Load(edited, _parser);
             if (loaded.Problem != null)
             {
-                Say("refused, nothing saved:");
+                _draft = fileBroken ? edited : null;
+                Say(fileBroken ? "not saved yet, the config still has problems (config draft keeps the edits):" : "refused, nothing saved:");
                 for (int i = 0; i < loaded.Errors.Count; i++)
                 {
                     Say("  " + loaded.Errors[i]);
@@ -307,6 +321,7 @@ namespace PodFirmware.Core.Console
                 return;
             }
 
+            _draft = null;
             Say("saved " + key + " = " + value + "; reboot to apply");
             _log.Add("console: config set " + key);
         }

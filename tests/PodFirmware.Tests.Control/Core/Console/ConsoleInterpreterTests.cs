@@ -172,6 +172,34 @@ namespace PodFirmware.Tests.Core.Console
         }
 
         [TestMethod]
+        public static void A_missing_file_is_built_key_by_key_and_saved_once_valid()
+        {
+            var rig = new ConsoleRig();
+            rig.Store.Text = null;
+            string text = rig.Run("config set podId pod-5");
+            Assert.Contains("not saved yet, the config still has problems (config draft keeps the edits):", text);
+            Assert.Contains("  siteId: must be 1 to 32 characters", text);
+            rig.Run("config set siteId site-b");
+            rig.Run("config set parkingSpace 5");
+            Assert.Contains("\"siteId\": \"site-b\"", rig.Run("config draft"));
+            Assert.AreEqual(0, rig.Store.Writes);
+            Assert.Contains("saved commands.keyHex", rig.Run("config set commands.keyHex 00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"));
+            Assert.AreEqual(1, rig.Store.Writes);
+            Assert.Contains("\"podId\": \"pod-5\"", rig.Store.Text);
+            Assert.Contains("no unsaved edits", rig.Run("config draft"));
+        }
+
+        [TestMethod]
+        public static void A_draft_can_be_discarded()
+        {
+            var rig = new ConsoleRig();
+            rig.Store.Text = "{}";
+            rig.Run("config set podId pod-5");
+            Assert.Contains("unsaved edits dropped", rig.Run("config discard"));
+            Assert.Contains("no unsaved edits", rig.Run("config draft"));
+        }
+
+        [TestMethod]
         public static void A_config_set_that_cannot_be_written_says_so()
         {
             var rig = new ConsoleRig();
