@@ -7,6 +7,7 @@ using PodFirmware.Host.Mqtt;
 using PodFirmware.Host.Simulation;
 using PodFirmware.Host.Tests.Mqtt;
 using PodFirmware.Host.Tests.Support;
+using PodFirmware.Host.Verbs;
 using PodFirmware.Host.Watch;
 using Xunit;
 
@@ -101,6 +102,71 @@ namespace PodFirmware.Host.Tests.Verbs
                     pod.Dispose();
                 }
             }
+        }
+
+        [Fact]
+        public void Pod_run_with_three_pods_shows_all_three_and_the_one_alarm_in_the_plain_watch()
+        {
+            string scenario = Path.Combine(Path.GetTempPath(), "pod-fleet-" + Guid.NewGuid().ToString("N") + ".txt");
+            // Each pod plays it 7 s after the previous one: pod-017 trips at 4 s, the others long after the test.
+            File.WriteAllText(scenario, "0 temp_c 25\n0 voltage_v 230\n4000 temp_c 170\n");
+            var info = new System.Diagnostics.ProcessStartInfo(MosquittoBroker.FindExecutable("dotnet", "/usr/bin/dotnet"))
+            {
+                UseShellExecute = false,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            foreach (string arg in new[] { Path.Combine(AppContext.BaseDirectory, "pod-host.dll"), "run", "--pods", "3", "--scenario", scenario, "--seconds", "60" })
+            {
+                info.ArgumentList.Add(arg);
+            }
+
+            info.Environment["POD_REPO"] = RepoPaths.Root;
+            var podOutput = new SyncWriter();
+            using var run = new System.Diagnostics.Process { StartInfo = info };
+            run.OutputDataReceived += (_, e) => podOutput.WriteLine(e.Data);
+            run.ErrorDataReceived += (_, e) => podOutput.WriteLine(e.Data);
+            var output = new SyncWriter();
+            using var stop = new CancellationTokenSource();
+            Thread watch = null;
+            try
+            {
+                run.Start();
+                run.BeginOutputReadLine();
+                run.BeginErrorReadLine();
+                System.Text.RegularExpressions.Match port = null;
+                Wait.Until(() => (port = System.Text.RegularExpressions.Regex.Match(podOutput.Text(), @"--broker (127\.0\.0\.1:\d+) --site site-a")).Success, 30000, "pod run announces three pods and the watch line", podOutput.Text);
+                watch = new Thread(() => WatchVerb.Run(port.Groups[1].Value, "site-a", true, output, TextWriter.Null, stop.Token)) { IsBackground = true };
+                watch.Start();
+                Wait.Until(() => output.Text().Contains("alarm ConnectorTemperatureCeiling"), 30000, "the watcher shows an alarm", output.Text);
+                Wait.Until(() => output.Text().Contains("pod-017") && output.Text().Contains("pod-018") && output.Text().Contains("pod-019"), 30000, "the watcher shows all three pods", output.Text);
+                string text = output.Text();
+                Assert.All(Array.FindAll(text.Split('\n'), l => l.Contains("alarm ConnectorTemperatureCeiling", StringComparison.Ordinal)), l => Assert.StartsWith("pod-017", l));
+                Assert.Contains("space 18", text);
+                Assert.Contains("space 19", text);
+            }
+            finally
+            {
+                stop.Cancel();
+                watch?.Join(LivePodRig.SoonMs);
+                if (!run.HasExited)
+                {
+                    run.Kill(true);
+                }
+
+                File.Delete(scenario);
+            }
+        }
+
+        [Theory]
+        [InlineData("pod-017", 0, "pod-017")]
+        [InlineData("pod-017", 2, "pod-019")]
+        [InlineData("pod-099", 1, "pod-100")]
+        [InlineData("pod", 1, "pod-2")]
+        [InlineData("p7", 3, "p10")]
+        public void Pods_of_a_run_are_numbered_on_from_the_config_s_id(string baseId, int index, string expected)
+        {
+            Assert.Equal(expected, RunVerb.NumberedId(baseId, index));
         }
 
         [Fact]
