@@ -214,6 +214,11 @@ namespace PodFirmware.Host.Verbs
                             member.Live.Step();
                         }
 
+                        Member first = members[0];
+                        view.NextStep = first.Next >= steps.Length ? null
+                            : first.StartMs < 0 ? "when the pod hears the controller: " + Describe(steps[first.Next])
+                            : "in " + Math.Max(0, (steps[first.Next].TimeMs - (now - first.StartMs) + 999) / 1000) + " s: " + Describe(steps[first.Next]);
+
                         nextTickMs += config.TickPeriodMs;
                         if (now - nextTickMs >= config.TickPeriodMs)
                         {
@@ -257,6 +262,17 @@ namespace PodFirmware.Host.Verbs
 
             Console.WriteLine("stopped: pod offline, broker down");
             return 0;
+        }
+
+        // A scenario step as its line read: target and value (a command by its JSON).
+        private static string Describe(ScenarioStep step)
+        {
+            if (step.Kind == ScenarioStepKind.Command)
+            {
+                return "cmd " + step.Text;
+            }
+
+            return step.Target + " " + (step.Text ?? step.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
         private sealed class SleepPause : IThreadPause
