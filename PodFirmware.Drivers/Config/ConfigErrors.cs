@@ -30,6 +30,12 @@ namespace PodFirmware.Drivers.Config
             _messages.Add(key + ": " + reason);
         }
 
+        /// <summary>Records a problem already written as <c>key: reason</c> (e.g. one copied from another list).</summary>
+        public void Add(string problem)
+        {
+            _messages.Add(problem);
+        }
+
         /// <summary>
         /// Records a problem unless <paramref name="value"/> is a finite number with
         /// <paramref name="min"/> &lt;= <paramref name="value"/> &lt;= <paramref name="max"/>. A NaN or infinite value is

@@ -9,6 +9,7 @@ using nanoFramework.Json;
 using PodFirmware.Core.Boot;
 using PodFirmware.Core.Config;
 using PodFirmware.Core.Config.Board;
+using PodFirmware.Core.Console;
 using PodFirmware.Core.Control;
 using PodFirmware.Core.Messaging;
 using PodFirmware.Drivers.Adapters;
@@ -38,6 +39,8 @@ namespace PodFirmware.Device
         /// <summary>UART the GNSS receiver is wired to; the board map's GNSS pins are routed to it.</summary>
         public const string GnssPort = "COM2";
 
+        private static readonly LogRing BootLog = new LogRing();
+
         /// <summary>Boots the pod; never returns.</summary>
         public static void Main()
         {
@@ -62,27 +65,37 @@ namespace PodFirmware.Device
                     ports.Relay = OpenOutput(gpio, board.Outputs.RelayCoil);
                     safe = new SafeOutputs(ports.Relay, locks);
                     OpenHardware(board, gpio, ports, locks, clock);
-                    PodConfig pod = LoadPod();
+                    PodConfigLoader loaded = LoadPod();
+                    PodConfig pod = loaded.Config;
 
-                    if (pod != null)
+                    // 6. The tick thread before the (slow) network: the safety rules run from the first second,
+                    // also on the built-in safe defaults of a missing or invalid config (charging disabled then).
+                    IBlobFiles flash = new FlashFiles(StoreDirectory);
+                    ports.Store = new FileBlobStore(flash);
+                    SerialGnssFeed gnss = OpenGnss(pod, ports);
+                    PodController controller = PodAssembly.CreateController(pod, clock, ports);
+                    if (loaded.Problem != null)
                     {
-                        // 6. The tick thread before the (slow) network: the safety rules run from the first second.
-                        IBlobFiles flash = new FlashFiles(StoreDirectory);
-                        ports.Store = new FileBlobStore(flash);
-                        SerialGnssFeed gnss = OpenGnss(pod, ports);
-                        PodController controller = PodAssembly.CreateController(pod, clock, ports);
-                        ControlLoopCore control = new ControlLoopCore(controller, clock, clock, safe, gnss, pod.TickPeriodMs);
-                        tickThread = new Thread(new ThreadStart(control.Run));
-                        tickThread.Priority = ThreadPriority.AboveNormal;
-                        tickThread.Start();
+                        controller.DisableCharging(loaded.Problem);
+                    }
 
-                        // 7. Network and messaging, best effort: the tick runs with or without them.
+                    StartConsole(board.Console, controller, pod, clock);
+
+                    ControlLoopCore control = new ControlLoopCore(controller, clock, clock, safe, gnss, pod.TickPeriodMs);
+                    tickThread = new Thread(new ThreadStart(control.Run));
+                    tickThread.Priority = ThreadPriority.AboveNormal;
+                    tickThread.Start();
+
+                    // 7. Network and messaging, best effort: the tick runs with or without them.
+                    if (loaded.Problem == null)
+                    {
                         NetworkServices network = new NetworkServices();
                         new NetworkStartup(network, network, clock, clock).Connect();
-                        MessagingLoopCore messaging = MessagingStack.TryStartLoop(pod, M2MqttLink.CreateLink(), controller, new FileBlobStore(flash), clock, network, control, clock);
-
+                        IMqttLink link = M2MqttLink.CreateLink();
+                        MessagingLoopCore messaging = MessagingStack.TryStartLoop(pod, link, controller, new FileBlobStore(flash), clock, network, control, clock);
                         if (messaging != null)
                         {
+                            messaging.LogPublisher = new LogPublisher(BootLog, link, pod.PodId);
                             new Thread(new ThreadStart(messaging.Run)).Start();
                         }
                     }
@@ -100,7 +113,7 @@ namespace PodFirmware.Device
                 tickThread.Join();
             }
 
-            // No pin map, no valid pod config, or a failed boot: relay open, locks engaged, no network.
+            // No usable pin map, or a failed boot: relay open, locks engaged, no network.
             Log("holding the safe state");
             safe.HoldForever(clock);
         }
@@ -156,9 +169,32 @@ namespace PodFirmware.Device
             }
         }
 
+        // The serial console on COM3 at the map's pins, on its own thread; no section or a failing UART: no console.
+        private static void StartConsole(ConsolePins pins, PodController controller, PodConfig pod, DeviceClock clock)
+        {
+            try
+            {
+                nanoFramework.Hardware.Esp32.Configuration.SetPinFunction(pins.RxGpio, DeviceFunction.COM3_RX);
+                nanoFramework.Hardware.Esp32.Configuration.SetPinFunction(pins.TxGpio, DeviceFunction.COM3_TX);
+                UartInput uart = new UartInput("COM3", pins.Baud);
+                ConsoleInterpreter console = new ConsoleInterpreter(controller, pod, BootLog, uart, PodStore(), new NanoJsonParser());
+                new Thread(new ThreadStart(new ConsoleLoop(uart, console, new LineAssembler(LineAssembler.DefaultMaxChars), clock).Run)).Start();
+            }
+            catch (Exception ex)
+            {
+                Log(String.Concat("no serial console: ", ex.Message));
+            }
+        }
+
+        private static IConfigStore PodStore()
+        {
+            return new BlobConfigStore(new FlashFiles("I:\\"), "pod.json");
+        }
+
         private static void Log(string message)
         {
             Debug.WriteLine(String.Concat("[boot] ", message));
+            BootLog.Add(message);
         }
 
         // ------------------------------------------------------------------ configuration
@@ -168,86 +204,43 @@ namespace PodFirmware.Device
         // falling back to the built-in map could drive the wrong GPIOs. Nothing is opened then.
         private static BoardConfig LoadBoard()
         {
-            try
+            if (!File.Exists(BoardConfigPath))
             {
-                if (!File.Exists(BoardConfigPath))
-                {
-                    Log(String.Concat(BoardConfigPath, " not found: using the built-in pin map of ", BoardConfig.ReferenceBoard));
-                    return BoardConfig.BuiltIn();
-                }
-
-                BoardConfig board = (BoardConfig)JsonConvert.DeserializeObject(File.ReadAllText(BoardConfigPath), typeof(BoardConfig), ConfigJsonOptions());
-
-                if (board == null)
-                {
-                    Log(String.Concat(BoardConfigPath, " holds no pin map object"));
-                    return null;
-                }
-
-                ConfigErrors errors = board.Validate();
-
-                if (errors.Count == 0)
-                {
-                    Log(String.Concat("pin map from ", BoardConfigPath));
-                    return board;
-                }
-
-                for (int i = 0; i < errors.Count; i++)
-                {
-                    Log(String.Concat(BoardConfigPath, ": ", errors[i]));
-                }
-
-                Log(String.Concat(BoardConfigPath, " rejected: no pin is opened"));
-            }
-            catch (Exception ex)
-            {
-                Log(String.Concat(BoardConfigPath, " unreadable (malformed JSON or an unknown key): ", ex.Message));
+                Log(String.Concat(BoardConfigPath, " not found: using the built-in pin map of ", BoardConfig.ReferenceBoard));
+                return BoardConfig.BuiltIn();
             }
 
-            return null;
+            ConfigErrors errors = new ConfigErrors();
+            BoardConfig board = BoardConfigLoader.Load(new BlobConfigStore(new FlashFiles("I:\\"), "board.json").Read(), new NanoJsonParser(), errors);
+            for (int i = 0; i < errors.Count; i++)
+            {
+                Log(String.Concat(BoardConfigPath, ": ", errors[i]));
+            }
+
+            Log(board != null ? String.Concat("pin map from ", BoardConfigPath) : String.Concat(BoardConfigPath, " rejected: no pin is opened"));
+            return board;
         }
 
-        // I:\pod.json into the portable PodConfig, then the same Validate() the host runs. Any
-        // problem means no network and no MQTT: the pod still boots with the relay open.
-        private static PodConfig LoadPod()
+        // I:\pod.json through the portable loader (no key twice, readable, Validate): any problem means the
+        // built-in safe defaults, charging disabled and no network, the tick still running.
+        private static PodConfigLoader LoadPod()
         {
-            try
+            PodConfigLoader loaded = PodConfigLoader.Load(PodStore().Read(), new NanoJsonParser());
+            for (int i = 0; i < loaded.Errors.Count; i++)
             {
-                if (!File.Exists(PodConfigPath))
-                {
-                    Log(String.Concat(PodConfigPath, " not found: no network, no MQTT"));
-                    return null;
-                }
-
-                PodConfig pod = (PodConfig)JsonConvert.DeserializeObject(File.ReadAllText(PodConfigPath), typeof(PodConfig), ConfigJsonOptions());
-
-                if (pod == null)
-                {
-                    Log(String.Concat(PodConfigPath, " holds no config object: no network, no MQTT"));
-                    return null;
-                }
-
-                ConfigErrors errors = pod.Validate();
-
-                if (errors.Count > 0)
-                {
-                    for (int i = 0; i < errors.Count; i++)
-                    {
-                        Log(String.Concat(PodConfigPath, ": ", errors[i]));
-                    }
-
-                    Log("pod config invalid: no network, no MQTT");
-                    return null;
-                }
-
-                Log(String.Concat("pod ", pod.PodId, " of ", String.Concat(pod.SiteId, ", space ", pod.ParkingSpace.ToString())));
-                return pod;
+                Log(String.Concat(PodConfigPath, ": ", loaded.Errors[i]));
             }
-            catch (Exception ex)
+
+            PodConfig pod = loaded.Config;
+            Log(loaded.Problem != null ? "safe defaults: charging disabled, no network" : String.Concat("pod ", pod.PodId, " of ", String.Concat(pod.SiteId, ", space ", pod.ParkingSpace.ToString())));
+            return loaded;
+        }
+
+        private sealed class NanoJsonParser : IConfigParser
+        {
+            public object Parse(string json, Type type)
             {
-                // nanoFramework.Json names no key; an unknown or misspelt key lands here too
-                Log(String.Concat(PodConfigPath, " unreadable (malformed JSON or an unknown key): ", ex.Message));
-                return null;
+                return JsonConvert.DeserializeObject(json, type, ConfigJsonOptions());
             }
         }
 

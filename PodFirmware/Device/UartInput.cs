@@ -1,4 +1,5 @@
 using System.IO.Ports;
+using PodFirmware.Core.Console;
 using PodFirmware.Drivers.Ports;
 
 namespace PodFirmware.Device
@@ -6,9 +7,9 @@ namespace PodFirmware.Device
     /// <summary>
     /// <see cref="ISerialInput"/> over a nanoFramework <see cref="SerialPort"/> opened 8N1 with a 1024-byte
     /// driver receive buffer (seconds of NMEA should a tick run late). Pins are routed by Program.cs first.
-    /// Control tick only.
+    /// One owner: the control tick (GNSS) or the console thread (serial console, <see cref="IConsolePort"/>).
     /// </summary>
-    public sealed class UartInput : ISerialInput
+    public sealed class UartInput : ISerialInput, IConsolePort
     {
         private readonly SerialPort _port;
 
@@ -32,6 +33,19 @@ namespace PodFirmware.Device
         public int Read(byte[] buffer, int offset, int count)
         {
             return _port.Read(buffer, offset, count);
+        }
+
+        /// <inheritdoc />
+        int IConsolePort.Read(byte[] buffer, int offset, int count)
+        {
+            int waiting = _port.BytesToRead;
+            return waiting == 0 ? 0 : _port.Read(buffer, offset, waiting < count ? waiting : count);
+        }
+
+        /// <inheritdoc />
+        public void Write(string text)
+        {
+            _port.Write(text);
         }
     }
 }

@@ -9,15 +9,86 @@ namespace PodFirmware.Host
     public static class Program
     {
         /// <summary>Parses the verb and runs it; returns the process exit code.</summary>
-        public static int Main(string[] args)
+        public static int Main(string[] args) => CreateRoot().Parse(args).Invoke();
+
+        /// <summary>Every verb of the host program, as <c>./pod</c> passes them on.</summary>
+        public static RootCommand CreateRoot()
         {
             var root = new RootCommand("PodFirmware host tools: a virtual pod, the scenario simulator and build helpers.");
             root.Subcommands.Add(Verbs.RunVerb.Create());
             root.Subcommands.Add(Verbs.SimVerb.Create());
             root.Subcommands.Add(Verbs.SignVerb.Create());
+            root.Subcommands.Add(Verbs.ConfigVerb.Create());
+            root.Subcommands.Add(Watch.WatchVerb.Create());
             root.Subcommands.Add(NfprojCommand());
             root.Subcommands.Add(Verbs.MutationReportVerb.Create());
-            return root.Parse(args).Invoke();
+            var verbs = new Command("verbs", "List every verb with its arguments and options (what ./pod help prints).");
+            verbs.SetAction(_ => PrintVerbs(root, Console.Out));
+            root.Subcommands.Add(verbs);
+            return root;
+        }
+
+        /// <summary>Writes every verb under <paramref name="root"/> (and sub-verb) with its arguments and options; returns 0.</summary>
+        public static int PrintVerbs(Command root, TextWriter output)
+        {
+            foreach (Command verb in root.Subcommands)
+            {
+                PrintVerb(verb, "./pod " + verb.Name, output);
+            }
+
+            return 0;
+        }
+
+        private static string ValueName(Type type)
+        {
+            type = Nullable.GetUnderlyingType(type) ?? type;
+            if (type == typeof(bool))
+            {
+                return "";
+            }
+
+            if (type == typeof(FileInfo))
+            {
+                return " FILE";
+            }
+
+            if (type == typeof(DirectoryInfo))
+            {
+                return " DIR";
+            }
+
+            return type == typeof(int) || type == typeof(long) ? " N" : " TEXT";
+        }
+
+        private static void PrintVerb(Command verb, string usage, TextWriter output)
+        {
+            if (verb.Subcommands.Count > 0)
+            {
+                foreach (Command sub in verb.Subcommands)
+                {
+                    PrintVerb(sub, usage + " " + sub.Name, output);
+                }
+
+                return;
+            }
+
+            foreach (Argument argument in verb.Arguments)
+            {
+                usage += " " + argument.Name + (argument.Arity.MaximumNumberOfValues > 1 ? "..." : "");
+            }
+
+            output.WriteLine(usage);
+            output.WriteLine("    " + verb.Description);
+            foreach (Option option in verb.Options)
+            {
+                if (option.Name == "--help" || option.Name == "-h" || option.Hidden)
+                {
+                    continue;
+                }
+
+                string value = ValueName(option.ValueType);
+                output.WriteLine("    " + (option.Name + value).PadRight(24) + " " + option.Description + (option.Required ? " (required)" : ""));
+            }
         }
 
         private static Command NfprojCommand()

@@ -37,6 +37,12 @@ namespace PodFirmware.Core.Config
         /// </summary>
         public double RatedCurrentA = 32.0;
 
+        /// <summary>
+        /// <c>benchMode</c>: allows the serial console's bench commands (relay, locks) with no plug, no session and nothing
+        /// latched; for test benches only. The console cannot change it. Default false.
+        /// </summary>
+        public bool BenchMode;
+
         /// <summary><c>mqtt</c>: broker connection.</summary>
         public MqttConfig Mqtt = new MqttConfig();
 

@@ -37,7 +37,7 @@ namespace PodFirmware.Core.Control
     /// fault (docs/ev-interface.md); a pause of the offer then opens the relay when the EV goes to B, or after
     /// <c>ev.pauseOpenMs</c>.
     /// </remarks>
-    public sealed class PodController
+    public sealed partial class PodController
     {
         private readonly IClock _clock;
         private readonly IDigitalOutput _relay;
@@ -85,6 +85,7 @@ namespace PodFirmware.Core.Control
         private bool _rcdFaultActive;
         private bool _rcdFailed;
         private bool _startPending;
+        private string _configError;
 
         /// <summary>
         /// Wires the tick over its ports. Opens the relay first: whatever the hardware did before, the pod
@@ -148,6 +149,7 @@ namespace PodFirmware.Core.Control
             _sessionInputs.SpaceNumber = config.ParkingSpace;
             _inputs.AllowedCurrentA = config.RatedCurrentA;
             _networkUp = 1;
+            _benchMode = config.BenchMode;
         }
 
         /// <summary>The safety supervisor, for tests and the console.</summary>
@@ -214,6 +216,18 @@ namespace PodFirmware.Core.Control
             set { _networkUp = value ? 1 : 0; }
         }
 
+        /// <summary>
+        /// Keeps the relay open for good because the pod runs on built-in safe defaults (its config is missing or
+        /// invalid): every other part of the tick (sensors, safety rules, latch, locks) runs as usual. The status
+        /// reports <paramref name="problem"/> as <see cref="PodStatus.ConfigError"/>. Call before the first tick.
+        /// </summary>
+        /// <param name="problem">The first config problem, <c>key: reason</c>; not null.</param>
+        public void DisableCharging(string problem)
+        {
+            _configError = problem;
+            _status.ConfigError = problem;
+        }
+
         /// <summary>Runs one control tick at the clock's current time.</summary>
         public void Tick()
         {
@@ -256,14 +270,17 @@ namespace PodFirmware.Core.Control
 
             FillSessionInputs(nowMs, docked, plugged, relayClosed);
             ApplyCommands(nowMs, relayClosed);
+            ApplyLocalAction(nowMs, relayClosed, plugged);
             double offeredA = OfferedCurrentA();
             // Paused by derating alone: the session allows current, the cap offers none.
             _sessionInputs.OfferPaused = Finite.Above(_session.AllowedCurrentA, 0) && !Finite.Above(offeredA, 0);
             _session.Update(_sessionInputs);
 
             // An active RCD fault output latches GroundFailure only while charging; it must also keep an open relay open.
-            bool permitted = _supervisor.RelayPermitted && docked && !_locks.IsMoving && _locks.LocksEngaged && !_inputs.ResidualCurrentFault;
+            bool permitted = _supervisor.RelayPermitted && docked && !_locks.IsMoving && _locks.LocksEngaged && !_inputs.ResidualCurrentFault &&
+                             _configError == null;
             bool close = _pilot == null ? _session.WantsPower && Finite.Above(offeredA, 0) && permitted : RunPilot(nowMs, relayClosed, docked) && permitted;
+            close = close || BenchRelayWanted();
             if (close != relayClosed)
             {
                 _relay.Write(close);
@@ -386,7 +403,7 @@ namespace PodFirmware.Core.Control
         // The burst is read after the duty is written, so the relay decision sees the EV's answer to this tick's offer.
         private bool RunPilot(long nowMs, bool relayClosed, bool docked)
         {
-            bool unavailable = _supervisor.IsLatched || !docked || _locks.IsMoving || _selfTestFault != FaultCode.None;
+            bool unavailable = _supervisor.IsLatched || !docked || _locks.IsMoving || _selfTestFault != FaultCode.None || _configError != null;
             bool wants = _session.WantsPower;
             int duty = _pilot.Offer(unavailable, wants ? OfferedCurrentA() : 0.0, nowMs);
             if (duty != _pilotOutput.DutyPermille)

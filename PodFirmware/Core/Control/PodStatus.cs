@@ -21,6 +21,12 @@ namespace PodFirmware.Core.Control
     /// </remarks>
     public sealed class PodStatus
     {
+        /// <summary>
+        /// The first problem of the pod config (<c>key: reason</c>) when the pod runs on built-in safe defaults with
+        /// charging disabled; null with a valid config. Set once at boot.
+        /// </summary>
+        public string ConfigError;
+
         /// <summary>Monotonic time of the tick that wrote this snapshot, ms since boot.</summary>
         public long UptimeMs;
 

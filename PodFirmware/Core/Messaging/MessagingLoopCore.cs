@@ -97,6 +97,9 @@ namespace PodFirmware.Core.Messaging
             get { return _stopped; }
         }
 
+        /// <summary>Publishes the console's log ring on <c>pods/{id}/log</c> after each pump; null for none. Set before <see cref="Run"/>.</summary>
+        public PodFirmware.Core.Console.LogPublisher LogPublisher;
+
         /// <summary>The messaging thread's body. Returns only after the tick loop failed and the link was stopped.</summary>
         public void Run()
         {
@@ -131,6 +134,10 @@ namespace PodFirmware.Core.Messaging
                 SyncUtc(nowMs);
                 _controller.NetworkUp = connected;
                 _pump.Pump(nowMs);
+                if (LogPublisher != null)
+                {
+                    LogPublisher.Pump(nowMs);
+                }
             }
             catch (Exception ex)
             {

@@ -68,6 +68,11 @@ namespace PodFirmware.Core.Messaging
                 w.String("selfTestFailed", SelfTestCheckNames.Of(status.SelfTestFailure));
             }
 
+            if (status.ConfigError != null)
+            {
+                w.String("configError", status.ConfigError);
+            }
+
             WriteWarnings(w, status);
             w.Bool("docked", status.Docked);
             w.Bool("plugged", status.Plugged);

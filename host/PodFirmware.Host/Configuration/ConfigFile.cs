@@ -41,7 +41,7 @@ namespace PodFirmware.Host.Configuration
         public static PodConfig Parse(string json, string source)
         {
             PodConfig config = Deserialize<PodConfig>(json, source);
-            ThrowIfInvalid(config.Validate(), source, "config");
+            ThrowIfInvalid(WithDuplicates(json, config.Validate()), source, "config");
             return config;
         }
 
@@ -56,19 +56,59 @@ namespace PodFirmware.Host.Configuration
         public static BoardConfig ParseBoard(string json, string source)
         {
             BoardConfig board = Deserialize<BoardConfig>(json, source);
-            ThrowIfInvalid(board.Validate(), source, "pin map");
+            ThrowIfInvalid(WithDuplicates(json, board.Validate()), source, "pin map");
             return board;
+        }
+
+        // A key given twice is an error naming it (System.Text.Json, like nanoFramework.Json, would keep the last),
+        // listed before the value checks, which saw only the last value.
+        private static PodFirmware.Drivers.Config.ConfigErrors WithDuplicates(string json, PodFirmware.Drivers.Config.ConfigErrors checks)
+        {
+            var errors = new PodFirmware.Drivers.Config.ConfigErrors();
+            DuplicateKeys.Check(json, errors);
+            for (int i = 0; i < checks.Count; i++)
+            {
+                errors.Add(checks[i]);
+            }
+
+            return errors;
         }
 
         private static string Read(string path)
         {
+            if (Directory.Exists(path))
+            {
+                throw new ConfigFileException(path + ": is a directory, not a config file");
+            }
+
+
             try
             {
                 return File.ReadAllText(path);
             }
-            catch (IOException e)
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
                 throw new ConfigFileException(path + ": cannot read: " + e.Message);
+            }
+        }
+
+        /// <summary>
+        /// The strict System.Text.Json reading of <see cref="Load"/> without validation, as the portable
+        /// <see cref="PodFirmware.Core.Boot.PodConfigLoader"/> wants it (it checks duplicates and validates itself).
+        /// </summary>
+        public sealed class Parser : PodFirmware.Core.Boot.IConfigParser
+        {
+            /// <inheritdoc/>
+            public object Parse(string json, Type type)
+            {
+                try
+                {
+                    return JsonSerializer.Deserialize(json, type, Options);
+                }
+                catch (JsonException e)
+                {
+                    throw new ConfigFileException(Describe(e));
+                }
             }
         }
 

@@ -95,6 +95,9 @@ namespace PodFirmware.Host.Simulation
         /// <summary>The pod's side of the MQTT contract.</summary>
         public MessagingPump Pump { get; }
 
+        /// <summary>Publishes the console's log ring on <c>pods/{podId}/log</c> after each pump; null for none.</summary>
+        public PodFirmware.Core.Console.LogPublisher LogPublisher { get; set; }
+
         /// <summary>
         /// The pod's link options for a broker at <paramref name="host"/>:<paramref name="port"/>: client id = pod id,
         /// retained Last Will "offline" on <c>pods/{podId}/availability</c>, reconnect backoff 200 ms to 2000 ms.
@@ -128,6 +131,7 @@ namespace PodFirmware.Host.Simulation
             Pod.Controller.NetworkUp = Link.IsConnected;
             Pod.Tick();
             Pump.Pump(Clock.MonotonicMs);
+            LogPublisher?.Pump(Clock.MonotonicMs);
             if (Clock is VirtualClock virtualClock)
             {
                 virtualClock.AdvanceMs(Config.TickPeriodMs);

@@ -3,11 +3,13 @@ using System.CommandLine;
 using System.IO;
 using System.Text;
 using System.Threading;
+using PodFirmware.Core.Console;
 using PodFirmware.Core.Messaging;
 using PodFirmware.Core.Scenarios;
 using PodFirmware.Drivers.Ports;
 using PodFirmware.Host.Configuration;
 using PodFirmware.Host.Mqtt;
+using PodFirmware.Host.PodConsole;
 using PodFirmware.Host.Simulation;
 using Spectre.Console;
 
@@ -27,27 +29,81 @@ namespace PodFirmware.Host.Verbs
         {
             var config = new Option<FileInfo>("--config") { Description = "Pod config JSON.", DefaultValueFactory = _ => new FileInfo(Path.Combine(Program.RepoRoot(), "nf-device-config", "pods", "pod-demo.json")) };
             var scenario = new Option<FileInfo>("--scenario") { Description = "Scenario replayed in real time (default scenarios/live-demo.txt).", DefaultValueFactory = _ => new FileInfo(Path.Combine(Program.RepoRoot(), "scenarios", "live-demo.txt")) };
-            var seconds = new Option<int>("--seconds") { Description = "Stop after this many seconds (0: run until Ctrl-C)." };
+            var seconds = new Option<int>("--seconds") { Description = "Stop after this many seconds, 0 to 86400 (0: run until Ctrl-C)." };
+            VerbInputs.Range(seconds, 0, 86400, "seconds; 0 runs until Ctrl-C");
             var data = new Option<DirectoryInfo>("--data") { Description = "Directory standing in for the pod's flash (fault latch, outbox); default: a fresh temporary directory. Reuse one to see pending alarms survive a restart." };
+            var pods = new Option<int>("--pods") { Description = "Virtual pods of the site, 1 to 20 (default 1): ids and spaces numbered on from the config's, each pod's scenario 7 s after the previous one's.", DefaultValueFactory = _ => 1 };
+            VerbInputs.Range(pods, 1, 20, "pods of one site");
+            var console = new Option<bool>("--console") { Description = "Attach the pod's serial console to stdin/stdout (type help); no live view; the run ends when stdin ends." };
             var command = new Command("run", "Run a virtual pod live on a private mosquitto broker on a free loopback port; Ctrl-C stops both.");
             command.Options.Add(config);
             command.Options.Add(scenario);
             command.Options.Add(seconds);
             command.Options.Add(data);
-            command.SetAction(parse => Run(parse.GetValue(config), parse.GetValue(scenario), parse.GetValue(seconds), parse.GetValue(data)));
+            command.Options.Add(pods);
+            command.Options.Add(console);
+            command.SetAction(parse => Run(parse.GetValue(config), parse.GetValue(scenario), parse.GetValue(seconds), parse.GetValue(data), parse.GetValue(console), parse.GetValue(pods)));
             return command;
         }
 
-        private static int Run(FileInfo configFile, FileInfo scenarioFile, int seconds, DirectoryInfo dataDirectory)
+        /// <summary>Scenario offset between two pods of <c>--pods</c>, in ms, so they are not in lock step.</summary>
+        public const int PodOffsetMs = 7000;
+
+        /// <summary>
+        /// Pod <paramref name="index"/> of a site started from <paramref name="baseId"/>: index 0 is the id itself, then
+        /// a trailing number counts on with its width kept (pod-017, pod-018, ...), or "-2", "-3" ... are appended.
+        /// </summary>
+        public static string NumberedId(string baseId, int index)
+        {
+            if (index == 0)
+            {
+                return baseId;
+            }
+
+            int digits = baseId.Length;
+            while (digits > 0 && char.IsAsciiDigit(baseId[digits - 1]))
+            {
+                digits--;
+            }
+
+            if (digits == baseId.Length || baseId.Length - digits > 9)
+            {
+                return baseId + "-" + (index + 1);
+            }
+
+            string number = (long.Parse(baseId.Substring(digits), System.Globalization.CultureInfo.InvariantCulture) + index).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return baseId.Substring(0, digits) + number.PadLeft(baseId.Length - digits, '0');
+        }
+
+        // One virtual pod of the run and where it is in the scenario.
+        private sealed class Member
+        {
+            public LivePod Live;
+            public int Next;
+            public long StartMs = -1;
+            public long OffsetMs;
+        }
+
+        private static int Run(FileInfo configFile, FileInfo scenarioFile, int seconds, DirectoryInfo dataDirectory, bool withConsole, int podCount)
         {
             Core.Config.PodConfig config;
             ScenarioStep[] steps;
+            var configs = new Core.Config.PodConfig[podCount];
             try
             {
                 config = ConfigFile.Load(configFile.FullName);
-                steps = ScenarioParser.Parse(File.ReadAllText(scenarioFile.FullName));
+                configs[0] = config;
+                for (int i = 1; i < podCount; i++)
+                {
+                    configs[i] = ConfigFile.Load(configFile.FullName);
+                    configs[i].PodId = NumberedId(config.PodId, i);
+                    configs[i].ParkingSpace = Math.Min(9999, config.ParkingSpace + i);
+                }
+
+                steps = ScenarioParser.Parse(VerbInputs.ReadText(scenarioFile, "scenario"));
+                VerbInputs.RequireDirectory(dataDirectory, "--data");
             }
-            catch (Exception e) when (e is ConfigFileException || e is ScenarioException || e is IOException)
+            catch (Exception e) when (e is ConfigFileException || e is ScenarioException || e is VerbInputException)
             {
                 Console.Error.WriteLine("pod run: " + e.Message);
                 return 2;
@@ -57,6 +113,15 @@ namespace PodFirmware.Host.Verbs
             // The pod itself: the same wiring the integration tests use, on the wall clock. Its flash is --data, or a
             // temporary directory removed at exit.
             using var live = new LivePod(config, "127.0.0.1", broker.Port, new RealTimeClock(), dataDirectory?.FullName);
+            var members = new Member[podCount];
+            members[0] = new Member { Live = live };
+            for (int i = 1; i < podCount; i++)
+            {
+                string flash = dataDirectory == null ? null : Directory.CreateDirectory(Path.Combine(dataDirectory.FullName, configs[i].PodId)).FullName;
+                members[i] = new Member { Live = new LivePod(configs[i], "127.0.0.1", broker.Port, new RealTimeClock(), flash), OffsetMs = (long)i * PodOffsetMs };
+                members[i].Live.Start();
+            }
+
             VirtualPod pod = live.Pod;
             Topics topics = live.Topics;
             var clock = live.Clock;
@@ -67,9 +132,17 @@ namespace PodFirmware.Host.Verbs
             watcher.Start(new MqttLinkOptions { Host = "127.0.0.1", Port = broker.Port, ClientId = config.PodId + "-watch" });
             string dataPath = live.DataDirectory;
             var view = new LiveView(config, broker.Port, topics);
+            var log = new LogRing();
+            log.Add("pod " + config.PodId + " of " + config.SiteId + ", space " + config.ParkingSpace);
+            live.LogPublisher = new LogPublisher(log, live.Link, config.PodId);
 
             Console.WriteLine("private broker on 127.0.0.1:" + broker.Port + "; pod flash in " + dataPath + "; watch this pod with:");
             Console.WriteLine("  mosquitto_sub -h 127.0.0.1 -p " + broker.Port + " -t '" + topics.All + "' -t 'site/" + config.SiteId + "/alarm' -v");
+            if (podCount > 1)
+            {
+                Console.WriteLine(podCount + " pods of " + config.SiteId + " (" + config.PodId + " to " + configs[podCount - 1].PodId + "); watch them all with:");
+                Console.WriteLine("  ./pod watch --broker 127.0.0.1:" + broker.Port + " --site " + config.SiteId);
+            }
 
             using var stop = new CancellationTokenSource();
             Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
@@ -78,10 +151,18 @@ namespace PodFirmware.Host.Verbs
                 stop.CancelAfter(TimeSpan.FromSeconds(seconds));
             }
 
-            int next = 0;
+            if (withConsole)
+            {
+                // The console runs on its own thread, as on the board, and hands actions to the tick through the controller.
+                var port = new StreamConsolePort(Console.OpenStandardInput(), Console.Out);
+                var interpreter = new ConsoleInterpreter(pod.Controller, config, log, port, new FileConfigStore(configFile.FullName), new ConfigFile.Parser()) { NewLine = "\n" };
+                var loop = new ConsoleLoop(port, interpreter, new LineAssembler(LineAssembler.DefaultMaxChars), new SleepPause());
+                log.Add("console on stdin/stdout");
+                new Thread(() => { loop.Run(); stop.Cancel(); }) { IsBackground = true, Name = "console" }.Start();
+            }
+
             var inbound = new MqttInboundMessage();
             long nextBeatMs = 0;
-            long scenarioStartMs = -1;
             long beatSeq = 0;
             void Loop(Action refresh)
             {
@@ -93,24 +174,30 @@ namespace PodFirmware.Host.Verbs
                     {
                         // The scenario's clock starts once the pod hears the controller: its command subscription is then live
                         // (it subscribes to cmd before the heartbeat), so no scripted command is published into the void.
-                        bool podListening = pod.Controller.Heartbeat.BeatCount > 0;
-                        if (podListening && scenarioStartMs < 0)
+                        bool podListening = true;
+                        foreach (Member member in members)
                         {
-                            scenarioStartMs = now;
-                        }
-
-                        while (podListening && next < steps.Length && steps[next].TimeMs <= now - scenarioStartMs)
-                        {
-                            ScenarioStep step = steps[next++];
-                            if (step.Kind == ScenarioStepKind.Command)
+                            VirtualPod each = member.Live.Pod;
+                            bool listening = each.Controller.Heartbeat.BeatCount > 0;
+                            podListening &= listening;
+                            if (listening && member.StartMs < 0)
                             {
-                                // The watcher plays the back end: the signed command goes through the broker like a real one.
-                                byte[] envelope = pod.SignCommand(step.Text).Envelope;
-                                watcher.Publish(topics.Command, envelope, envelope.Length, 1, false, out _);
+                                member.StartMs = now + member.OffsetMs;
                             }
-                            else
+
+                            while (listening && member.Next < steps.Length && steps[member.Next].TimeMs <= now - member.StartMs)
                             {
-                                pod.Apply(step);
+                                ScenarioStep step = steps[member.Next++];
+                                if (step.Kind == ScenarioStepKind.Command)
+                                {
+                                    // The watcher plays the back end: the signed command goes through the broker like a real one.
+                                    byte[] envelope = each.SignCommand(step.Text).Envelope;
+                                    watcher.Publish(member.Live.Topics.Command, envelope, envelope.Length, 1, false, out _);
+                                }
+                                else
+                                {
+                                    each.Apply(step);
+                                }
                             }
                         }
 
@@ -122,7 +209,16 @@ namespace PodFirmware.Host.Verbs
                             nextBeatMs = now + (podListening ? config.Heartbeat.PeriodMs : 200);
                         }
 
-                        live.Step();
+                        foreach (Member member in members)
+                        {
+                            member.Live.Step();
+                        }
+
+                        Member first = members[0];
+                        view.NextStep = first.Next >= steps.Length ? null
+                            : first.StartMs < 0 ? "when the pod hears the controller: " + Describe(steps[first.Next])
+                            : "in " + Math.Max(0, (steps[first.Next].TimeMs - (now - first.StartMs) + 999) / 1000) + " s: " + Describe(steps[first.Next]);
+
                         nextTickMs += config.TickPeriodMs;
                         if (now - nextTickMs >= config.TickPeriodMs)
                         {
@@ -141,7 +237,11 @@ namespace PodFirmware.Host.Verbs
                 }
             }
 
-            if (Console.IsOutputRedirected)
+            if (withConsole)
+            {
+                Loop(() => { });
+            }
+            else if (Console.IsOutputRedirected)
             {
                 Loop(view.PrintNewLines);
             }
@@ -151,9 +251,33 @@ namespace PodFirmware.Host.Verbs
             }
 
             // A clean disconnect suppresses the Will, so the pod says "offline" itself first.
-            live.StopCleanly();
+            for (int i = members.Length - 1; i >= 0; i--)
+            {
+                members[i].Live.StopCleanly();
+                if (i > 0)
+                {
+                    members[i].Live.Dispose();
+                }
+            }
+
             Console.WriteLine("stopped: pod offline, broker down");
             return 0;
+        }
+
+        // A scenario step as its line read: target and value (a command by its JSON).
+        private static string Describe(ScenarioStep step)
+        {
+            if (step.Kind == ScenarioStepKind.Command)
+            {
+                return "cmd " + step.Text;
+            }
+
+            return step.Target + " " + (step.Text ?? step.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        private sealed class SleepPause : IThreadPause
+        {
+            public void Pause(int milliseconds) => Thread.Sleep(milliseconds);
         }
     }
 }

@@ -16,7 +16,8 @@ namespace PodFirmware.Host.Verbs
         {
             var config = new Option<FileInfo>("--config") { Description = "Pod config JSON (e.g. nf-device-config/pods/pod-demo.json).", Required = true };
             var scenario = new Option<FileInfo>("--scenario") { Description = "Scenario file: '<t_ms> <target> <value>' per line.", Required = true };
-            var until = new Option<long>("--until") { Description = "Last virtual time to run, in ms.", Required = true };
+            var until = new Option<long>("--until") { Description = "Last virtual time to run, in ms (0 to 604800000, a week).", Required = true };
+            VerbInputs.Range(until, 0, 604800000, "virtual ms");
             var events = new Option<bool>("--events") { Description = "Print every event as a JSON line (the default and, for now, only output)." };
             var command = new Command("sim", "Run a scenario against a virtual pod in virtual time; prints events as JSON lines with the virtual time in ms as \"t\".");
             command.Options.Add(config);
@@ -42,11 +43,11 @@ namespace PodFirmware.Host.Verbs
                 string text;
                 try
                 {
-                    text = File.ReadAllText(scenarioFile.FullName);
+                    text = VerbInputs.ReadText(scenarioFile, "scenario");
                 }
-                catch (IOException e)
+                catch (VerbInputException e)
                 {
-                    error.WriteLine("pod sim: " + scenarioFile.FullName + ": cannot read: " + e.Message);
+                    error.WriteLine("pod sim: " + e.Message);
                     return 2;
                 }
 

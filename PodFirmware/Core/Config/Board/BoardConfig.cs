@@ -35,6 +35,9 @@ namespace PodFirmware.Core.Config.Board
         /// <summary><c>pilot</c>: control pilot PWM and CP/PP sense; null on a board without a pilot.</summary>
         public PilotPins Pilot;
 
+        /// <summary><c>console</c>: the serial console's UART; optional (null: no serial console).</summary>
+        public ConsolePins Console;
+
         /// <summary>
         /// The built-in pin map of the reference board, used when the device has no <c>I:\board.json</c>.
         /// Mirrors nf-device-config/boards/esp32-devkitc-pod-v1.json (a host test keeps the two equal).
@@ -74,6 +77,9 @@ namespace PodFirmware.Core.Config.Board
             board.Pilot.PwmGpio = 23;
             board.Pilot.Cp = AnalogPin.Of(7, 35);
             board.Pilot.Pp = AnalogPin.Of(5, 33);
+            board.Console = new ConsolePins();
+            board.Console.RxGpio = 15;
+            board.Console.TxGpio = 5;
             return board;
         }
 
@@ -166,6 +172,13 @@ namespace PodFirmware.Core.Config.Board
                 used.Claim("pilot.pwmGpio", Pilot.PwmGpio, true, errors);
                 CheckAnalog("pilot.cp", Pilot.Cp, used, errors);
                 CheckAnalog("pilot.pp", Pilot.Pp, used, errors);
+            }
+
+            if (Console != null)
+            {
+                Console.Validate("console", errors);
+                used.Claim("console.rxGpio", Console.RxGpio, false, errors);
+                used.Claim("console.txGpio", Console.TxGpio, true, errors);
             }
 
             return errors;

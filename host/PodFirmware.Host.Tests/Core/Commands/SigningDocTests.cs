@@ -112,17 +112,38 @@ namespace PodFirmware.Host.Tests.Core.Commands
         }
 
         [Fact]
+        public void Every_pod_id_and_config_key_the_doc_names_is_one_the_config_loader_accepts()
+        {
+            string doc = File.ReadAllText(DocPath);
+            // Every pod id in an example (placeholders such as <podId> are not ids).
+            var ids = Regex.Matches(doc, @"(?:--pod |""pod"":""|pod '|A pod `)([a-zA-Z0-9-]+)").Select(m => m.Groups[1].Value).Distinct().ToList();
+            Assert.Contains("pod-017", ids);
+            foreach (string id in ids)
+            {
+                var config = new PodFirmware.Core.Config.PodConfig { PodId = id, SiteId = "site-a", ParkingSpace = 1 };
+                config.Commands.KeyHex = Block("example-key");
+                Assert.DoesNotContain("podId:", config.Validate().ToString());
+            }
+
+            Assert.DoesNotContain("<prefix>", doc);
+            foreach (Match key in Regex.Matches(doc, @"`(commands\.[a-zA-Z]+)`"))
+            {
+                Assert.Contains("| `" + key.Groups[1].Value + "` |", File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "config.md")));
+            }
+        }
+
+        [Fact]
         public void The_pod_accepts_the_worked_example_once_as_the_doc_says()
         {
             byte[] key = Convert.FromHexString(Block("example-key"));
             byte[] envelope = Encoding.ASCII.GetBytes(Block("example-envelope"));
-            var auth = new CommandAuthenticator("P-017", key);
+            var auth = new CommandAuthenticator("pod-017", key);
             var into = new PodFirmware.Core.Commands.Command();
             Assert.Equal(CommandAuthResult.Ok, auth.Verify(envelope, envelope.Length, 1767225600 + 120, into));
             Assert.Equal(CommandType.SetCurrentLimit, into.Type);
             Assert.Equal(1650L, into.LimitAScaled);
             Assert.Equal(CommandAuthResult.Replayed, auth.Verify(envelope, envelope.Length, 1767225600, into));
-            Assert.Equal(CommandAuthResult.Expired, new CommandAuthenticator("P-017", key).Verify(envelope, envelope.Length, 1767225600 + 121, into));
+            Assert.Equal(CommandAuthResult.Expired, new CommandAuthenticator("pod-017", key).Verify(envelope, envelope.Length, 1767225600 + 121, into));
         }
 
         [Fact]

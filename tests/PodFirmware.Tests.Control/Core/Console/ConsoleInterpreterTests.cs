@@ -1,0 +1,270 @@
+using nanoFramework.TestFramework;
+using PodFirmware.Core.Console;
+
+namespace PodFirmware.Tests.Core.Console
+{
+    /// <summary>Every console command, each refusal with its reason, and the usage lines, over a pod in virtual time.</summary>
+    [TestClass]
+    public class ConsoleInterpreterTests
+    {
+        [TestMethod]
+        public static void Help_lists_every_command()
+        {
+            string text = new ConsoleRig().Run("help");
+            string[] commands = { "status", "sensors", "faults", "config show", "config get KEY", "config set KEY VALUE", "reset-fault", "log [N]", "bench relay on|off", "bench lock wheel|cable lock|unlock" };
+            for (int i = 0; i < commands.Length; i++)
+            {
+                Assert.Contains(commands[i], text);
+            }
+        }
+
+        [TestMethod]
+        public static void Status_reads_the_pod_in_words()
+        {
+            string text = new ConsoleRig().Run("status");
+            Assert.Contains("pod pod-9  site site-a  space 9", text);
+            Assert.Contains("relay open  fault none", text);
+            Assert.Contains("temperature 25.", text);
+            Assert.Contains("docked yes  plugged no", text);
+            Assert.Contains("session none", text);
+            Assert.DoesNotContains("CONFIG ERROR", text);
+        }
+
+        [TestMethod]
+        public static void Status_names_a_config_error()
+        {
+            string text = new ConsoleRig(false, "podId: given twice").Run("status");
+            Assert.Contains("CONFIG ERROR: podId: given twice (built-in defaults, charging disabled)", text);
+        }
+
+        [TestMethod]
+        public static void Sensors_give_value_raw_counts_and_status_of_every_channel()
+        {
+            var rig = new ConsoleRig();
+            string text = rig.Run("sensors");
+            Assert.Contains("temperature  25.", text);
+            Assert.Contains(" raw ", text);
+            Assert.Contains(" counts  ok\n", text);
+            Assert.Contains("current      0.", text);
+            Assert.Contains(" A RMS  ok\n", text);
+            Assert.Contains("voltage      229.8 V RMS  ok", text);
+        }
+
+        [TestMethod]
+        public static void Faults_give_the_latched_fault_with_description_and_remedy()
+        {
+            var rig = new ConsoleRig();
+            Assert.Contains("no fault latched or active", rig.Run("faults"));
+            rig.Trip();
+            string text = rig.Run("faults");
+            Assert.Contains("latched Connector", text);
+            Assert.Contains("  remedy: ", text);
+            Assert.Contains("recent log:", text);
+        }
+
+        [TestMethod]
+        public static void Faults_name_the_failed_self_test_check()
+        {
+            var rig = new ConsoleRig();
+            rig.Pod.Status.SelfTestFailure = PodFirmware.Core.SelfTest.SelfTestCheck.RelayFeedback;
+            Assert.Contains("self-test failed: " + PodFirmware.Core.SelfTest.SelfTestCheckNames.Of(PodFirmware.Core.SelfTest.SelfTestCheck.RelayFeedback), Faults(rig));
+        }
+
+        private static string Faults(ConsoleRig rig)
+        {
+            rig.Port.Type("faults\n");
+            rig.Loop.Turn();
+            return rig.Port.Take();
+        }
+
+        [TestMethod]
+        public static void A_local_reset_is_refused_with_the_reason_while_hot_and_done_once_cool()
+        {
+            var rig = new ConsoleRig();
+            Assert.Contains("reset-fault: refused, nothing_latched: No fault is latched.", rig.Run("reset-fault"));
+            rig.Trip();
+            Assert.Contains("reset-fault: refused, temperature_too_high", rig.Run("reset-fault"));
+            rig.Temperature.TemperatureC = 25.0;
+            rig.Ticks(50);
+            Assert.Contains("reset-fault: done", rig.Run("reset-fault"));
+            Assert.IsFalse(rig.Pod.Supervisor.IsLatched);
+            Assert.Contains("console: reset-fault requested locally", rig.Run("log"));
+            Assert.Contains("console: reset-fault: done", rig.Run("log 2"));
+        }
+
+        [TestMethod]
+        public static void A_second_action_before_the_tick_took_the_first_is_busy()
+        {
+            var rig = new ConsoleRig();
+            rig.Port.Type("reset-fault\nreset-fault\n");
+            rig.Loop.Turn();
+            Assert.Contains("busy: reset-fault not answered yet", rig.Port.Take());
+            rig.Ticks(1);
+            rig.Loop.Turn();
+            Assert.Contains("reset-fault: refused, nothing_latched", rig.Port.Take());
+        }
+
+        [TestMethod]
+        [DataRow("frobnicate", "unknown command 'frobnicate'; type help")]
+        [DataRow("status now", "usage: status (no arguments)")]
+        [DataRow("reset-fault all", "usage: reset-fault (no arguments)")]
+        [DataRow("config", "usage: config show | config get KEY | config set KEY VALUE")]
+        [DataRow("config get", "usage: config show")]
+        [DataRow("config set tickPeriodMs", "usage: config show")]
+        [DataRow("log 0", "usage: log [N]")]
+        [DataRow("log 9", "usage: log [N]")]
+        [DataRow("log x", "usage: log [N]")]
+        [DataRow("bench", "usage: bench relay on|off")]
+        [DataRow("bench relay maybe", "usage: bench relay on|off")]
+        [DataRow("bench lock door lock", "usage: bench relay on|off")]
+        public static void A_bad_line_gets_its_usage(string line, string expected)
+        {
+            Assert.Contains(expected, new ConsoleRig().Run(line));
+        }
+
+        [TestMethod]
+        public static void An_oversized_line_is_ignored_with_a_message_and_the_next_line_runs()
+        {
+            var rig = new ConsoleRig();
+            string text = rig.Run(new string('x', 500) + " status");
+            Assert.Contains("line longer than 120 characters ignored; type help", text);
+            Assert.DoesNotContains("unknown command", text);
+            Assert.Contains("session none", rig.Run("status"));
+        }
+
+        [TestMethod]
+        public static void Config_show_and_get_read_the_file()
+        {
+            var rig = new ConsoleRig();
+            Assert.Contains("\"siteId\": \"site-a\"", rig.Run("config show"));
+            Assert.Contains("parkingSpace = 9", rig.Run("config get parkingSpace"));
+            Assert.Contains("commands.keyHex = \"0011", rig.Run("config get commands.keyHex"));
+            Assert.Contains("tickPeriodMs is not in the file (its default applies)", rig.Run("config get tickPeriodMs"));
+            rig.Store.Text = null;
+            Assert.Contains("no config file: built-in defaults", rig.Run("config show"));
+        }
+
+        [TestMethod]
+        public static void An_invalid_config_set_is_refused_with_every_problem_and_nothing_is_saved()
+        {
+            var rig = new ConsoleRig();
+            string text = rig.Run("config set tickPeriodMs 5");
+            Assert.Contains("refused, nothing saved:", text);
+            Assert.Contains("  tickPeriodMs: must be between 20 ms and 1000 ms, is 5 ms", text);
+            Assert.AreEqual(0, rig.Store.Writes);
+            Assert.AreEqual(ConsoleRig.ValidFile, rig.Store.Text);
+            Assert.Contains("refused: benchMode cannot be set from the console", rig.Run("config set benchMode true"));
+            Assert.AreEqual(0, rig.Store.Writes);
+        }
+
+        [TestMethod]
+        public static void A_valid_config_set_is_saved_and_the_rest_of_the_file_kept()
+        {
+            var rig = new ConsoleRig();
+            Assert.Contains("saved tickPeriodMs = 90; reboot to apply", rig.Run("config set tickPeriodMs 90"));
+            Assert.AreEqual(1, rig.Store.Writes);
+            Assert.Contains("tickPeriodMs = 90", rig.Run("config get tickPeriodMs"));
+            Assert.Contains("saved parkingSpace = 12", rig.Run("config set parkingSpace 12"));
+            Assert.Contains("\"parkingSpace\": 12,", rig.Store.Text);
+            Assert.Contains("saved podId = pod-10", rig.Run("config set podId pod-10"));
+            Assert.Contains("\"podId\": \"pod-10\"", rig.Store.Text);
+            Assert.Contains("\"siteId\": \"site-a\"", rig.Store.Text);
+        }
+
+        [TestMethod]
+        public static void A_missing_file_is_built_key_by_key_and_saved_once_valid()
+        {
+            var rig = new ConsoleRig();
+            rig.Store.Text = null;
+            string text = rig.Run("config set podId pod-5");
+            Assert.Contains("not saved yet, the config still has problems (config draft keeps the edits):", text);
+            Assert.Contains("  siteId: must be 1 to 32 characters", text);
+            rig.Run("config set siteId site-b");
+            rig.Run("config set parkingSpace 5");
+            Assert.Contains("\"siteId\": \"site-b\"", rig.Run("config draft"));
+            Assert.AreEqual(0, rig.Store.Writes);
+            Assert.Contains("saved commands.keyHex", rig.Run("config set commands.keyHex 00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"));
+            Assert.AreEqual(1, rig.Store.Writes);
+            Assert.Contains("\"podId\": \"pod-5\"", rig.Store.Text);
+            Assert.Contains("no unsaved edits", rig.Run("config draft"));
+        }
+
+        [TestMethod]
+        public static void A_draft_can_be_discarded()
+        {
+            var rig = new ConsoleRig();
+            rig.Store.Text = "{}";
+            rig.Run("config set podId pod-5");
+            Assert.Contains("unsaved edits dropped", rig.Run("config discard"));
+            Assert.Contains("no unsaved edits", rig.Run("config draft"));
+        }
+
+        [TestMethod]
+        public static void A_config_set_that_cannot_be_written_says_so()
+        {
+            var rig = new ConsoleRig();
+            rig.Store.Fails = true;
+            Assert.Contains("could not write the config file; nothing changed", rig.Run("config set tickPeriodMs 90"));
+        }
+
+        [TestMethod]
+        public static void Bench_commands_outside_bench_mode_are_refused_and_change_nothing()
+        {
+            var rig = new ConsoleRig();
+            Assert.Contains("refused: not in bench mode", rig.Run("bench relay on"));
+            Assert.Contains("refused: not in bench mode", rig.Run("bench lock wheel unlock"));
+            Assert.Contains("refused: not in bench mode", new ConsoleRig(true, "podId: given twice").Run("bench relay on"));
+            Assert.IsFalse(rig.Relay.IsEnergised);
+            Assert.Contains("refused: this pod has no simulated EV on the bench", rig.Run("bench ev connect"));
+        }
+
+        [TestMethod]
+        public static void In_bench_mode_the_relay_closes_by_hand_and_opens_when_a_plug_is_sensed()
+        {
+            var rig = new ConsoleRig(true, null);
+            Assert.Contains("bench relay on: done", rig.Run("bench relay on"));
+            rig.Ticks(1);
+            Assert.IsTrue(rig.Relay.IsEnergised);
+            Assert.Contains("(bench relay)", rig.Run("status"));
+            rig.Plug.Value = true;
+            rig.Ticks(2);
+            Assert.IsFalse(rig.Relay.IsEnergised);
+            Assert.Contains("refused: a plug is sensed in the connector", rig.Run("bench relay on"));
+            rig.Plug.Value = false;
+            Assert.Contains("bench relay off: done", rig.Run("bench relay off"));
+        }
+
+        [TestMethod]
+        public static void In_bench_mode_a_latched_fault_refuses_and_opens_the_bench_relay()
+        {
+            var rig = new ConsoleRig(true, null);
+            rig.Run("bench relay on");
+            rig.Ticks(1);
+            Assert.IsTrue(rig.Relay.IsEnergised);
+            rig.Trip();
+            Assert.IsFalse(rig.Relay.IsEnergised);
+            Assert.Contains("refused: a fault is latched; reset it first", rig.Run("bench lock cable unlock"));
+        }
+
+        [TestMethod]
+        public static void In_bench_mode_a_lock_moves_by_hand()
+        {
+            var rig = new ConsoleRig(true, null);
+            Assert.IsTrue(rig.Pod.Locks.Wheel.CommandedLocked);
+            Assert.Contains("bench lock wheel unlock: done", rig.Run("bench lock wheel unlock"));
+            Assert.IsFalse(rig.Pod.Locks.Wheel.CommandedLocked);
+            Assert.Contains("bench lock wheel lock: done", rig.Run("bench lock wheel lock"));
+            Assert.IsTrue(rig.Pod.Locks.Wheel.CommandedLocked);
+        }
+
+        [TestMethod]
+        public static void The_loop_ends_with_the_input_and_survives_a_failing_port()
+        {
+            var rig = new ConsoleRig();
+            rig.Port.Ended = true;
+            Assert.AreEqual(-1, rig.Loop.Turn());
+            rig.Loop.Run();
+            Assert.AreEqual(0, rig.Loop.Failures);
+        }
+    }
+}
