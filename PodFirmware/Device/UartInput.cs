@@ -23,10 +23,7 @@ namespace PodFirmware.Device
         }
 
         /// <inheritdoc />
-        public int BytesToRead
-        {
-            get { return _port.BytesToRead; }
-        }
+        public int BytesToRead { get { return _port.BytesToRead; } }
 
         /// <inheritdoc />
         public int Read(byte[] buffer, int offset, int count)
