@@ -23,10 +23,7 @@ namespace PodFirmware.Device
         }
 
         /// <summary>Full scale in counts.</summary>
-        public int MaxValue
-        {
-            get { return _maxValue; }
-        }
+        public int MaxValue { get { return _maxValue; } }
 
         /// <summary>One conversion, raw counts.</summary>
         /// <returns>Counts as the driver gives them.</returns>

@@ -15,28 +15,16 @@ namespace PodFirmware.Device
     public sealed class DeviceClock : IClock, IThreadPause, IMicrosecondTimer
     {
         /// <summary>Milliseconds since the CLR started.</summary>
-        public long MonotonicMs
-        {
-            get { return Environment.TickCount64; }
-        }
+        public long MonotonicMs { get { return Environment.TickCount64; } }
 
         /// <summary>The system clock in UTC.</summary>
-        public DateTime UtcNow
-        {
-            get { return DateTime.UtcNow; }
-        }
+        public DateTime UtcNow { get { return DateTime.UtcNow; } }
 
         /// <summary><c>true</c> once the system clock has been set.</summary>
-        public bool IsUtcValid
-        {
-            get { return WallClock.IsSet(DateTime.UtcNow); }
-        }
+        public bool IsUtcValid { get { return WallClock.IsSet(DateTime.UtcNow); } }
 
         /// <summary>The ESP32's 64-bit microsecond timer (HighResTimer).</summary>
-        public long NowUs
-        {
-            get { return (long)HighResTimer.GetCurrent(); }
-        }
+        public long NowUs { get { return (long)HighResTimer.GetCurrent(); } }
 
         /// <summary>Sleeps the calling managed thread.</summary>
         /// <param name="milliseconds">Pause in milliseconds.</param>

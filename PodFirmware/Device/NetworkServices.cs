@@ -14,16 +14,10 @@ namespace PodFirmware.Device
         private string _failure = "";
 
         /// <inheritdoc />
-        public string FailureText
-        {
-            get { return _failure; }
-        }
+        public string FailureText { get { return _failure; } }
 
         /// <inheritdoc />
-        public bool IsStarted
-        {
-            get { return Sntp.IsStarted; }
-        }
+        public bool IsStarted { get { return Sntp.IsStarted; } }
 
         /// <inheritdoc />
         public bool Connect(int timeoutMs)

@@ -65,6 +65,7 @@ namespace PodFirmware.Device
                     ports.Relay = OpenOutput(gpio, board.Outputs.RelayCoil);
                     safe = new SafeOutputs(ports.Relay, locks);
                     OpenHardware(board, gpio, ports, locks, clock);
+                    safe.Pilot = ports.PilotOutput;
                     PodConfigLoader loaded = LoadPod();
                     PodConfig pod = loaded.Config;
 
@@ -136,6 +137,14 @@ namespace PodFirmware.Device
             AdcController adc = new AdcController();
             ports.TemperatureChannel = new SampledAnalogChannel(new AdcInput(adc, board.Adc.Temperature.Channel), clock);
             ports.Mains = new SampledMainsPair(new AdcInput(adc, board.Adc.Voltage.Channel), new AdcInput(adc, board.Adc.Current.Channel), clock);
+
+            // The control pilot, when fitted: PWM at duty 0 (-12 V, state F) until the tick offers current.
+            if (board.Pilot != null)
+            {
+                ports.PilotOutput = new PwmPilotOutput(board.Pilot.PwmGpio);
+                ports.PilotChannel = new SampledAnalogChannel(new AdcInput(adc, board.Pilot.Cp.Channel), clock);
+                ports.ProximityChannel = new SampledAnalogChannel(new AdcInput(adc, board.Pilot.Pp.Channel), clock);
+            }
 
             // The GNSS UART opens at the pod config's position.gnssBaud (the board map names pins only).
             nanoFramework.Hardware.Esp32.Configuration.SetPinFunction(board.Gnss.RxGpio, DeviceFunction.COM2_RX);
@@ -250,10 +259,7 @@ namespace PodFirmware.Device
         // strings that Validate maps); NanoJsonReadableConfigTests on the host keeps it so.
         private static JsonSerializerOptions ConfigJsonOptions()
         {
-            JsonSerializerOptions options = new JsonSerializerOptions();
-            options.PropertyNameCaseInsensitive = true;
-            options.ThrowExceptionWhenPropertyNotFound = true;
-            return options;
+            return new JsonSerializerOptions { PropertyNameCaseInsensitive = true, ThrowExceptionWhenPropertyNotFound = true };
         }
     }
 }

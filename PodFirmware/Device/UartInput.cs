@@ -24,16 +24,10 @@ namespace PodFirmware.Device
         }
 
         /// <inheritdoc />
-        public int BytesToRead
-        {
-            get { return _port.BytesToRead; }
-        }
+        public int BytesToRead { get { return _port.BytesToRead; } }
 
         /// <inheritdoc />
-        public int Read(byte[] buffer, int offset, int count)
-        {
-            return _port.Read(buffer, offset, count);
-        }
+        public int Read(byte[] buffer, int offset, int count) { return _port.Read(buffer, offset, count); }
 
         /// <inheritdoc />
         int IConsolePort.Read(byte[] buffer, int offset, int count)
@@ -43,9 +37,6 @@ namespace PodFirmware.Device
         }
 
         /// <inheritdoc />
-        public void Write(string text)
-        {
-            _port.Write(text);
-        }
+        public void Write(string text) { _port.Write(text); }
     }
 }

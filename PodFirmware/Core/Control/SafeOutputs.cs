@@ -5,9 +5,10 @@ namespace PodFirmware.Core.Control
 {
     /// <summary>
     /// The safe state of the pod's outputs, written when nothing else can be trusted (a tick failed, boot
-    /// failed, no valid config): the charging relay open and the lock actuators de-energised, which engages
-    /// the spring-applied locks, so a pod left in this state has no power on the connector and cannot be
-    /// left released with nothing to relock it.
+    /// failed, no valid config): the charging relay open, the lock actuators de-energised, which engages
+    /// the spring-applied locks, and the control pilot (when fitted) at duty 0, -12 V, state F, so a pod left
+    /// in this state has no power on the connector, tells the EV it is unavailable, and cannot be left released
+    /// with nothing to relock it.
     /// </summary>
     /// <remarks>
     /// Each output is written on its own: an output that throws does not keep the next one from being
@@ -32,6 +33,12 @@ namespace PodFirmware.Core.Control
             _locks = locks == null ? new IDigitalOutput[0] : locks;
         }
 
+        /// <summary>
+        /// The control pilot generator, driven to duty 0 (state F) by <see cref="Apply"/>; null without a pilot or
+        /// until it is opened. Set once at boot, before the tick starts.
+        /// </summary>
+        public IPwmOutput Pilot { get; set; }
+
         /// <summary>Writes of the safe state that threw, since construction (each is swallowed). Any thread.</summary>
         public int FailedWrites
         {
@@ -46,6 +53,20 @@ namespace PodFirmware.Core.Control
             for (int i = 0; i < _locks.Length; i++)
             {
                 WriteOff(_locks[i]);
+            }
+
+            IPwmOutput pilot = Pilot;
+            if (pilot != null)
+            {
+                try
+                {
+                    pilot.WriteDutyPermille(0);
+                }
+                catch (Exception)
+                {
+                    // the relay is already open: the EV then sees the last duty with no power behind it
+                    _failedWrites++;
+                }
             }
         }
 

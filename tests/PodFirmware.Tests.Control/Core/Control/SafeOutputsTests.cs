@@ -56,6 +56,21 @@ namespace PodFirmware.Tests.Core.Control
         }
 
         [TestMethod]
+        public static void Apply_drives_the_control_pilot_to_state_F()
+        {
+            var relay = new SimulatedDigitalOutput();
+            var pilot = new SimulatedPwmOutput();
+            pilot.WriteDutyPermille(266);
+            var safe = new SafeOutputs(relay, null);
+            safe.Pilot = pilot;
+
+            safe.Apply();
+
+            Assert.AreEqual(0, pilot.DutyPermille);
+            Assert.AreEqual(0, safe.FailedWrites);
+        }
+
+        [TestMethod]
         public static void A_throwing_output_neither_escapes_nor_keeps_the_others_from_being_written()
         {
             var relay = new BrokenOutput();
