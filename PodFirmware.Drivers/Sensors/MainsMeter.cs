@@ -132,7 +132,7 @@ namespace PodFirmware.Drivers.Sensors
             get { return _realPowerW; }
         }
 
-        /// <summary>Power factor of the latest burst, -1 to 1; NaN unless both channels are Ok and the current is at least <see cref="MinPowerFactorCurrentA"/>.</summary>
+        /// <summary>Power factor of the latest burst, -1 to 1; NaN unless both channels are Ok and this burst's own current (before conditioning) is at least <see cref="MinPowerFactorCurrentA"/>.</summary>
         public double PowerFactor
         {
             get { return _powerFactor; }
@@ -177,7 +177,8 @@ namespace PodFirmware.Drivers.Sensors
             _realPowerW = usable ? meanProductCounts * _wattsPerCountSquared : double.NaN;
             _powerFactor = double.NaN;
             double apparentRaw = _voltage.RawValue * _current.RawValue;
-            if (usable && Finite.AtLeast(_current.Value, MinPowerFactorCurrentA) && Finite.Above(apparentRaw, 0))
+            // Gated on this burst's own current: the conditioned value may still hold a level the samples have left.
+            if (usable && Finite.AtLeast(_current.RawValue, MinPowerFactorCurrentA) && Finite.Above(apparentRaw, 0))
             {
                 double pf = meanProductCounts * _rawWattsPerCountSquared / apparentRaw;
                 _powerFactor = Finite.Max(-1.0, Finite.Min(1.0, pf));

@@ -110,6 +110,18 @@ namespace PodFirmware.Tests.Drivers.Sensors
         }
 
         [TestMethod]
+        public static void A_current_that_just_stopped_gives_no_power_factor_while_the_reading_still_settles()
+        {
+            var rig = new Rig(230.0, 16.0, 0.0);
+            rig.Tick();
+            rig.Tick();
+            rig.Current.RmsValue = 0.0;
+            rig.Tick();
+            Assert.IsTrue(double.IsNaN(rig.Meter.PowerFactor), "PF " + rig.Meter.PowerFactor.ToString() + " at " + rig.Meter.CurrentA.ToString() + " A");
+            Near(0.0, rig.Meter.RealPowerW, 20.0, "W");
+        }
+
+        [TestMethod]
         public static void An_open_current_input_gives_no_power_and_no_power_factor()
         {
             var rig = new Rig(230.0, 16.0, 0.0);
