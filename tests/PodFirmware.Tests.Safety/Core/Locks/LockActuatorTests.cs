@@ -102,5 +102,54 @@ namespace PodFirmware.Tests.Core.Locks
             Assert.ThrowsException(typeof(ArgumentNullException), () => new LockActuator("wheel", FaultCode.WheelLockFault, new SimulatedDigitalOutput(), null, 2000));
             Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => new LockActuator("wheel", FaultCode.WheelLockFault, new SimulatedDigitalOutput(), new SimulatedDigitalInput(), 0));
         }
+
+        private static string RefusedParameter(string name, bool withActuator, bool withSense, int travelTimeoutMs)
+        {
+            try
+            {
+                new LockActuator(name, FaultCode.WheelLockFault, withActuator ? new SimulatedDigitalOutput() : null,
+                    withSense ? new SimulatedDigitalInput() : null, travelTimeoutMs);
+            }
+            catch (ArgumentException e)
+            {
+                return e.ParamName;
+            }
+
+            return null;
+        }
+
+        [TestMethod]
+        public static void Missing_parts_and_a_zero_travel_timeout_are_refused_by_parameter_name()
+        {
+            Assert.AreEqual("name", RefusedParameter(null, true, true, 2000));
+            Assert.AreEqual("actuator", RefusedParameter("wheel", false, true, 2000));
+            Assert.AreEqual("sense", RefusedParameter("wheel", true, false, 2000));
+            Assert.AreEqual("travelTimeoutMs", RefusedParameter("wheel", true, true, 0));
+            Assert.IsNull(RefusedParameter("wheel", true, true, 1));
+        }
+
+        [TestMethod]
+        public static void Construction_de_energises_an_output_left_energised()
+        {
+            var output = new SimulatedDigitalOutput();
+            output.Write(true);
+            new LockActuator("wheel", FaultCode.WheelLockFault, output, new SimulatedDigitalInput(), 2000);
+            Assert.IsFalse(output.IsEnergised);
+        }
+
+        [TestMethod]
+        public static void A_lock_command_reads_Locking_at_once_and_while_the_sense_still_reads_unlocked()
+        {
+            var sense = new SimulatedDigitalInput();
+            var lockActuator = new LockActuator("cable", FaultCode.CableLockFault, new SimulatedDigitalOutput(), sense, 2000);
+            lockActuator.Command(false, 0);
+            AssertState(LockState.Unlocked, lockActuator.Update(100), "sense at unlocked");
+            lockActuator.Command(true, 200);
+            AssertState(LockState.Locking, lockActuator.State, "just commanded");
+            AssertState(LockState.Locking, lockActuator.Update(300), "sense still unlocked");
+            sense.Value = true;
+            AssertState(LockState.Locked, lockActuator.Update(400), "sense at locked");
+            Assert.IsTrue(lockActuator.SenseLocked);
+        }
     }
 }

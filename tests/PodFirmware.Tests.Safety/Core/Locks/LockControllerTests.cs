@@ -294,5 +294,94 @@ namespace PodFirmware.Tests.Core.Locks
                 Assert.Contains("locks.moveTimeoutMs", e.Message);
             }
         }
+
+        private static System.ArgumentException Construct(LocksConfig config, EventRing events, long nowMs, out LockController controller)
+        {
+            controller = null;
+            try
+            {
+                controller = new LockController(config, new SimulatedDigitalOutput(), new SimulatedDigitalInput(), new SimulatedDigitalOutput(), new SimulatedDigitalInput(), events, nowMs);
+            }
+            catch (System.ArgumentException e)
+            {
+                return e;
+            }
+
+            return null;
+        }
+
+        [TestMethod]
+        public static void A_missing_config_or_event_ring_is_refused_by_name_and_a_bad_config_with_its_message()
+        {
+            LockController controller;
+            Assert.AreEqual("config", Construct(null, new EventRing(8, 2), 0, out controller).ParamName);
+            Assert.AreEqual("events", Construct(new LocksConfig(), null, 0, out controller).ParamName);
+            var config = new LocksConfig();
+            config.TravelTimeoutMs = 99;
+            Assert.Contains("invalid locks configuration:\nlocks.travelTimeoutMs: must be between 100 ms and 10000 ms, is 99 ms",
+                Construct(config, new EventRing(8, 2), 0, out controller).Message);
+        }
+
+        [TestMethod]
+        public static void The_travel_timeout_of_the_start_up_lock_counts_from_the_construction_time()
+        {
+            LockController controller;
+            Assert.IsNull(Construct(new LocksConfig(), new EventRing(8, 2), 100000, out controller));
+            var inputs = new LockInputs();
+            inputs.NowMs = 102000;
+            inputs.Docked = true;
+            inputs.Fence = FencePosition.Inside;
+            inputs.NetworkUp = true;
+            controller.Update(inputs);
+            AssertState(LockState.Locking, controller.Wheel.State, "wheel 2000 ms after construction");
+            AssertState(LockState.Locking, controller.Cable.State, "cable 2000 ms after construction");
+            inputs.NowMs = 102001;
+            controller.Update(inputs);
+            AssertState(LockState.Fault, controller.Wheel.State, "wheel after 2000 ms");
+        }
+
+        [TestMethod]
+        public static void Locks_are_engaged_only_when_both_are_locked()
+        {
+            LockRig rig = LockRig.Settled();
+            rig.WheelLock.Fault = LockFault.StuckUnlocked;
+            rig.Run(100);
+            AssertState(LockState.Locked, rig.Controller.Cable.State, "cable");
+            Assert.IsFalse(rig.Controller.LocksEngaged);
+        }
+
+        [TestMethod]
+        public static void A_relock_before_the_deadline_leaves_no_move_time()
+        {
+            LockRig rig = LockRig.Moving();
+            rig.Controller.RequestLock(rig.NowMs);
+            Assert.AreEqual(0L, rig.Controller.MoveTimeLeftMs);
+        }
+
+        [TestMethod]
+        public static void An_unlock_with_the_network_already_down_warns_at_the_first_update()
+        {
+            LockRig rig = LockRig.Settled();
+            rig.Inputs.NetworkUp = false;
+            rig.Run(1000);
+            AssertResult(CommandResultCode.Ok, rig.Controller.RequestUnlock(LockRig.Mover, rig.NowMs, false, false));
+            Assert.IsFalse(rig.Controller.NetworkLostWhileMoving, "before the first update of the move");
+            rig.Drain();
+            rig.Run(100);
+            Assert.IsTrue(rig.Controller.NetworkLostWhileMoving);
+            Assert.AreEqual(1, EventDrain.CountOf(rig.Drain(), EventKind.Warning));
+        }
+
+        [TestMethod]
+        public static void A_lock_command_reports_both_locks_locking_at_once()
+        {
+            LockRig rig = LockRig.Moving();
+            rig.Controller.RequestLock(rig.NowMs);
+            PodEvent[] events = rig.Drain();
+            Assert.AreEqual(2, EventDrain.CountOf(events, EventKind.Lock), "before the next update");
+            PodEvent lockEvent = EventDrain.FirstOf(events, EventKind.Lock);
+            Assert.AreEqual((int)LockState.Locking, lockEvent.Arg);
+            Assert.AreEqual(rig.NowMs, lockEvent.TimeMs);
+        }
     }
 }

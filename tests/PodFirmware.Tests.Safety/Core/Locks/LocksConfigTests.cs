@@ -74,6 +74,45 @@ namespace PodFirmware.Tests.Core.Locks
             Assert.Contains("locks.moveAccounts:", errors.ToString());
         }
 
+        [DataRow(99, 600000, "locks.travelTimeoutMs: must be between 100 ms and 10000 ms, is 99 ms")]
+        [DataRow(2000, 3600001, "locks.moveTimeoutMs: must be between 10000 ms and 3600000 ms, is 3600001 ms")]
+        [TestMethod]
+        public static void A_timeout_out_of_range_is_refused_with_its_range_in_ms(int travelTimeoutMs, int moveTimeoutMs, string message)
+        {
+            var config = new LocksConfig();
+            config.TravelTimeoutMs = travelTimeoutMs;
+            config.MoveTimeoutMs = moveTimeoutMs;
+            ConfigErrors errors = Validate(config);
+            Assert.AreEqual(1, errors.Count, errors.ToString());
+            Assert.AreEqual(message, errors[0]);
+        }
+
+        [TestMethod]
+        public static void A_missing_account_list_is_refused_as_missing()
+        {
+            var config = new LocksConfig();
+            config.MoveAccounts = null;
+            ConfigErrors errors = Validate(config);
+            Assert.AreEqual(1, errors.Count, errors.ToString());
+            Assert.AreEqual("locks.moveAccounts: missing", errors[0]);
+        }
+
+        [TestMethod]
+        public static void Too_many_accounts_and_a_bad_account_are_refused_with_the_limits()
+        {
+            var config = new LocksConfig();
+            config.MoveAccounts = new string[33];
+            for (int i = 0; i < 33; i++)
+            {
+                config.MoveAccounts[i] = i == 5 ? "" : "x";
+            }
+
+            ConfigErrors errors = Validate(config);
+            Assert.AreEqual(2, errors.Count, errors.ToString());
+            Assert.AreEqual("locks.moveAccounts: at most 32 accounts, has 33", errors[0]);
+            Assert.AreEqual("locks.moveAccounts[5]: must be 1 to 64 characters", errors[1]);
+        }
+
         [TestMethod]
         public static void LockStateNames_are_snake_case()
         {

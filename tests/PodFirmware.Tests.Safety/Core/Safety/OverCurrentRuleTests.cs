@@ -139,6 +139,39 @@ namespace PodFirmware.Tests.Core.Safety
         }
 
         [TestMethod]
+        public static void A_raise_ends_a_pending_reduction_so_the_same_reduction_later_gets_a_full_grace()
+        {
+            OverCurrentRule rule = Defaults();
+            rule.Evaluate(10.0, 16.0, 0);
+            rule.Evaluate(10.0, 10.0, 100);
+            rule.Evaluate(10.0, 16.0, 1000);
+
+            // Lowered to 10 A again at 6000 ms: the grace counts from 6000, not from the first reduction at 100.
+            rule.Evaluate(10.0, 10.0, 6000);
+            Assert.AreEqual(16.0, rule.EffectiveAllowedA, "at 6000 ms");
+            Assert.AreEqual(-1L, Hold(rule, 10.0, 10.0, 6100, 10900, FaultCode.None));
+            Assert.AreEqual(16.0, rule.EffectiveAllowedA, "at 10900 ms");
+            rule.Evaluate(10.0, 10.0, 11000);
+            Assert.AreEqual(10.0, rule.EffectiveAllowedA, "at 11000 ms");
+        }
+
+        [DataRow(0)]
+        [DataRow(1)]
+        [DataRow(2)]
+        [TestMethod]
+        public static void A_non_finite_allowed_current_after_16A_becomes_none_after_the_grace(int which)
+        {
+            double allowedA = which == 0 ? double.NaN : (which == 1 ? double.PositiveInfinity : double.NegativeInfinity);
+            OverCurrentRule rule = Defaults();
+            rule.Evaluate(10.0, 16.0, 0);
+            Hold(rule, 10.0, allowedA, 100, 5000, FaultCode.None);
+            Assert.AreEqual(16.0, rule.EffectiveAllowedA, "within the grace");
+            rule.Evaluate(10.0, allowedA, 5100);
+            Assert.AreEqual(0.0, rule.EffectiveAllowedA, "after the grace");
+            Assert.AreEqual(40.0, rule.CeilingA);
+        }
+
+        [TestMethod]
         public static void Reset_forgets_the_window_and_the_previous_allowed_current()
         {
             OverCurrentRule rule = Defaults();

@@ -35,6 +35,28 @@ namespace PodFirmware.Tests.Core.Safety
             Assert.IsFalse(rule.LastByCurrent);
         }
 
+        [DataRow(250L)]
+        [DataRow(300L)]
+        [TestMethod]
+        public static void A_re_command_of_the_same_state_between_evaluations_restarts_the_settle_time(long recommandedAtMs)
+        {
+            var rule = new RelayFeedbackRule(300, 2.0);
+            SafetyInputs inputs = Inputs(false, 0, 0);
+            inputs.RelayFeedbackPresent = true;
+            inputs.RelayFeedbackClosed = true;
+            Expect.Code(FaultCode.None, rule.Evaluate(inputs), "at 0 ms");
+
+            // The tick closed and opened again: still open at the next evaluation, with a newer change time.
+            inputs.RelayChangedAtMs = recommandedAtMs;
+            inputs.NowMs = 300;
+            Expect.Code(FaultCode.None, rule.Evaluate(inputs), "at 300 ms");
+            Assert.AreEqual(recommandedAtMs, rule.ChangedAtMs);
+            inputs.NowMs = recommandedAtMs + 299;
+            Expect.Code(FaultCode.None, rule.Evaluate(inputs), "299 ms after the re-command");
+            inputs.NowMs = recommandedAtMs + 300;
+            Expect.Code(FaultCode.RelayWelded, rule.Evaluate(inputs), "300 ms after the re-command");
+        }
+
         [TestMethod]
         public static void Current_at_the_weld_level_while_commanded_open_is_welded_without_a_mirror()
         {

@@ -99,6 +99,38 @@ namespace PodFirmware.Tests.Core.Safety
         }
 
         [TestMethod]
+        public static void Reset_forgets_both_windows()
+        {
+            var over = new VoltageRule(253.0, 2000, 207.0, 5000);
+            var under = new VoltageRule(253.0, 2000, 207.0, 5000);
+            for (long t = 0; t <= 1500; t += 100)
+            {
+                over.Evaluate(254.0, false, t);
+                under.Evaluate(200.0, true, t);
+            }
+
+            over.Reset();
+            under.Reset();
+            long overTripMs = -1;
+            long underTripMs = -1;
+            for (long t = 1600; t <= 8000; t += 100)
+            {
+                if (over.Evaluate(254.0, false, t) != FaultCode.None && overTripMs < 0)
+                {
+                    overTripMs = t;
+                }
+
+                if (under.Evaluate(200.0, true, t) != FaultCode.None && underTripMs < 0)
+                {
+                    underTripMs = t;
+                }
+            }
+
+            Assert.AreEqual(3700L, overTripMs, "2000 ms counted from 1600 ms");
+            Assert.AreEqual(6700L, underTripMs, "5000 ms counted from 1600 ms");
+        }
+
+        [TestMethod]
         public static void IsOutOfRange_judges_under_voltage_only_with_the_relay_closed()
         {
             VoltageRule rule = Defaults();
