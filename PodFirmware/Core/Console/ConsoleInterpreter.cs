@@ -124,7 +124,7 @@ namespace PodFirmware.Core.Console
                 text = name + ": done";
                 if (name == "bench ev read")
                 {
-                    PilotLines();
+                    PilotLines("cp  ", "pp  ");
                 }
             }
             else if (outcome == LocalOutcome.ResetRefused)
@@ -214,8 +214,17 @@ namespace PodFirmware.Core.Console
         {
             PodStatus s = _pod.Status;
             Say("temperature  " + ConsoleText.Fixed(s.TemperatureC, 1) + " C  raw " + _pod.TemperatureRawCounts.ToString() + " counts  " + StatusJson.NameOf(s.TemperatureStatus));
-            Say("current      " + ConsoleText.Fixed(s.CurrentA, 2) + " A RMS  " + StatusJson.NameOf(s.CurrentStatus));
-            Say("voltage      " + ConsoleText.Fixed(s.VoltageV, 1) + " V RMS  " + StatusJson.NameOf(s.VoltageStatus));
+            Say("current      " + ConsoleText.Fixed(s.CurrentA, 2) + " A RMS  raw " + Span(_pod.CurrentMinCounts, _pod.CurrentMaxCounts) + StatusJson.NameOf(s.CurrentStatus));
+            Say("voltage      " + ConsoleText.Fixed(s.VoltageV, 1) + " V RMS  raw " + Span(_pod.VoltageMinCounts, _pod.VoltageMaxCounts) + StatusJson.NameOf(s.VoltageStatus));
+            if (_pod.HasPilot)
+            {
+                PilotLines("cp           ", "pp           ");
+            }
+            else
+            {
+                Say("cp, pp       no control pilot");
+            }
+
             Say("inputs       docked " + ConsoleText.YesNo(s.Docked) + "  plugged " + ConsoleText.YesNo(s.Plugged) + "  vehicle " + StatusJson.VehicleName(s.Vehicle));
         }
 
@@ -516,17 +525,23 @@ namespace PodFirmware.Core.Console
             return c >= '0' && c <= '9';
         }
 
+        // min..max of the last mains burst's raw samples.
+        private static string Span(int min, int max)
+        {
+            return min.ToString() + ".." + max.ToString() + " counts  ";
+        }
+
         // The CP and PP as the tick last read them (after bench ev read: this very tick).
-        private void PilotLines()
+        private void PilotLines(string cp, string pp)
         {
             int high = _pod.PilotHighCounts;
             CpState state = _pod.PilotReading;
-            Say("cp  " + (high < 0 ? "not read yet" : "high " + ConsoleText.Fixed(_pod.PilotVolts(high), 1) + " V (" + high.ToString() + ")  low " +
+            Say(cp + (high < 0 ? "not read yet" : "high " + ConsoleText.Fixed(_pod.PilotVolts(high), 1) + " V (" + high.ToString() + ")  low " +
                 ConsoleText.Fixed(_pod.PilotVolts(_pod.PilotLowCounts), 1) + " V (" + _pod.PilotLowCounts.ToString() + ")") +
                 "  state " + CpStateNames.Of(state) + "  duty " + ConsoleText.Fixed(_pod.Status.DutyPermille / 10.0, 1) + " %");
-            int pp = _pod.ProximityCounts;
-            double ohms = _pod.ProximityOhms(pp);
-            Say("pp  " + (pp < 0 ? "not read" : pp.ToString() + " counts  " + (Finite.IsFinite(ohms) ? ConsoleText.Fixed(ohms, 0) + " ohm" : "open") +
+            int counts = _pod.ProximityCounts;
+            double ohms = _pod.ProximityOhms(counts);
+            Say(pp + (counts < 0 ? "not read (no plug, or a tethered cable)" : counts.ToString() + " counts  " + (Finite.IsFinite(ohms) ? ConsoleText.Fixed(ohms, 0) + " ohm" : "open") +
                 "  cable " + PpDecoder.RatingA(ohms).ToString() + " A"));
         }
 

@@ -41,13 +41,38 @@ namespace PodFirmware.Tests.Core.Console
         public static void Sensors_give_value_raw_counts_and_status_of_every_channel()
         {
             var rig = new ConsoleRig();
+            string voltage = rig.Pod.VoltageMinCounts.ToString() + ".." + rig.Pod.VoltageMaxCounts.ToString();
+            string current = rig.Pod.CurrentMinCounts.ToString() + ".." + rig.Pod.CurrentMaxCounts.ToString();
             string text = rig.Run("sensors");
             Assert.Contains("temperature  25.", text);
             Assert.Contains(" raw ", text);
             Assert.Contains(" counts  ok\n", text);
             Assert.Contains("current      0.", text);
-            Assert.Contains(" A RMS  ok\n", text);
-            Assert.Contains("voltage      229.8 V RMS  ok", text);
+            Assert.Contains(" A RMS  raw " + current + " counts  ok\n", text);
+            Assert.Contains("voltage      229.8 V RMS  raw " + voltage + " counts  ok", text);
+            Assert.Contains("cp, pp       no control pilot", text);
+            // 230 V RMS swings the voltage channel far around its bias; no current leaves the current channel near it.
+            Assert.IsTrue(rig.Pod.VoltageMaxCounts - rig.Pod.VoltageMinCounts > 1000);
+            Assert.IsTrue(rig.Pod.CurrentMaxCounts - rig.Pod.CurrentMinCounts < 100);
+        }
+
+        [TestMethod]
+        public static void Sensors_give_the_cp_levels_and_state_and_the_pp_once_a_plug_is_in()
+        {
+            var rig = new ConsoleRig(false, null, true);
+            string text = rig.Run("sensors");
+            Assert.Contains("cp           high 9.0 V (", text);
+            Assert.Contains("state B  duty 100.0 %", text);
+            Assert.Contains("pp           not read (no plug", text);
+            Assert.AreEqual(rig.Pod.PilotHighCounts, rig.Pod.PilotLowCounts);
+            Assert.Contains("(" + rig.Pod.PilotHighCounts.ToString() + ")", text);
+            rig.Plug.Value = true;
+            rig.Ticks(2);
+            text = rig.Run("sensors");
+            Assert.Contains("pp           738 counts  220 ohm  cable 32 A", text);
+            rig.Ev.Connected = false;
+            rig.Ticks(2);
+            Assert.Contains("state A", rig.Run("sensors"));
         }
 
         [TestMethod]
