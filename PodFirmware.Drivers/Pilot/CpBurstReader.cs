@@ -41,6 +41,12 @@ namespace PodFirmware.Drivers.Pilot
         /// <summary>Lowest CP level of the last burst, V.</summary>
         public double LowV { get; private set; }
 
+        /// <summary>Highest raw ADC counts of the last burst (the sample <see cref="HighV"/> came from).</summary>
+        public int HighCounts { get; private set; }
+
+        /// <summary>Lowest raw ADC counts of the last burst (the sample <see cref="LowV"/> came from).</summary>
+        public int LowCounts { get; private set; }
+
         /// <summary>Samples one burst and updates <see cref="HighV"/> and <see cref="LowV"/>.</summary>
         public void Read()
         {
@@ -61,6 +67,8 @@ namespace PodFirmware.Drivers.Pilot
                 }
             }
 
+            HighCounts = max;
+            LowCounts = min;
             HighV = CpDivider.CpVolts(max, _channel.MaxRawCounts);
             LowV = CpDivider.CpVolts(min, _channel.MaxRawCounts);
         }

@@ -150,6 +150,18 @@ namespace PodFirmware.Drivers.Sensors
             get { return _pairPeriodUs; }
         }
 
+        /// <summary>The voltage channel's burst: raw counts of the latest reading (min, max). Owned by the tick; read as a snapshot.</summary>
+        public RmsBurst VoltageBurst
+        {
+            get { return _voltage.Burst; }
+        }
+
+        /// <summary>The current channel's burst: raw counts of the latest reading (min, max). Owned by the tick; read as a snapshot.</summary>
+        public RmsBurst CurrentBurst
+        {
+            get { return _current.Burst; }
+        }
+
         /// <summary>Takes one interleaved burst and updates every property. Allocates nothing.</summary>
         /// <param name="nowMs">Monotonic time in milliseconds.</param>
         /// <param name="mustChange"><c>true</c> when the raw samples cannot all repeat (while charging); see <see cref="CurrentSensor.Sample"/>.</param>

@@ -20,6 +20,7 @@ namespace PodFirmware.Host
             root.Subcommands.Add(Verbs.SignVerb.Create());
             root.Subcommands.Add(Verbs.ConfigVerb.Create());
             root.Subcommands.Add(Watch.WatchVerb.Create());
+            root.Subcommands.Add(PodConsole.ConsoleVerb.Create());
             root.Subcommands.Add(NfprojCommand());
             root.Subcommands.Add(Verbs.MutationReportVerb.Create());
             var verbs = new Command("verbs", "List every verb with its arguments and options (what ./pod help prints).");

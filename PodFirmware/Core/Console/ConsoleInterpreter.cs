@@ -6,8 +6,10 @@ using PodFirmware.Core.Control;
 using PodFirmware.Core.Faults;
 using PodFirmware.Core.Locks;
 using PodFirmware.Core.Messaging;
+using PodFirmware.Core.Pilot;
 using PodFirmware.Core.SelfTest;
 using PodFirmware.Core.Session;
+using PodFirmware.Drivers.Numerics;
 
 namespace PodFirmware.Core.Console
 {
@@ -26,7 +28,7 @@ namespace PodFirmware.Core.Console
         public string NewLine = "\r\n";
 
         private const string ConfigUsage = "usage: config show | config get KEY | config set KEY VALUE | config draft | config discard";
-        private const string BenchUsage = "usage: bench relay on|off | bench lock wheel|cable lock|unlock | bench ev ...";
+        private const string BenchUsage = "usage: bench relay on|off | bench lock wheel|cable lock|unlock | bench ev duty PERCENT|off|f | bench ev read|release";
         private const string LogUsage = "usage: log [N]   (N = 1 to the ring size)";
 
         private static readonly string[] Help =
@@ -43,6 +45,8 @@ namespace PodFirmware.Core.Console
             "log [N]                   the last N log lines (default 10)",
             "bench relay on|off        bench mode only; never with a plug, a session or a fault",
             "bench lock wheel|cable lock|unlock",
+            "bench ev duty PERCENT     CP PWM at 10 to 96 %; off: +12 V, f: -12 V (state F)",
+            "bench ev read|release     CP levels, state, PP; release: back to the pod",
         };
 
         private readonly PodController _pod;
@@ -118,6 +122,10 @@ namespace PodFirmware.Core.Console
             if (outcome == LocalOutcome.Ok)
             {
                 text = name + ": done";
+                if (name == "bench ev read")
+                {
+                    PilotLines("cp  ", "pp  ");
+                }
             }
             else if (outcome == LocalOutcome.ResetRefused)
             {
@@ -191,7 +199,8 @@ namespace PodFirmware.Core.Console
             }
 
             string fault = s.LatchedFault == FaultCode.None ? "none" : FaultCatalogue.NameOf(s.LatchedFault);
-            Say("connector " + ConnectorStatusNames.Of(s.Connector) + "  relay " + (s.RelayWelded ? "WELDED" : s.RelayClosed ? "closed" : "open") + "  fault " + fault + (_pod.BenchRelay ? "  (bench relay)" : ""));
+            Say("connector " + ConnectorStatusNames.Of(s.Connector) + "  relay " + (s.RelayWelded ? "WELDED" : s.RelayClosed ? "closed" : "open") + "  fault " + fault + (_pod.BenchRelay ? "  (bench relay)" : "") +
+                (_pod.BenchDutyPermille >= 0 ? "  (bench pilot)" : ""));
             Say("temperature " + ConsoleText.Fixed(s.TemperatureC, 1) + " C  current " + ConsoleText.Fixed(s.CurrentA, 2) + " A  voltage " + ConsoleText.Fixed(s.VoltageV, 1) + " V  allowed " + ConsoleText.Fixed(s.AllowedCurrentA, 2) + " A");
             Say("docked " + ConsoleText.YesNo(s.Docked) + "  plugged " + ConsoleText.YesNo(s.Plugged) + "  vehicle " + StatusJson.VehicleName(s.Vehicle) + "  locks wheel " + LockStateNames.Of(s.WheelLock) + " cable " + LockStateNames.Of(s.CableLock) + (s.Moving ? "  MOVING" : ""));
             Say(s.SessionActive
@@ -205,8 +214,17 @@ namespace PodFirmware.Core.Console
         {
             PodStatus s = _pod.Status;
             Say("temperature  " + ConsoleText.Fixed(s.TemperatureC, 1) + " C  raw " + _pod.TemperatureRawCounts.ToString() + " counts  " + StatusJson.NameOf(s.TemperatureStatus));
-            Say("current      " + ConsoleText.Fixed(s.CurrentA, 2) + " A RMS  " + StatusJson.NameOf(s.CurrentStatus));
-            Say("voltage      " + ConsoleText.Fixed(s.VoltageV, 1) + " V RMS  " + StatusJson.NameOf(s.VoltageStatus));
+            Say("current      " + ConsoleText.Fixed(s.CurrentA, 2) + " A RMS  raw " + Span(_pod.CurrentMinCounts, _pod.CurrentMaxCounts) + StatusJson.NameOf(s.CurrentStatus));
+            Say("voltage      " + ConsoleText.Fixed(s.VoltageV, 1) + " V RMS  raw " + Span(_pod.VoltageMinCounts, _pod.VoltageMaxCounts) + StatusJson.NameOf(s.VoltageStatus));
+            if (_pod.HasPilot)
+            {
+                PilotLines("cp           ", "pp           ");
+            }
+            else
+            {
+                Say("cp, pp       no control pilot");
+            }
+
             Say("inputs       docked " + ConsoleText.YesNo(s.Docked) + "  plugged " + ConsoleText.YesNo(s.Plugged) + "  vehicle " + StatusJson.VehicleName(s.Vehicle));
         }
 
@@ -328,6 +346,16 @@ namespace PodFirmware.Core.Console
 
         private void Request(LocalAction action, string name)
         {
+            Request(action, -1, name);
+        }
+
+        private void RequestDuty(int dutyPermille, string name)
+        {
+            Request(LocalAction.BenchEvDuty, dutyPermille, name);
+        }
+
+        private void Request(LocalAction action, int dutyPermille, string name)
+        {
             if (_pendingName != null)
             {
                 Say("busy: " + _pendingName + " not answered yet");
@@ -335,7 +363,7 @@ namespace PodFirmware.Core.Console
             }
 
             int done = _pod.LocalDone;
-            if (!_pod.TryRequestLocal(action))
+            if (!(action == LocalAction.BenchEvDuty ? _pod.TryRequestBenchDuty(dutyPermille) : _pod.TryRequestLocal(action)))
             {
                 Say("busy: the tick has not taken the previous action yet");
                 return;
@@ -393,9 +421,9 @@ namespace PodFirmware.Core.Console
                 bool locked = w[3] == "lock";
                 action = wheel ? (locked ? LocalAction.BenchWheelLock : LocalAction.BenchWheelUnlock) : (locked ? LocalAction.BenchCableLock : LocalAction.BenchCableUnlock);
             }
-            else if (w.Length >= 2 && w[1] == "ev")
+            else if (w.Length >= 3 && w[1] == "ev")
             {
-                Say("refused: this pod has no simulated EV on the bench");
+                BenchEv(w);
                 return;
             }
 
@@ -405,20 +433,116 @@ namespace PodFirmware.Core.Console
                 return;
             }
 
-            // Refused here with the reason the tick would give; the tick checks again when it applies the action.
+            if (action == LocalAction.BenchRelayOff || !Refused())
+            {
+                Request(action, "bench " + w[1] + " " + w[2] + (w.Length == 4 ? " " + w[3] : ""));
+            }
+        }
+
+        // Refused here with the reason the tick would give (true: refused, said why); the tick checks again when it applies.
+        private bool Refused()
+        {
             PodStatus s = _pod.Status;
             LocalOutcome refusal = !_pod.BenchMode || s.ConfigError != null ? LocalOutcome.NotBenchMode
-                : s.Plugged ? LocalOutcome.PlugSensed
                 : s.SessionActive ? LocalOutcome.SessionActive
+                : s.Plugged ? LocalOutcome.PlugSensed
                 : _pod.Supervisor.IsLatched ? LocalOutcome.FaultLatched
                 : LocalOutcome.Ok;
-            if (refusal != LocalOutcome.Ok && action != LocalAction.BenchRelayOff)
+            if (refusal != LocalOutcome.Ok)
             {
                 Say("refused: " + Refusal(refusal));
+            }
+
+            return refusal != LocalOutcome.Ok;
+        }
+
+        // bench ev duty PERCENT|off|f, bench ev read, bench ev release.
+        private void BenchEv(string[] w)
+        {
+            int duty = -1;
+            LocalAction action = LocalAction.None;
+            if (w.Length == 4 && w[2] == "duty")
+            {
+                duty = w[3] == "off" ? 1000 : w[3] == "f" ? 0 : TryPercent(w[3]);
+                action = duty < 0 ? LocalAction.None : LocalAction.BenchEvDuty;
+            }
+            else if (w.Length == 3)
+            {
+                action = w[2] == "read" ? LocalAction.BenchEvRead : w[2] == "release" ? LocalAction.BenchEvRelease : LocalAction.None;
+            }
+
+            if (action == LocalAction.None)
+            {
+                Say(BenchUsage);
                 return;
             }
 
-            Request(action, "bench " + w[1] + " " + w[2] + (w.Length == 4 ? " " + w[3] : ""));
+            if (!_pod.HasPilot)
+            {
+                Say("refused: " + Refusal(LocalOutcome.NoPilot));
+                return;
+            }
+
+            if (action != LocalAction.BenchEvRelease && Refused())
+            {
+                return;
+            }
+
+            string name = "bench ev " + w[2] + (w.Length == 4 ? " " + w[3] : "");
+            if (action == LocalAction.BenchEvDuty)
+            {
+                RequestDuty(duty, name);
+            }
+            else
+            {
+                Request(action, name);
+            }
+        }
+
+        // A duty the pod could offer, in per mille: 10 to 96 % with at most one decimal; -1 otherwise.
+        private static int TryPercent(string word)
+        {
+            int i = 0;
+            int permille = 0;
+            while (i < word.Length && i < 3 && IsDigit(word[i]))
+            {
+                permille = (permille * 10) + (word[i] - '0');
+                i++;
+            }
+
+            permille *= 10;
+            if (i > 0 && i + 2 == word.Length && word[i] == '.' && IsDigit(word[i + 1]))
+            {
+                permille += word[i + 1] - '0';
+                i += 2;
+            }
+
+            return i > 0 && i == word.Length && permille >= DutyCycle.MinPermille && permille <= DutyCycle.MaxPermille ? permille : -1;
+        }
+
+        private static bool IsDigit(char c)
+        {
+            return c >= '0' && c <= '9';
+        }
+
+        // min..max of the last mains burst's raw samples.
+        private static string Span(int min, int max)
+        {
+            return min.ToString() + ".." + max.ToString() + " counts  ";
+        }
+
+        // The CP and PP as the tick last read them (after bench ev read: this very tick).
+        private void PilotLines(string cp, string pp)
+        {
+            int high = _pod.PilotHighCounts;
+            CpState state = _pod.PilotReading;
+            Say(cp + (high < 0 ? "not read yet" : "high " + ConsoleText.Fixed(_pod.PilotVolts(high), 1) + " V (" + high.ToString() + ")  low " +
+                ConsoleText.Fixed(_pod.PilotVolts(_pod.PilotLowCounts), 1) + " V (" + _pod.PilotLowCounts.ToString() + ")") +
+                "  state " + CpStateNames.Of(state) + "  duty " + ConsoleText.Fixed(_pod.Status.DutyPermille / 10.0, 1) + " %");
+            int counts = _pod.ProximityCounts;
+            double ohms = _pod.ProximityOhms(counts);
+            Say(pp + (counts < 0 ? "not read (no plug, or a tethered cable)" : counts.ToString() + " counts  " + (Finite.IsFinite(ohms) ? ConsoleText.Fixed(ohms, 0) + " ohm" : "open") +
+                "  cable " + PpDecoder.RatingA(ohms).ToString() + " A"));
         }
 
         private static string Refusal(LocalOutcome outcome)
@@ -429,6 +553,7 @@ namespace PodFirmware.Core.Console
                 case LocalOutcome.PlugSensed: return "a plug is sensed in the connector";
                 case LocalOutcome.SessionActive: return "a charging session is running";
                 case LocalOutcome.FaultLatched: return "a fault is latched; reset it first";
+                case LocalOutcome.NoPilot: return "this pod has no control pilot";
                 default: return "not applied";
             }
         }

@@ -26,6 +26,18 @@ namespace PodFirmware.Core.Console
 
         /// <summary>Bench mode: command the cable lock unlocked.</summary>
         BenchCableUnlock = 7,
+
+        /// <summary>Bench mode: hand the control pilot back to the pod's sequencer (always allowed).</summary>
+        BenchEvRelease = 8,
+
+        /// <summary>Bench mode: take one CP burst and one PP reading now (<c>PodController.PilotHighV</c> and the rest).</summary>
+        BenchEvRead = 9,
+
+        /// <summary>
+        /// Bench mode: drive the control pilot at a fixed duty; the request is this value plus the duty in per mille
+        /// (0: -12 V, state F; 1000: +12 V), see <c>PodController.TryRequestBenchDuty</c>.
+        /// </summary>
+        BenchEvDuty = 1000,
     }
 
     /// <summary>How the tick answered a <see cref="LocalAction"/>.</summary>
@@ -48,5 +60,8 @@ namespace PodFirmware.Core.Console
 
         /// <summary>The reset rules refused the reset; <c>PodController.LocalResetCode</c> says why.</summary>
         ResetRefused = 5,
+
+        /// <summary>A bench EV action on a pod without a control pilot.</summary>
+        NoPilot = 6,
     }
 }

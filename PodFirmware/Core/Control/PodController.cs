@@ -78,6 +78,7 @@ namespace PodFirmware.Core.Control
         private readonly IPwmOutput _pilotOutput;
         private readonly CpBurstReader _cp;
         private readonly IAnalogChannel _pp;
+        private readonly int _pilotChannelMax;
         private readonly PilotSequencer _pilot;
         private int _cableRatingA;
         private CpState _reportedPilotState = CpState.F;
@@ -108,6 +109,7 @@ namespace PodFirmware.Core.Control
                 _pilotOutput.WriteDutyPermille(PilotSequencer.ConstantLow);
                 _cp = new CpBurstReader(ports.PilotChannel, _ev.CpBurstSamples, _ev.CpSamplePeriodUs);
                 _pp = ports.ProximityChannel;
+                _pilotChannelMax = ports.PilotChannel.MaxRawCounts;
                 _pilot = new PilotSequencer(_ev);
             }
 
@@ -396,13 +398,19 @@ namespace PodFirmware.Core.Control
                 return _ev.Cable;
             }
 
-            return plugged ? PpDecoder.RatingA(PpDivider.Ohms(_pp.ReadRawCounts(), _pp.MaxRawCounts)) : 0;
+            _ppCounts = plugged ? _pp.ReadRawCounts() : -1;
+            return plugged ? PpDecoder.RatingA(PpDivider.Ohms(_ppCounts, _pp.MaxRawCounts)) : 0;
         }
 
         // Drives the CP for this tick, reads the EV's answer and tells whether the pilot lets the relay be closed.
         // The burst is read after the duty is written, so the relay decision sees the EV's answer to this tick's offer.
         private bool RunPilot(long nowMs, bool relayClosed, bool docked)
         {
+            if (BenchPilotHeld())
+            {
+                return false;
+            }
+
             bool unavailable = _supervisor.IsLatched || !docked || _locks.IsMoving || _selfTestFault != FaultCode.None || _configError != null;
             bool wants = _session.WantsPower;
             int duty = _pilot.Offer(unavailable, wants ? OfferedCurrentA() : 0.0, nowMs);
@@ -411,12 +419,8 @@ namespace PodFirmware.Core.Control
                 _pilotOutput.WriteDutyPermille(duty);
             }
 
-            CpState reading = CpState.F;
-            if (duty != PilotSequencer.ConstantLow)
-            {
-                _cp.Read();
-                reading = CpBands.Classify(_cp.HighV, _cp.LowV, _pilot.Offering);
-            }
+            CpState reading = duty == PilotSequencer.ConstantLow ? CpState.F : ReadCp(duty);
+            _cpReading = reading;
 
             _pilot.Judge(reading, relayClosed);
             bool active = _session.IsActive;
@@ -684,8 +688,8 @@ namespace PodFirmware.Core.Control
             s.CurrentStatus = _inputs.CurrentStatus;
             s.VoltageV = _inputs.VoltageV;
             s.VoltageStatus = _inputs.VoltageStatus;
-            s.PilotState = _pilot == null ? CpState.F : _pilot.State;
-            s.DutyPermille = _pilot == null ? 0 : _pilot.DutyPermille;
+            s.PilotState = _pilot == null ? CpState.F : _benchDuty >= 0 ? _cpReading : _pilot.State;
+            s.DutyPermille = _pilot == null ? 0 : _benchDuty >= 0 ? _benchDuty : _pilot.DutyPermille;
             s.OfferedCurrentA = _pilot == null ? 0.0 : _pilot.OfferedA;
             s.CableRatingA = _cableRatingA;
             s.PowerW = _mains.RealPowerW;

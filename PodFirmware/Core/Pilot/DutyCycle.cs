@@ -15,6 +15,12 @@ namespace PodFirmware.Core.Pilot
         /// <summary>What <see cref="PermilleFor"/> returns when no duty may be offered.</summary>
         public const int None = -1;
 
+        /// <summary>The duty in per mille that offers <see cref="MinCurrentA"/>: the lowest the pod produces.</summary>
+        public const int MinPermille = 100;
+
+        /// <summary>The duty in per mille that offers <see cref="MaxCurrentA"/>: the highest the pod produces.</summary>
+        public const int MaxPermille = 960;
+
         /// <summary>The least current a duty can offer, in A.</summary>
         public const double MinCurrentA = 6.0;
 

@@ -8,7 +8,8 @@ using PodFirmware.Core.Console;
 namespace PodFirmware.Host.PodConsole
 {
     /// <summary>
-    /// The console's port on the host: bytes from a stream (stdin for <c>./pod run --console</c>), answers to a text
+    /// The console's port on the host: bytes from a stream (stdin for <c>./pod run --console</c>, a socket client of
+    /// <see cref="ConsoleServer"/>), answers to a text
     /// writer (stdout). A reader thread drains the stream, so <see cref="Read"/> waits at most
     /// <see cref="ReadTimeoutMs"/>, as the board's UART read does, and the console keeps polling for the tick's answers.
     /// </summary>
@@ -30,9 +31,16 @@ namespace PodFirmware.Host.PodConsole
             {
                 var buffer = new byte[256];
                 int read;
-                while ((read = input.Read(buffer, 0, buffer.Length)) > 0)
+                try
                 {
-                    _chunks.Add(buffer.AsSpan(0, read).ToArray());
+                    while ((read = input.Read(buffer, 0, buffer.Length)) > 0)
+                    {
+                        _chunks.Add(buffer.AsSpan(0, read).ToArray());
+                    }
+                }
+                catch (Exception e) when (e is IOException || e is ObjectDisposedException)
+                {
+                    // A socket client that went away ends the input like a closed stdin.
                 }
 
                 _chunks.CompleteAdding();

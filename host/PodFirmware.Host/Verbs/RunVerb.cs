@@ -151,6 +151,24 @@ namespace PodFirmware.Host.Verbs
                 stop.CancelAfter(TimeSpan.FromSeconds(seconds));
             }
 
+            ConsoleServer consoleServer = null;
+            if (!withConsole)
+            {
+                // The first pod's console on a socket, for ./pod console to attach to beside the live view.
+                try
+                {
+                    consoleServer = new ConsoleServer(ConsoleServer.DefaultPath(config.PodId), port =>
+                        new ConsoleInterpreter(pod.Controller, config, log, port, new FileConfigStore(configFile.FullName), new ConfigFile.Parser()) { NewLine = "\n" }, log);
+                    consoleServer.Start();
+                    Console.WriteLine("its serial console: ./pod console --pod " + config.PodId);
+                }
+                catch (Exception e) when (e is IOException || e is System.Net.Sockets.SocketException)
+                {
+                    Console.WriteLine("no console socket: " + e.Message);
+                }
+            }
+
+            using ConsoleServer servedConsole = consoleServer;
             if (withConsole)
             {
                 // The console runs on its own thread, as on the board, and hands actions to the tick through the controller.

@@ -12,7 +12,7 @@ using Spectre.Console;
 namespace PodFirmware.Host.Watch
 {
     /// <summary>
-    /// <c>./pod watch --broker HOST:PORT --site SITE [--plain]</c>: every pod of a site from the broker's retained
+    /// <c>./pod watch --broker HOST:PORT --site SITE [--plain] [--tls --ca FILE [--cert FILE --key FILE]] [--user NAME [--password-file FILE]]</c>: every pod of a site from the broker's retained
     /// statuses and availability, telemetry and the site alarm topic (<see cref="SiteWatch"/>). A table refreshed in
     /// place, most severe first; <c>--plain</c> prints one line per change instead, for logs and pipes.
     /// </summary>
@@ -21,16 +21,28 @@ namespace PodFirmware.Host.Watch
         /// <summary>Builds the verb.</summary>
         public static Command Create()
         {
-            var broker = new Option<string>("--broker") { Description = "Broker as HOST:PORT (plain MQTT 3.1.1).", Required = true };
+            var broker = new Option<string>("--broker") { Description = "Broker as HOST:PORT (MQTT 3.1.1; plain TCP unless --tls).", Required = true };
             var site = new Option<string>("--site") { Description = "Site id whose pods to show.", Required = true };
             var plain = new Option<bool>("--plain") { Description = "One line per change instead of the live table (logs, pipes)." };
             var seconds = new Option<int>("--seconds") { Description = "Stop after this many seconds, 0 to 86400 (0: until Ctrl-C)." };
             Verbs.VerbInputs.Range(seconds, 0, 86400, "seconds; 0 runs until Ctrl-C");
+            var tls = new Option<bool>("--tls") { Description = "TLS 1.2, the broker's certificate verified against --ca." };
+            var ca = new Option<string>("--ca") { Description = "PEM file of the CA that signed the broker's certificate (with --tls)." };
+            var cert = new Option<string>("--cert") { Description = "PEM client certificate, for a broker that asks for one (with --tls and --key)." };
+            var key = new Option<string>("--key") { Description = "PEM key of --cert." };
+            var user = new Option<string>("--user") { Description = "MQTT user name." };
+            var passwordFile = new Option<string>("--password-file") { Description = "File whose first line is the password of --user." };
             var command = new Command("watch", "Show every pod of a site live: availability, connector, temperature, current, latched fault, last alarm and its age.");
             command.Options.Add(broker);
             command.Options.Add(site);
             command.Options.Add(plain);
             command.Options.Add(seconds);
+            command.Options.Add(tls);
+            command.Options.Add(ca);
+            command.Options.Add(cert);
+            command.Options.Add(key);
+            command.Options.Add(user);
+            command.Options.Add(passwordFile);
             command.SetAction(parse =>
             {
                 using var stop = new CancellationTokenSource();
@@ -41,14 +53,40 @@ namespace PodFirmware.Host.Watch
                     stop.CancelAfter(TimeSpan.FromSeconds(s));
                 }
 
-                return Run(parse.GetValue(broker), parse.GetValue(site), parse.GetValue(plain) || Console.IsOutputRedirected, Console.Out, Console.Error, stop.Token);
+                var link = new WatchLinkOptions
+                {
+                    Tls = parse.GetValue(tls),
+                    CaFile = parse.GetValue(ca) ?? "",
+                    CertFile = parse.GetValue(cert) ?? "",
+                    KeyFile = parse.GetValue(key) ?? "",
+                    User = parse.GetValue(user) ?? "",
+                    PasswordFile = parse.GetValue(passwordFile) ?? "",
+                };
+                return Run(parse.GetValue(broker), parse.GetValue(site), parse.GetValue(plain) || Console.IsOutputRedirected, link, Console.Out, Console.Error, stop.Token);
             });
             return command;
         }
 
-        /// <summary>Watches until <paramref name="stop"/>; returns 0, or 2 for a bad <paramref name="broker"/>.</summary>
+        /// <summary>Watches over plain TCP without a user until <paramref name="stop"/>; returns 0, or 2 for a bad <paramref name="broker"/>.</summary>
         public static int Run(string broker, string site, bool plain, TextWriter output, TextWriter error, CancellationToken stop)
         {
+            return Run(broker, site, plain, new WatchLinkOptions(), output, error, stop);
+        }
+
+        /// <summary>
+        /// Watches until <paramref name="stop"/>; returns 0, or 2 for a bad <paramref name="broker"/> or <paramref name="linkOptions"/>
+        /// (one line on <paramref name="error"/>). Why the link fails to connect (a refused certificate or password) goes to
+        /// <paramref name="error"/> each time the reason changes.
+        /// </summary>
+        public static int Run(string broker, string site, bool plain, WatchLinkOptions linkOptions, TextWriter output, TextWriter error, CancellationToken stop)
+        {
+            string problem = linkOptions.Problem();
+            if (problem != null)
+            {
+                error.WriteLine("pod watch: " + problem);
+                return 2;
+            }
+
             int colon = broker.LastIndexOf(':');
             if (colon <= 0 || !int.TryParse(broker.AsSpan(colon + 1), out int port) || port < 1 || port > 65535)
             {
@@ -63,7 +101,10 @@ namespace PodFirmware.Host.Watch
                 link.Subscribe(topic, 1);
             }
 
-            link.Start(new MqttLinkOptions { Host = broker.Substring(0, colon), Port = port, ClientId = "pod-watch-" + Guid.NewGuid().ToString("N").Substring(0, 8) });
+            var options = new MqttLinkOptions { Host = broker.Substring(0, colon), Port = port, ClientId = "pod-watch-" + Guid.NewGuid().ToString("N").Substring(0, 8) };
+            linkOptions.ApplyTo(options);
+            link.Start(options);
+            string lastError = null;
             var clock = Stopwatch.StartNew();
             var inbound = new MqttInboundMessage();
             void Loop(Action refresh)
@@ -80,6 +121,14 @@ namespace PodFirmware.Host.Watch
                         }
                     }
 
+                    string linkError = link.LastError;
+                    if (linkError != null && linkError != lastError)
+                    {
+                        error.WriteLine("pod watch: broker: " + linkError);
+                        error.Flush();
+                    }
+
+                    lastError = linkError;
                     refresh();
                     Thread.Sleep(50);
                 }

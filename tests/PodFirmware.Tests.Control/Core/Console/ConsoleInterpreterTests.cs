@@ -11,7 +11,7 @@ namespace PodFirmware.Tests.Core.Console
         public static void Help_lists_every_command()
         {
             string text = new ConsoleRig().Run("help");
-            string[] commands = { "status", "sensors", "faults", "config show", "config get KEY", "config set KEY VALUE", "reset-fault", "log [N]", "bench relay on|off", "bench lock wheel|cable lock|unlock" };
+            string[] commands = { "status", "sensors", "faults", "config show", "config get KEY", "config set KEY VALUE", "reset-fault", "log [N]", "bench relay on|off", "bench lock wheel|cable lock|unlock", "bench ev duty PERCENT", "bench ev read|release" };
             for (int i = 0; i < commands.Length; i++)
             {
                 Assert.Contains(commands[i], text);
@@ -41,13 +41,38 @@ namespace PodFirmware.Tests.Core.Console
         public static void Sensors_give_value_raw_counts_and_status_of_every_channel()
         {
             var rig = new ConsoleRig();
+            string voltage = rig.Pod.VoltageMinCounts.ToString() + ".." + rig.Pod.VoltageMaxCounts.ToString();
+            string current = rig.Pod.CurrentMinCounts.ToString() + ".." + rig.Pod.CurrentMaxCounts.ToString();
             string text = rig.Run("sensors");
             Assert.Contains("temperature  25.", text);
             Assert.Contains(" raw ", text);
             Assert.Contains(" counts  ok\n", text);
             Assert.Contains("current      0.", text);
-            Assert.Contains(" A RMS  ok\n", text);
-            Assert.Contains("voltage      229.8 V RMS  ok", text);
+            Assert.Contains(" A RMS  raw " + current + " counts  ok\n", text);
+            Assert.Contains("voltage      229.8 V RMS  raw " + voltage + " counts  ok", text);
+            Assert.Contains("cp, pp       no control pilot", text);
+            // 230 V RMS swings the voltage channel far around its bias; no current leaves the current channel near it.
+            Assert.IsTrue(rig.Pod.VoltageMaxCounts - rig.Pod.VoltageMinCounts > 1000);
+            Assert.IsTrue(rig.Pod.CurrentMaxCounts - rig.Pod.CurrentMinCounts < 100);
+        }
+
+        [TestMethod]
+        public static void Sensors_give_the_cp_levels_and_state_and_the_pp_once_a_plug_is_in()
+        {
+            var rig = new ConsoleRig(false, null, true);
+            string text = rig.Run("sensors");
+            Assert.Contains("cp           high 9.0 V (", text);
+            Assert.Contains("state B  duty 100.0 %", text);
+            Assert.Contains("pp           not read (no plug", text);
+            Assert.AreEqual(rig.Pod.PilotHighCounts, rig.Pod.PilotLowCounts);
+            Assert.Contains("(" + rig.Pod.PilotHighCounts.ToString() + ")", text);
+            rig.Plug.Value = true;
+            rig.Ticks(2);
+            text = rig.Run("sensors");
+            Assert.Contains("pp           738 counts  220 ohm  cable 32 A", text);
+            rig.Ev.Connected = false;
+            rig.Ticks(2);
+            Assert.Contains("state A", rig.Run("sensors"));
         }
 
         [TestMethod]
@@ -215,7 +240,133 @@ namespace PodFirmware.Tests.Core.Console
             Assert.Contains("refused: not in bench mode", rig.Run("bench lock wheel unlock"));
             Assert.Contains("refused: not in bench mode", new ConsoleRig(true, "podId: given twice").Run("bench relay on"));
             Assert.IsFalse(rig.Relay.IsEnergised);
-            Assert.Contains("refused: this pod has no simulated EV on the bench", rig.Run("bench ev connect"));
+            Assert.Contains("refused: this pod has no control pilot", new ConsoleRig(true, null).Run("bench ev read"));
+            var pilot = new ConsoleRig(false, null, true);
+            Assert.Contains("refused: not in bench mode", pilot.Run("bench ev duty 16"));
+            Assert.Contains("refused: not in bench mode", pilot.Run("bench ev read"));
+            Assert.Contains("refused: not in bench mode", new ConsoleRig(true, "podId: given twice", true).Run("bench ev duty off"));
+            pilot.Ticks(2);
+            Assert.AreEqual(1000, pilot.Pilot.DutyPermille);
+            Assert.AreEqual(-1, pilot.Pod.BenchDutyPermille);
+        }
+
+        [TestMethod]
+        [DataRow("bench ev")]
+        [DataRow("bench ev duty")]
+        [DataRow("bench ev duty 9.9")]
+        [DataRow("bench ev duty 96.1")]
+        [DataRow("bench ev duty 5")]
+        [DataRow("bench ev duty 100")]
+        [DataRow("bench ev duty 16.25")]
+        [DataRow("bench ev duty 16.")]
+        [DataRow("bench ev duty .5")]
+        [DataRow("bench ev duty -16")]
+        [DataRow("bench ev duty on")]
+        [DataRow("bench ev read now")]
+        [DataRow("bench ev connect")]
+        public static void Bench_ev_with_bad_arguments_gets_the_usage_line_and_changes_nothing(string line)
+        {
+            var rig = new ConsoleRig(true, null, true);
+            Assert.Contains("usage: bench relay on|off", rig.Run(line));
+            rig.Ticks(1);
+            Assert.AreEqual(-1, rig.Pod.BenchDutyPermille);
+            Assert.AreEqual(1000, rig.Pilot.DutyPermille);
+        }
+
+        [TestMethod]
+        public static void In_bench_mode_the_pilot_follows_a_duty_and_the_read_shows_the_ev_answer()
+        {
+            var rig = new ConsoleRig(true, null, true);
+            Assert.Contains("bench ev duty 16: done", rig.Run("bench ev duty 16"));
+            rig.Ticks(1);
+            Assert.AreEqual(160, rig.Pilot.DutyPermille);
+            Assert.AreEqual(160, rig.Pod.BenchDutyPermille);
+            Assert.IsTrue(rig.Ev.S2Closed);
+            Assert.IsFalse(rig.Relay.IsEnergised);
+            string read = rig.Run("bench ev read");
+            Assert.Contains("bench ev read: done", read);
+            Assert.Contains("state C  duty 16.0 %", read);
+            Assert.Contains("low -1", read);
+            Assert.Contains("220 ohm  cable 32 A", read);
+            Assert.Contains("(bench pilot)", rig.Run("status"));
+
+            Assert.Contains("bench ev duty 53.3: done", rig.Run("bench ev duty 53.3"));
+            rig.Ticks(1);
+            Assert.AreEqual(533, rig.Pilot.DutyPermille);
+
+            Assert.Contains("bench ev duty off: done", rig.Run("bench ev duty off"));
+            rig.Ticks(1);
+            Assert.AreEqual(1000, rig.Pilot.DutyPermille);
+            Assert.Contains("state B  duty 100.0 %", rig.Run("bench ev read"));
+
+            Assert.Contains("bench ev duty f: done", rig.Run("bench ev duty f"));
+            rig.Ticks(1);
+            Assert.AreEqual(0, rig.Pilot.DutyPermille);
+            Assert.Contains("state F", rig.Run("bench ev read"));
+
+            rig.Ev.Connected = false;
+            rig.Run("bench ev duty off");
+            rig.Ticks(1);
+            string open = rig.Run("bench ev read");
+            Assert.Contains("state A", open);
+            Assert.Contains("open  cable 0 A", open);
+            Assert.IsFalse(rig.Relay.IsEnergised);
+        }
+
+        [TestMethod]
+        public static void Bench_ev_release_gives_the_pilot_back_to_the_pod()
+        {
+            var rig = new ConsoleRig(true, null, true);
+            rig.Run("bench ev duty 16");
+            rig.Ticks(1);
+            Assert.AreEqual(160, rig.Pilot.DutyPermille);
+            Assert.Contains("bench ev release: done", rig.Run("bench ev release"));
+            rig.Ticks(1);
+            Assert.AreEqual(-1, rig.Pod.BenchDutyPermille);
+            Assert.AreEqual(1000, rig.Pilot.DutyPermille);
+            Assert.DoesNotContains("(bench pilot)", rig.Run("status"));
+        }
+
+        [TestMethod]
+        public static void A_plug_takes_the_pilot_back_from_the_bench_and_refuses_bench_ev()
+        {
+            var rig = new ConsoleRig(true, null, true);
+            rig.Run("bench ev duty 16");
+            rig.Ticks(1);
+            rig.Plug.Value = true;
+            rig.Ticks(1);
+            Assert.AreEqual(-1, rig.Pod.BenchDutyPermille);
+            Assert.AreEqual(1000, rig.Pilot.DutyPermille);
+            Assert.Contains("refused: a plug is sensed in the connector", rig.Run("bench ev duty 16"));
+            Assert.Contains("refused: a plug is sensed in the connector", rig.Run("bench ev read"));
+            Assert.Contains("bench ev release: done", rig.Run("bench ev release"));
+        }
+
+        [TestMethod]
+        public static void A_session_refuses_bench_ev_and_the_pilot_stays_with_the_pod()
+        {
+            var rig = new ConsoleRig(true, null, true);
+            rig.StartSession();
+            Assert.IsTrue(rig.Pod.Session.IsActive);
+            Assert.Contains("refused: a charging session is running", rig.Run("bench ev duty 50"));
+            Assert.Contains("refused: a charging session is running", rig.Run("bench relay on"));
+            rig.Ticks(1);
+            Assert.AreNotEqual(500, rig.Pilot.DutyPermille);
+            Assert.AreEqual(-1, rig.Pod.BenchDutyPermille);
+        }
+
+        [TestMethod]
+        public static void A_latched_fault_takes_the_pilot_back_from_the_bench_and_refuses_bench_ev()
+        {
+            var rig = new ConsoleRig(true, null, true);
+            rig.Run("bench ev duty 16");
+            rig.Ticks(1);
+            rig.Trip();
+            rig.Ticks(1);
+            Assert.AreEqual(-1, rig.Pod.BenchDutyPermille);
+            Assert.AreEqual(0, rig.Pilot.DutyPermille);
+            Assert.Contains("refused: a fault is latched; reset it first", rig.Run("bench ev duty 16"));
+            Assert.Contains("refused: a fault is latched; reset it first", rig.Run("bench ev read"));
         }
 
         [TestMethod]

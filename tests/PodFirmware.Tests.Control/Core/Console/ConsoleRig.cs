@@ -1,6 +1,7 @@
 using System;
 using System.Text;
 using PodFirmware.Core.Boot;
+using PodFirmware.Core.Commands;
 using PodFirmware.Core.Config;
 using PodFirmware.Core.Console;
 using PodFirmware.Core.Control;
@@ -125,12 +126,19 @@ namespace PodFirmware.Tests.Core.Console
         public readonly MemoryStore Store = new MemoryStore();
         public readonly ConsoleInterpreter Console;
         public readonly ConsoleLoop Loop;
+        public readonly SimulatedPwmOutput Pilot;
+        public readonly SimulatedEv Ev;
 
         public ConsoleRig() : this(false, null)
         {
         }
 
-        public ConsoleRig(bool benchMode, string configError)
+        public ConsoleRig(bool benchMode, string configError) : this(benchMode, configError, false)
+        {
+        }
+
+        /// <param name="pilot">With a control pilot and an EV simulator (connected, asking, 220 ohm cable) on its CP and PP.</param>
+        public ConsoleRig(bool benchMode, string configError, bool pilot)
         {
             Store.Text = ValidFile;
             PodConfig config = (PodConfig)new MiniParser().Parse(ValidFile, typeof(PodConfig));
@@ -156,6 +164,18 @@ namespace PodFirmware.Tests.Core.Console
             voltage.RmsValue = 230.0;
             ports.Mains = new SimulatedMains(voltage, new SimulatedAcChannel(config.Sensors.Current));
             ports.Store = new MemoryBlobStore();
+            if (pilot)
+            {
+                Pilot = new SimulatedPwmOutput();
+                Ev = new SimulatedEv(Clock, Pilot);
+                Ev.ReactionMs = 0;
+                Ev.Connected = true;
+                Ev.AsksForPower = true;
+                ports.PilotOutput = Pilot;
+                ports.PilotChannel = Ev.CpChannel;
+                ports.ProximityChannel = Ev.PpChannel;
+            }
+
             Pod = PodAssembly.CreateController(config, Clock, ports);
             if (configError != null)
             {
@@ -185,6 +205,22 @@ namespace PodFirmware.Tests.Core.Console
             Ticks(1);
             Loop.Turn();
             return Port.Take();
+        }
+
+        /// <summary>Plugs in and starts a session with a start command; ticks until it runs (at most 2 s).</summary>
+        public void StartSession()
+        {
+            Plug.Value = true;
+            Ticks(2);
+            var start = new Command();
+            start.Type = CommandType.Start;
+            start.Id = "c1";
+            start.Account = "acct";
+            Pod.Commands.TryEnqueue(start);
+            for (int i = 0; i < 20 && !Pod.Session.IsActive; i++)
+            {
+                Ticks(1);
+            }
         }
 
         /// <summary>Heats the connector until the pod latches a thermal trip.</summary>
