@@ -45,10 +45,10 @@ namespace PodFirmware.Host.DeviceBuild
         public const string CoreLibrary = "PodFirmware.Core";
 
         /// <summary>The device projects that are not test projects: the two libraries, then the app.</summary>
-        public static readonly IReadOnlyList<string> AppProjects = new[] { CoreLibrary, "PodFirmware.Drivers", DeviceApp };
+        public static readonly IReadOnlyList<string> AppProjects = new[] { CoreLibrary, "PodFirmware.Drivers", "PodFirmware.SerialConsole", DeviceApp };
 
         /// <summary>The libraries among <see cref="AppProjects"/>: portable, each with a host twin <c>host/Portable/&lt;name&gt;.csproj</c>.</summary>
-        public static readonly IReadOnlyList<string> LibraryProjects = new[] { CoreLibrary, "PodFirmware.Drivers" };
+        public static readonly IReadOnlyList<string> LibraryProjects = new[] { CoreLibrary, "PodFirmware.Drivers", "PodFirmware.SerialConsole" };
 
         /// <summary>The test projects: every <c>tests/X/X.nfproj</c>, ordinally sorted by name.</summary>
         public static IReadOnlyList<string> TestProjects(string repoRoot)
