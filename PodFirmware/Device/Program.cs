@@ -16,6 +16,7 @@ using PodFirmware.Drivers.Adapters;
 using PodFirmware.Drivers.Config;
 using PodFirmware.Drivers.Gnss;
 using PodFirmware.Drivers.Ports;
+using PodFirmware.SerialConsole;
 
 namespace PodFirmware.Device
 {

@@ -1,6 +1,6 @@
 using System.IO.Ports;
-using PodFirmware.Core.Console;
 using PodFirmware.Drivers.Ports;
+using PodFirmware.SerialConsole;
 
 namespace PodFirmware.Device
 {

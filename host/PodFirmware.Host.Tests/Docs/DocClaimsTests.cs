@@ -68,7 +68,7 @@ namespace PodFirmware.Host.Tests.Docs
         public void The_safety_page_s_console_exists()
         {
             Assert.Contains("on the console", Read("docs", "safety.md"));
-            Assert.Contains("self-test failed: ", Read("PodFirmware", "Core", "Console", "ConsoleInterpreter.cs"));
+            Assert.Contains("self-test failed: ", Read("PodFirmware.SerialConsole", "ConsoleInterpreter.cs"));
         }
     }
 }

@@ -61,6 +61,7 @@ namespace PodFirmware.Drivers.Numerics
         {
             Assert.Contains("PodFirmware", FloatComparisonCheck.PortableFolders(RepoPaths.Root));
             Assert.Contains("PodFirmware.Drivers", FloatComparisonCheck.PortableFolders(RepoPaths.Root));
+            Assert.Contains("PodFirmware.SerialConsole", FloatComparisonCheck.PortableFolders(RepoPaths.Root));
             var files = FloatComparisonCheck.PortableSourceFiles(RepoPaths.Root);
             Assert.Contains("PodFirmware/Core/Safety/ThermalRule.cs", files);
             Assert.Contains("PodFirmware.Drivers/Config/ConfigErrors.cs", files);

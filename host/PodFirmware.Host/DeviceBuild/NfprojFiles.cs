@@ -14,14 +14,14 @@ namespace PodFirmware.Host.DeviceBuild
     /// computes what each .nfproj must list and rewrites its labelled item groups.
     /// </summary>
     /// <remarks>
-    /// The libraries PodFirmware.Core (<c>PodFirmware/Core/</c>) and PodFirmware.Drivers have
+    /// The libraries PodFirmware.Core (<c>PodFirmware/Core/</c>), PodFirmware.Drivers and PodFirmware.SerialConsole have
     /// <c>&lt;ItemGroup Label="Portable"&gt;</c> (their portable files) and <c>Label="DeviceOnly"</c> (their files
     /// under a Device/ folder). The device app PodFirmware (<c>PodFirmware/</c>, an Exe) has only
     /// <c>Label="DeviceOnly"</c>: its files under PodFirmware/Device/; the folder of a project nested inside
     /// another's (PodFirmware/Core/) belongs to the nested project alone. Each test project
     /// (<c>tests/&lt;name&gt;/&lt;name&gt;.nfproj</c>, assembly NFUnitTest) has <c>Label="Portable"</c> and
     /// <c>Label="SupportLinked"</c>: the helpers in tests/Support/ that several test projects share; it references
-    /// the two libraries, so their strings stay in their own assemblies.
+    /// the libraries (PodFirmware.Tests.Control also PodFirmware.SerialConsole), so their strings stay in their own assemblies.
     /// </remarks>
     public static class NfprojFiles
     {
@@ -44,11 +44,11 @@ namespace PodFirmware.Host.DeviceBuild
         /// <summary>The portable core library, in <c>PodFirmware/Core/</c>.</summary>
         public const string CoreLibrary = "PodFirmware.Core";
 
-        /// <summary>The device projects that are not test projects: the two libraries, then the app.</summary>
-        public static readonly IReadOnlyList<string> AppProjects = new[] { CoreLibrary, "PodFirmware.Drivers", DeviceApp };
+        /// <summary>The device projects that are not test projects: the libraries, then the app.</summary>
+        public static readonly IReadOnlyList<string> AppProjects = new[] { CoreLibrary, "PodFirmware.Drivers", "PodFirmware.SerialConsole", DeviceApp };
 
         /// <summary>The libraries among <see cref="AppProjects"/>: portable, each with a host twin <c>host/Portable/&lt;name&gt;.csproj</c>.</summary>
-        public static readonly IReadOnlyList<string> LibraryProjects = new[] { CoreLibrary, "PodFirmware.Drivers" };
+        public static readonly IReadOnlyList<string> LibraryProjects = new[] { CoreLibrary, "PodFirmware.Drivers", "PodFirmware.SerialConsole" };
 
         /// <summary>The test projects: every <c>tests/X/X.nfproj</c>, ordinally sorted by name.</summary>
         public static IReadOnlyList<string> TestProjects(string repoRoot)

@@ -5,6 +5,7 @@ using System.Text;
 using System.Threading;
 using PodFirmware.Core.Console;
 using PodFirmware.Drivers.Ports;
+using PodFirmware.SerialConsole;
 
 namespace PodFirmware.Host.PodConsole
 {

@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 using System.IO;
 using System.Threading;
 using System.Text;
-using PodFirmware.Core.Console;
+using PodFirmware.SerialConsole;
 
 namespace PodFirmware.Host.PodConsole
 {

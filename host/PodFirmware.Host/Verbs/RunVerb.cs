@@ -11,6 +11,7 @@ using PodFirmware.Host.Configuration;
 using PodFirmware.Host.Mqtt;
 using PodFirmware.Host.PodConsole;
 using PodFirmware.Host.Simulation;
+using PodFirmware.SerialConsole;
 using Spectre.Console;
 
 namespace PodFirmware.Host.Verbs

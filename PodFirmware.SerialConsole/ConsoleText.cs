@@ -1,6 +1,6 @@
 using PodFirmware.Drivers.Numerics;
 
-namespace PodFirmware.Core.Console
+namespace PodFirmware.SerialConsole
 {
     /// <summary>
     /// Number formatting for the console that reads the same on the board and the host (<c>double.ToString()</c>

@@ -1,4 +1,4 @@
-namespace PodFirmware.Core.Console
+namespace PodFirmware.SerialConsole
 {
     /// <summary>
     /// The byte stream a technician types into and reads from: the UART on the board (115200 8N1), stdin/stdout on

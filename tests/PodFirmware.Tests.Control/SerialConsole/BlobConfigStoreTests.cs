@@ -1,10 +1,10 @@
 using System;
 using System.Collections;
 using nanoFramework.TestFramework;
-using PodFirmware.Core.Console;
 using PodFirmware.Drivers.Ports;
+using PodFirmware.SerialConsole;
 
-namespace PodFirmware.Tests.Core.Console
+namespace PodFirmware.Tests.SerialConsole
 {
     /// <summary>The config file store: read, replace through a temporary file, recover a cut write, never throw.</summary>
     [TestClass]

@@ -2,6 +2,7 @@ using System;
 using PodFirmware.Core.Boot;
 using PodFirmware.Core.Commands;
 using PodFirmware.Core.Config;
+using PodFirmware.Core.Console;
 using PodFirmware.Core.Control;
 using PodFirmware.Core.Faults;
 using PodFirmware.Core.Locks;
@@ -11,7 +12,7 @@ using PodFirmware.Core.SelfTest;
 using PodFirmware.Core.Session;
 using PodFirmware.Drivers.Numerics;
 
-namespace PodFirmware.Core.Console
+namespace PodFirmware.SerialConsole
 {
     /// <summary>
     /// The serial console's commands, the same on the board (UART) and the host (stdin/stdout): one line in, its answer

@@ -1,7 +1,7 @@
 using System.Text;
 using PodFirmware.Drivers.Ports;
 
-namespace PodFirmware.Core.Console
+namespace PodFirmware.SerialConsole
 {
     /// <summary>
     /// The pod config file (<c>I:\pod.json</c> on the board) over <see cref="IBlobFiles"/>, read at boot and by the

@@ -8,8 +8,9 @@ using PodFirmware.Core.Control;
 using PodFirmware.Core.Json;
 using PodFirmware.Drivers.Ports;
 using PodFirmware.Drivers.Simulated;
+using PodFirmware.SerialConsole;
 
-namespace PodFirmware.Tests.Core.Console
+namespace PodFirmware.Tests.SerialConsole
 {
     /// <summary>A pod over simulated twins in virtual time with a console on a fake port, for the console tests.</summary>
     public sealed class ConsoleRig

@@ -1,4 +1,4 @@
-namespace PodFirmware.Core.Console
+namespace PodFirmware.SerialConsole
 {
     /// <summary>Where the pod config file lives: <c>I:\pod.json</c> on the board, a file on the host. Console thread only.</summary>
     public interface IConfigStore

@@ -1,4 +1,4 @@
-namespace PodFirmware.Core.Console
+namespace PodFirmware.SerialConsole
 {
     /// <summary>
     /// Cuts received bytes into lines for the console: a line ends at LF or CR (CR LF counts once), backspace and

@@ -1,6 +1,6 @@
 using PodFirmware.Drivers.Ports;
 
-namespace PodFirmware.Core.Console
+namespace PodFirmware.SerialConsole
 {
     /// <summary>
     /// The console thread's loop: bytes from the port are cut into lines (<see cref="LineAssembler"/>), each line runs

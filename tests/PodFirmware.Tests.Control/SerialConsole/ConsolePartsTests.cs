@@ -1,8 +1,9 @@
 using nanoFramework.TestFramework;
 using PodFirmware.Core.Config;
 using PodFirmware.Core.Console;
+using PodFirmware.SerialConsole;
 
-namespace PodFirmware.Tests.Core.Console
+namespace PodFirmware.Tests.SerialConsole
 {
     /// <summary>The console's line assembler, log ring, number text and config text editor.</summary>
     [TestClass]

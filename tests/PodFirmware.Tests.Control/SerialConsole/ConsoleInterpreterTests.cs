@@ -1,7 +1,6 @@
 using nanoFramework.TestFramework;
-using PodFirmware.Core.Console;
 
-namespace PodFirmware.Tests.Core.Console
+namespace PodFirmware.Tests.SerialConsole
 {
     /// <summary>Every console command, each refusal with its reason, and the usage lines, over a pod in virtual time.</summary>
     [TestClass]
