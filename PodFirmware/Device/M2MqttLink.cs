@@ -44,7 +44,11 @@ namespace PodFirmware.Device
         /// <returns>A stopped link; <see cref="IMqttLink.Start"/> starts its thread.</returns>
         public static MqttLinkEngine CreateLink()
         {
-            return new MqttLinkEngine(new M2MqttLink(), new DeviceClock(), new RandomSource(), InboundCapacity, OutboundCapacity, AckCapacity);
+            MqttLinkEngine engine = new MqttLinkEngine(new M2MqttLink(), new DeviceClock(), new RandomSource(), InboundCapacity, OutboundCapacity, AckCapacity);
+
+            // M2Mqtt raises received messages on its dispatch thread: held while the queue is full, it raises no more
+            engine.InboundWaitMs = MqttLinkEngine.DefaultInboundWaitMs;
+            return engine;
         }
 
         /// <inheritdoc />

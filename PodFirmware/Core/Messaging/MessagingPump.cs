@@ -240,6 +240,12 @@ namespace PodFirmware.Core.Messaging
 
         private void HandleCommand(long nowMs)
         {
+            if (_publisher.Outbox.IsFull)
+            {
+                AnswerBusyUnstored();
+                return;
+            }
+
             bool timeValid = _utc != null && _utc.IsValid;
             long nowUtcS = timeValid ? _utc.UtcSeconds(nowMs) : 0;
             if (timeValid)
@@ -271,6 +277,30 @@ namespace PodFirmware.Core.Messaging
             CommandResultJson.WriteRefused(_json, _idReader.TryRead(_inbound.Payload, _inbound.Length), result, reason);
             PublishResult(nowMs);
         }
+
+        // The outbox has no room for a result: storing one would evict a stored record (perhaps one not yet sent), and
+        // waiting for room would hold the link, whose acknowledgements are what makes room. So the command is neither
+        // verified nor applied and is answered busy at once, published without being stored; counted either way.
+        private void AnswerBusyUnstored()
+        {
+            _json.Reset();
+            CommandResultJson.Write(_json, _idReader.TryRead(_inbound.Payload, _inbound.Length), CommandResultCode.Busy, 0);
+            int id;
+            if (_json.IsComplete && _link.Publish(_topics.CommandResult, _json.Buffer, _json.Length, 1, false, out id))
+            {
+                BusyUnstoredCount++;
+            }
+            else
+            {
+                LostResultCount++;
+            }
+        }
+
+        /// <summary>Commands answered <c>busy</c> without being verified because the outbox was full (that result is not stored), since construction.</summary>
+        public int BusyUnstoredCount { get; private set; }
+
+        /// <summary>Commands whose <c>busy</c> answer could not even be handed to the link (outbox and link queue both full), since construction.</summary>
+        public int LostResultCount { get; private set; }
 
         // Results go through the store like alarms, so one answered while the link drops is still delivered (by id, once).
         private void PublishResult(long nowMs)

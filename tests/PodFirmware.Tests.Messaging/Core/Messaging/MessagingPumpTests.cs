@@ -212,6 +212,29 @@ namespace PodFirmware.Tests.Core.Messaging
         }
 
         [TestMethod]
+        public static void A_full_outbox_answers_busy_unstored_and_neither_verifies_nor_evicts()
+        {
+            var rig = new Rig(4, true);
+            for (int i = 0; i < 16; i++)
+            {
+                // refused at once; each result is stored and stays until the broker acknowledges it (it never does here)
+                rig.Send(new byte[] { (byte)'x' });
+            }
+
+            Assert.IsTrue(rig.Pump.Publisher.Outbox.IsFull);
+            rig.Send(SignedCommands.Sign(Stop("stop-1")));
+            Assert.AreEqual(0, rig.Queue.Count, "not applied");
+            Assert.AreEqual(0, rig.Pump.Publisher.Outbox.OverflowCount, "no stored record evicted");
+            Assert.AreEqual(1, rig.Pump.BusyUnstoredCount);
+            Assert.AreEqual(0, rig.Pump.LostResultCount);
+            System.Collections.ArrayList results = rig.Link.On(ResultTopic);
+            Assert.AreEqual(17, results.Count);
+            var busy = (FakeMqttLink.Sent)results[16];
+            Assert.AreEqual("{\"id\":\"stop-1\",\"ok\":false,\"code\":\"busy\",\"reason\":\"The command queue is full; nothing was applied; send again.\"}", busy.Text);
+            Assert.AreEqual(1, busy.Qos);
+        }
+
+        [TestMethod]
         public static void A_get_status_result_embeds_the_status_document()
         {
             var rig = new Rig(4, true);
