@@ -108,6 +108,17 @@ namespace PodFirmware.Drivers.Mqtt
         private long _stopDeadlineMs = -1;
         private readonly MqttInFlightTable _inFlight;
 
+        /// <summary>
+        /// Creates a stopped engine whose <see cref="InboundWaitMs"/> is <paramref name="inboundWaitMs"/> (the links pass
+        /// <see cref="DefaultInboundWaitMs"/>); the other parameters as in the six-parameter constructor.
+        /// </summary>
+        /// <exception cref="ArgumentOutOfRangeException">A capacity is below 1, or <paramref name="inboundWaitMs"/> below 0.</exception>
+        public MqttLinkEngine(IMqttClientPort client, IClock clock, IRandomSource random, int inboundCapacity, int outboundCapacity, int ackCapacity, int inboundWaitMs)
+            : this(client, clock, random, inboundCapacity, outboundCapacity, ackCapacity)
+        {
+            InboundWaitMs = inboundWaitMs;
+        }
+
         /// <summary>Creates a stopped engine over <paramref name="client"/> and binds the client to it.</summary>
         /// <param name="client">The client library adapter; the engine is its only user.</param>
         /// <param name="clock">Monotonic time for the reconnect schedule and the stop flush.</param>

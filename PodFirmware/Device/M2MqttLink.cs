@@ -44,11 +44,7 @@ namespace PodFirmware.Device
         /// <returns>A stopped link; <see cref="IMqttLink.Start"/> starts its thread.</returns>
         public static MqttLinkEngine CreateLink()
         {
-            MqttLinkEngine engine = new MqttLinkEngine(new M2MqttLink(), new DeviceClock(), new RandomSource(), InboundCapacity, OutboundCapacity, AckCapacity);
-
-            // M2Mqtt raises received messages on its dispatch thread: held while the queue is full, it raises no more
-            engine.InboundWaitMs = MqttLinkEngine.DefaultInboundWaitMs;
-            return engine;
+            return new MqttLinkEngine(new M2MqttLink(), new DeviceClock(), new RandomSource(), InboundCapacity, OutboundCapacity, AckCapacity, MqttLinkEngine.DefaultInboundWaitMs);
         }
 
         /// <inheritdoc />
