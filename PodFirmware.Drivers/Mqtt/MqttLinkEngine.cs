@@ -67,6 +67,16 @@ namespace PodFirmware.Drivers.Mqtt
         /// <summary>What <see cref="IMqttClientPort.Publish"/> returns when its client is busy: the message is offered again later.</summary>
         public const int PublishBusy = -1;
 
+        /// <summary>
+        /// The <see cref="InboundWaitMs"/> both links set, in milliseconds: a messaging pump that runs at least this often
+        /// never loses a received message to a full queue.
+        /// </summary>
+        public const int DefaultInboundWaitMs = 1000;
+
+        // A full queue's waiter looks for room this often (ms). A poll, not an event: the board's v1 library has no
+        // portable signal (EventWaitHandle.Set) the host build also compiles to.
+        private const int InboundWaitStepMs = 2;
+
         /// <summary>What <see cref="IMqttClientPort.Publish"/> returns when its client refuses this message for good (e.g. an invalid topic): the message is dropped, never acknowledged.</summary>
         public const int PublishRejected = -2;
 
@@ -85,6 +95,8 @@ namespace PodFirmware.Drivers.Mqtt
         private readonly MqttConnectionState _state = new MqttConnectionState();
         private int _lastLinkId;
         private readonly MqttInboundQueue _inbound;
+        private int _inboundWaitMs;
+        private int _inboundWaits;
         private readonly MqttOutboundQueue _outbound;
         private readonly MqttAckQueue _acks;
         private readonly MqttCompletionQueue _completions;
@@ -96,11 +108,22 @@ namespace PodFirmware.Drivers.Mqtt
         private long _stopDeadlineMs = -1;
         private readonly MqttInFlightTable _inFlight;
 
+        /// <summary>
+        /// Creates a stopped engine whose <see cref="InboundWaitMs"/> is <paramref name="inboundWaitMs"/> (the links pass
+        /// <see cref="DefaultInboundWaitMs"/>); the other parameters as in the six-parameter constructor.
+        /// </summary>
+        /// <exception cref="ArgumentOutOfRangeException">A capacity is below 1, or <paramref name="inboundWaitMs"/> below 0.</exception>
+        public MqttLinkEngine(IMqttClientPort client, IClock clock, IRandomSource random, int inboundCapacity, int outboundCapacity, int ackCapacity, int inboundWaitMs)
+            : this(client, clock, random, inboundCapacity, outboundCapacity, ackCapacity)
+        {
+            InboundWaitMs = inboundWaitMs;
+        }
+
         /// <summary>Creates a stopped engine over <paramref name="client"/> and binds the client to it.</summary>
         /// <param name="client">The client library adapter; the engine is its only user.</param>
         /// <param name="clock">Monotonic time for the reconnect schedule and the stop flush.</param>
         /// <param name="random">Jitter source.</param>
-        /// <param name="inboundCapacity">Received messages held until <see cref="TryTakeMessage"/>; what overflows is dropped and counted.</param>
+        /// <param name="inboundCapacity">Received messages held until <see cref="TryTakeMessage"/>; a message that finds it full waits up to <see cref="InboundWaitMs"/>, then is dropped and counted.</param>
         /// <param name="outboundCapacity">Publishes queued for the link thread; <see cref="Publish"/> returns <c>false</c> when full.</param>
         /// <param name="ackCapacity">QoS 1 publishes in flight at once, and acknowledged ids held until <see cref="TryTakeAck"/> (the oldest is dropped when full).</param>
         /// <exception cref="ArgumentNullException">A port is null.</exception>
@@ -386,6 +409,63 @@ namespace PodFirmware.Drivers.Mqtt
             }
         }
 
+        /// <summary>
+        /// Longest time <see cref="OnMessageReceived"/> holds the client's thread waiting for room in a full inbound
+        /// queue, in milliseconds; 0 (the default) drops at once. Set it before <see cref="Start"/>; the links set
+        /// <see cref="DefaultInboundWaitMs"/>. Thread-safe.
+        /// </summary>
+        /// <exception cref="ArgumentOutOfRangeException">Below 0.</exception>
+        public int InboundWaitMs
+        {
+            get
+            {
+                Monitor.Enter(_sync);
+                try
+                {
+                    return _inboundWaitMs;
+                }
+                finally
+                {
+                    Monitor.Exit(_sync);
+                }
+            }
+
+            set
+            {
+                if (value < 0)
+                {
+                    throw new ArgumentOutOfRangeException("value", "at least 0");
+                }
+
+                Monitor.Enter(_sync);
+                try
+                {
+                    _inboundWaitMs = value;
+                }
+                finally
+                {
+                    Monitor.Exit(_sync);
+                }
+            }
+        }
+
+        /// <summary>Received messages that found the inbound queue full and had to wait for room, since start. Thread-safe.</summary>
+        public int InboundWaitCount
+        {
+            get
+            {
+                Monitor.Enter(_sync);
+                try
+                {
+                    return _inboundWaits;
+                }
+                finally
+                {
+                    Monitor.Exit(_sync);
+                }
+            }
+        }
+
         /// <summary>Takes the id of one acknowledged QoS 1 publish, in the order the acknowledgements arrived. Thread-safe.</summary>
         /// <param name="messageId">The id <see cref="Publish"/> returned; 0 when none is waiting.</param>
         /// <returns><c>false</c> when none is waiting.</returns>
@@ -498,19 +578,55 @@ namespace PodFirmware.Drivers.Mqtt
 
         /// <summary>
         /// The client received a message. The engine keeps <paramref name="payload"/> (the whole array
-        /// is the payload) until <see cref="TryTakeMessage"/> hands it on; when the inbound queue is full
-        /// the new message is dropped and counted, so what is queued keeps its order. Thread-safe.
+        /// is the payload) until <see cref="TryTakeMessage"/> hands it on; when the inbound queue stays full
+        /// (see remarks) the new message is dropped and counted, so what is queued keeps its order. Thread-safe.
         /// </summary>
+        /// <remarks>
+        /// Flow control: while the queue is full, the call waits (up to <see cref="InboundWaitMs"/>) for
+        /// <see cref="TryTakeMessage"/> to make room. The client's thread is held meanwhile, so it reads nothing more:
+        /// the broker keeps the rest (a QoS 1 subscription's in-flight window fills and it queues the others), and no
+        /// message is taken off the broker that the pod has no room for. Only when nobody takes anything for
+        /// <see cref="InboundWaitMs"/>, or the link is stopping, is the message dropped and counted.
+        /// </remarks>
         public void OnMessageReceived(string topic, byte[] payload)
         {
-            Monitor.Enter(_sync);
-            try
+            long deadlineMs = 0;
+            bool waiting = false;
+            while (true)
             {
-                _inbound.TryAdd(topic, payload);
-            }
-            finally
-            {
-                Monitor.Exit(_sync);
+                int waitMs;
+                Monitor.Enter(_sync);
+                try
+                {
+                    if (_inbound.Count < _inbound.Capacity || _inboundWaitMs <= 0 || _state.IsStopRequested)
+                    {
+                        _inbound.TryAdd(topic, payload);
+                        return;
+                    }
+
+                    long nowMs = _clock.MonotonicMs;
+                    if (!waiting)
+                    {
+                        waiting = true;
+                        _inboundWaits++;
+                        deadlineMs = nowMs + _inboundWaitMs;
+                    }
+
+                    if (nowMs >= deadlineMs)
+                    {
+                        _inbound.TryAdd(topic, payload);
+                        return;
+                    }
+
+                    long leftMs = deadlineMs - nowMs;
+                    waitMs = leftMs < InboundWaitStepMs ? (int)leftMs : InboundWaitStepMs;
+                }
+                finally
+                {
+                    Monitor.Exit(_sync);
+                }
+
+                Thread.Sleep(waitMs);
             }
         }
 

@@ -42,7 +42,9 @@ namespace PodFirmware.Drivers.Ports
 
         /// <summary>
         /// Moves the oldest received message into <paramref name="into"/>; <c>false</c> when none is waiting.
-        /// The receive queue is bounded; what overflows is counted in <see cref="DroppedInboundCount"/>.
+        /// The receive queue is bounded: while it is full the link stops reading from the broker (which keeps the rest),
+        /// and drops (counted in <see cref="DroppedInboundCount"/>) only when nothing was taken for a while; so call
+        /// this at least every second.
         /// </summary>
         bool TryTakeMessage(MqttInboundMessage into);
 

@@ -44,7 +44,7 @@ namespace PodFirmware.Device
         /// <returns>A stopped link; <see cref="IMqttLink.Start"/> starts its thread.</returns>
         public static MqttLinkEngine CreateLink()
         {
-            return new MqttLinkEngine(new M2MqttLink(), new DeviceClock(), new RandomSource(), InboundCapacity, OutboundCapacity, AckCapacity);
+            return new MqttLinkEngine(new M2MqttLink(), new DeviceClock(), new RandomSource(), InboundCapacity, OutboundCapacity, AckCapacity, MqttLinkEngine.DefaultInboundWaitMs);
         }
 
         /// <inheritdoc />

@@ -14,7 +14,7 @@ namespace PodFirmware.Core.Control
     /// <see cref="Version"/> counts meaningful changes so a publisher can send status on change.
     /// </summary>
     /// <remarks>
-    /// Written by the tick thread only, except <see cref="StorePending"/> and <see cref="StoreOverflow"/>,
+    /// Written by the tick thread only, except <see cref="StorePending"/>, <see cref="StoreOverflow"/> and <see cref="StoreDamaged"/>,
     /// which the messaging thread writes. A reader on another thread may see one tick's fields mixed with
     /// the next; status is advisory (the relay, the latch and the locks are decided in the tick, never from
     /// this snapshot). String fields only ever reference existing strings (ids, accounts, constants).
@@ -159,6 +159,9 @@ namespace PodFirmware.Core.Control
         /// <summary>Whether the store has had to drop a message (StoreOverflow warning). Written by the messaging thread.</summary>
         public bool StoreOverflow;
 
+        /// <summary>Stored messages found damaged (flash bit rot) and dropped since boot (StoreRecordDamaged warning while above 0). Written by the messaging thread.</summary>
+        public int StoreDamaged;
+
         /// <summary>Incremented whenever a discrete field changes (relay, fault, sensors, connector, dock, plug, vehicle, locks, moving, warnings, session, reservation, CP state, derating step, RCD state).</summary>
         public int Version;
 
@@ -171,7 +174,7 @@ namespace PodFirmware.Core.Control
             long signature = (RelayClosed ? 1L : 0L) | (RelayWelded ? 2L : 0L) | (Docked ? 4L : 0L) | (Plugged ? 8L : 0L) |
                              (Moving ? 16L : 0L) | (ControllerLost ? 32L : 0L) | (NetworkLostWhileMoving ? 64L : 0L) |
                              (SessionActive ? 128L : 0L) | (ReservationAccount != null ? 256L : 0L) | (HasPosition ? 512L : 0L) |
-                             (StoreOverflow ? 1024L : 0L);
+                             (StoreOverflow ? 1024L : 0L) | (StoreDamaged > 0 ? 2048L : 0L);
             signature = signature * 32 + (long)LatchedFault;
             signature = signature * 8 + (long)TemperatureStatus;
             signature = signature * 8 + (long)CurrentStatus;

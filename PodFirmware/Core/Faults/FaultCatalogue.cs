@@ -82,6 +82,9 @@ namespace PodFirmware.Core.Faults
             new FaultInfo(FaultCode.GroundFailure, "GroundFailure", "GroundFailure", FaultSeverity.Trip,
                 "Residual-current monitor reported a leak (6 mA DC or 30 mA AC) while charging.",
                 "Unplug; inspect cable, plug and vehicle inlet for damage or water; have the vehicle checked; reset once the monitor's fault output has cleared."),
+            new FaultInfo(FaultCode.StoreRecordDamaged, "StoreRecordDamaged", "InternalError", FaultSeverity.Warning,
+                "A stored message failed its checksum (flash damage) and was dropped.",
+                "Reconcile the lost id from the store_damaged event; replace the board if it recurs."),
         };
 
         /// <summary>Number of codes in the catalogue; codes run from 0 to <c>Count - 1</c>.</summary>

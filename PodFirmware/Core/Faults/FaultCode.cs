@@ -72,5 +72,8 @@ namespace PodFirmware.Core.Faults
 
         /// <summary>The residual-current monitor (RDC-DD) reported a fault while charging.</summary>
         GroundFailure = 21,
+
+        /// <summary>A stored message failed its checksum after it had been written whole (flash bit rot); it is lost (warning).</summary>
+        StoreRecordDamaged = 22,
     }
 }

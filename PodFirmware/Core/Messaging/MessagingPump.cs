@@ -29,6 +29,9 @@ namespace PodFirmware.Core.Messaging
         /// <summary>Most inbound messages handled per <see cref="Pump"/> call, so a flood cannot starve publishing.</summary>
         public const int MaxInboundPerPump = 16;
 
+        /// <summary>The <c>event</c> name of the report of a stored message found damaged and dropped.</summary>
+        public const string StoreDamagedEvent = "store_damaged";
+
         /// <summary>Reason of a command refused as expired because the pod has no valid UTC yet.</summary>
         public const string PodTimeNotSetReason = "pod time not set";
 
@@ -60,6 +63,7 @@ namespace PodFirmware.Core.Messaging
         private CommandType[] _awaitingTypes = new CommandType[0];
         private int _awaitingNext;
 
+        private int _reportedDamaged;
         private bool _hasPending;
         private bool _wasConnected;
         private int _publishedVersion = -1;
@@ -179,6 +183,7 @@ namespace PodFirmware.Core.Messaging
             Outbox outbox = _publisher.Outbox;
             _status.StorePending = outbox.Count;
             _status.StoreOverflow = outbox.OverflowCount > 0;
+            _status.StoreDamaged = outbox.DamagedCount;
             if (!connected)
             {
                 return;
@@ -197,6 +202,11 @@ namespace PodFirmware.Core.Messaging
                 }
             }
 
+            if (outbox.DamagedCount > _reportedDamaged && PublishStoreDamaged(nowMs, outbox))
+            {
+                _reportedDamaged = outbox.DamagedCount;
+            }
+
             int telemetryPeriodMs = _status.RelayClosed ? _config.Telemetry.ChargingPeriodMs : _config.Telemetry.IdlePeriodMs;
             if (nowMs - _lastTelemetryMs >= telemetryPeriodMs)
             {
@@ -207,6 +217,54 @@ namespace PodFirmware.Core.Messaging
                     _lastTelemetryMs = nowMs;
                 }
             }
+        }
+
+        // The store_damaged event (docs/mqtt.md): QoS 1 on the events topic, once per rise of the count (the latest
+        // record's id and kind when still readable); the status keeps the StoreRecordDamaged warning meanwhile.
+        private bool PublishStoreDamaged(long nowMs, Outbox outbox)
+        {
+            _json.Reset();
+            _json.BeginObject();
+            _json.Int("t", nowMs);
+            _json.String("event", StoreDamagedEvent);
+            _json.String("pod", _config.PodId);
+            _json.Int("count", outbox.DamagedCount);
+            if (outbox.LastDamagedSequence >= 0)
+            {
+                _json.Int("seq", outbox.LastDamagedSequence);
+            }
+            else
+            {
+                _json.Null("seq");
+            }
+
+            if ((int)outbox.LastDamagedKind != 0)
+            {
+                _json.String("kind", RecordKindName(outbox.LastDamagedKind));
+            }
+            else
+            {
+                _json.Null("kind");
+            }
+
+            _json.EndObject();
+            int id;
+            return _json.IsComplete && _link.Publish(_topics.Events, _json.Buffer, _json.Length, 1, false, out id);
+        }
+
+        private static string RecordKindName(RecordKind kind)
+        {
+            if (kind == RecordKind.Alarm)
+            {
+                return "alarm";
+            }
+
+            if (kind == RecordKind.Session)
+            {
+                return "session";
+            }
+
+            return kind == RecordKind.CommandResult ? "command_result" : "telemetry";
         }
 
         private void ReceiveMessages(long nowMs)
@@ -240,6 +298,12 @@ namespace PodFirmware.Core.Messaging
 
         private void HandleCommand(long nowMs)
         {
+            if (_publisher.Outbox.IsFull)
+            {
+                AnswerBusyUnstored();
+                return;
+            }
+
             bool timeValid = _utc != null && _utc.IsValid;
             long nowUtcS = timeValid ? _utc.UtcSeconds(nowMs) : 0;
             if (timeValid)
@@ -271,6 +335,30 @@ namespace PodFirmware.Core.Messaging
             CommandResultJson.WriteRefused(_json, _idReader.TryRead(_inbound.Payload, _inbound.Length), result, reason);
             PublishResult(nowMs);
         }
+
+        // The outbox has no room for a result: storing one would evict a stored record (perhaps one not yet sent), and
+        // waiting for room would hold the link, whose acknowledgements are what makes room. So the command is neither
+        // verified nor applied and is answered busy at once, published without being stored; counted either way.
+        private void AnswerBusyUnstored()
+        {
+            _json.Reset();
+            CommandResultJson.Write(_json, _idReader.TryRead(_inbound.Payload, _inbound.Length), CommandResultCode.Busy, 0);
+            int id;
+            if (_json.IsComplete && _link.Publish(_topics.CommandResult, _json.Buffer, _json.Length, 1, false, out id))
+            {
+                BusyUnstoredCount++;
+            }
+            else
+            {
+                LostResultCount++;
+            }
+        }
+
+        /// <summary>Commands answered <c>busy</c> without being verified because the outbox was full (that result is not stored), since construction.</summary>
+        public int BusyUnstoredCount { get; private set; }
+
+        /// <summary>Commands whose <c>busy</c> answer could not even be handed to the link (outbox and link queue both full), since construction.</summary>
+        public int LostResultCount { get; private set; }
 
         // Results go through the store like alarms, so one answered while the link drops is still delivered (by id, once).
         private void PublishResult(long nowMs)

@@ -126,6 +126,7 @@ namespace PodFirmware.Core.Messaging
             w.BeginObject("store");
             w.Int("pending", status.StorePending);
             w.Bool("overflow", status.StoreOverflow);
+            w.Int("damaged", status.StoreDamaged);
             w.EndObject();
         }
 
@@ -145,6 +146,11 @@ namespace PodFirmware.Core.Messaging
             if (status.StoreOverflow)
             {
                 w.String(FaultCatalogue.NameOf(FaultCode.StoreOverflow));
+            }
+
+            if (status.StoreDamaged > 0)
+            {
+                w.String(FaultCatalogue.NameOf(FaultCode.StoreRecordDamaged));
             }
 
             w.EndArray();

@@ -75,6 +75,7 @@ namespace PodFirmware.Core.Store
                 _slotNames[i] = SlotName(i);
             }
 
+            LastDamagedSequence = -1;
             Recover();
         }
 
@@ -124,6 +125,19 @@ namespace PodFirmware.Core.Store
         /// <summary>Torn or corrupt slots found (by <see cref="Recover"/> or a later read) and deleted, since construction.</summary>
         public int DiscardedCorruptCount { get; private set; }
 
+        /// <summary>
+        /// Of <see cref="DiscardedCorruptCount"/>, the records that were complete once and later failed their checks
+        /// (flash bit rot, not a torn write; see <see cref="OutboxRecordFormat.IsTorn"/>), since construction: a stored
+        /// message that will never be delivered. Reported as the StoreRecordDamaged warning.
+        /// </summary>
+        public int DamagedCount { get; private set; }
+
+        /// <summary>The sequence number the latest damaged record still stated (its message id is <c>{podId}-{sequence}</c>); -1 when unreadable or none.</summary>
+        public long LastDamagedSequence { get; private set; }
+
+        /// <summary>The kind the latest damaged record still stated; 0 (no kind) when unreadable or none.</summary>
+        public RecordKind LastDamagedKind { get; private set; }
+
         /// <summary>The store the records live in: the messaging side's flash, which also holds its other small records (the replay horizon).</summary>
         public IBlobStore Store
         {
@@ -155,10 +169,16 @@ namespace PodFirmware.Core.Store
                     continue;
                 }
 
-                if (length < 0 || OutboxRecordFormat.Validate(_record, length, _maxPayloadBytes) < 0 ||
-                    FindSlot(OutboxRecordFormat.SequenceOf(_record)) >= 0)
+                if (length < 0 || OutboxRecordFormat.Validate(_record, length, _maxPayloadBytes) < 0)
                 {
-                    Discard(slot);
+                    Discard(slot, length);
+                    continue;
+                }
+
+                if (FindSlot(OutboxRecordFormat.SequenceOf(_record)) >= 0)
+                {
+                    // a second copy of a record held: nothing is missing
+                    Discard(slot, -1);
                     continue;
                 }
 
@@ -275,7 +295,7 @@ namespace PodFirmware.Core.Store
                 if (payloadLength < 0 || OutboxRecordFormat.SequenceOf(_record) != _sequence[slot])
                 {
                     _count--;
-                    Discard(slot);
+                    Discard(slot, blobLength);
                     continue;
                 }
 
@@ -381,10 +401,18 @@ namespace PodFirmware.Core.Store
             TryDelete(_slotNames[slot]);
         }
 
-        private void Discard(int slot)
+        // _record holds the slot's blob (length bytes; negative when it could not be read).
+        private void Discard(int slot, int length)
         {
             _sequence[slot] = -1;
             DiscardedCorruptCount++;
+            if (length >= 0 && !OutboxRecordFormat.IsTorn(_record, length))
+            {
+                DamagedCount++;
+                LastDamagedSequence = OutboxRecordFormat.SalvageSequence(_record, length);
+                LastDamagedKind = OutboxRecordFormat.SalvageKind(_record, length);
+            }
+
             TryDelete(_slotNames[slot]);
         }
 

@@ -78,6 +78,40 @@ namespace PodFirmware.Core.Store
             return payloadLength;
         }
 
+        /// <summary>
+        /// Whether a blob that <see cref="Validate"/> refused looks cut short by a power loss during its write (a torn
+        /// write keeps only a prefix): shorter than the header, or shorter than the payload length its header states.
+        /// Any other refused blob was complete once and changed afterwards (flash bit rot). A flip that raises the
+        /// stated length also looks torn: the two cannot be told apart then.
+        /// </summary>
+        public static bool IsTorn(byte[] buffer, int length)
+        {
+            return length < HeaderLength || ReadInt32(buffer, 12) > length - Overhead;
+        }
+
+        /// <summary>The sequence number a damaged (not torn) blob still states, or -1 when it is negative or the blob is too short.</summary>
+        public static long SalvageSequence(byte[] buffer, int length)
+        {
+            if (length < HeaderLength)
+            {
+                return -1;
+            }
+
+            long sequence = ReadInt64(buffer, 4);
+            return sequence < 0 ? -1 : sequence;
+        }
+
+        /// <summary>The kind a damaged blob still states, or 0 (no kind) when its kind byte is not a known kind.</summary>
+        public static RecordKind SalvageKind(byte[] buffer, int length)
+        {
+            if (length < 4 || buffer[3] < (byte)RecordKind.Alarm || buffer[3] > (byte)RecordKind.Telemetry)
+            {
+                return (RecordKind)0;
+            }
+
+            return (RecordKind)buffer[3];
+        }
+
         /// <summary>The kind of a record <see cref="Validate"/> accepted.</summary>
         public static RecordKind KindOf(byte[] buffer)
         {

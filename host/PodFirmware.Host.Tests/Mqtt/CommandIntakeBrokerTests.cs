@@ -104,18 +104,25 @@ namespace PodFirmware.Host.Tests.Mqtt
         {
             Wait.Until(() =>
             {
-                _pump.Pump(NowMs);
-                tick?.Invoke();
-                _pump.Pump(NowMs);
-                while (_backEnd.TryTakeMessage(_inbound))
-                {
-                    Assert.Equal(ResultTopic, _inbound.Topic);
-                    _results.Add(Encoding.UTF8.GetString(_inbound.Payload, 0, _inbound.Length));
-                }
-
+                Drain(tick);
                 return _results.Count >= count;
-            }, SoonMs, count + " result(s) on " + ResultTopic, () => "results: " + string.Join(" | ", _results) + "; pod inbound dropped " + _podLink.DroppedInboundCount);
+            }, SoonMs, count + " result(s) on " + ResultTopic, () => "pod inbound dropped " + _podLink.DroppedInboundCount
+                + ", outbox overflow " + _pump.Publisher.Outbox.OverflowCount + ", unstored " + _pump.Publisher.UnstoredPublishCount + ", busy unstored " + _pump.BusyUnstoredCount + ", lost " + _pump.LostResultCount
+                + ", " + _results.Count + " results: " + string.Join(" | ", _results));
             return _results;
+        }
+
+        /// <summary>One pass of the pod (pump, tick, pump) and of the back end collecting results.</summary>
+        private void Drain(Action tick)
+        {
+            _pump.Pump(NowMs);
+            tick?.Invoke();
+            _pump.Pump(NowMs);
+            while (_backEnd.TryTakeMessage(_inbound))
+            {
+                Assert.Equal(ResultTopic, _inbound.Topic);
+                _results.Add(Encoding.UTF8.GetString(_inbound.Payload, 0, _inbound.Length));
+            }
         }
 
         /// <summary>Stands in for the control tick: applies every queued command and reports ok.</summary>
@@ -144,6 +151,96 @@ namespace PodFirmware.Host.Tests.Mqtt
             Assert.Equal(2, results.Count);
             Assert.StartsWith("{\"id\":\"forged-1\",\"ok\":false,\"code\":\"bad_signature\",", results[1]);
             Assert.Equal(0, _queue.Count);
+            Assert.Equal(0, _podLink.DroppedInboundCount);
+        }
+        /// <summary>Publishes every envelope at QoS 1 in one burst, retrying only while the back end's own outbound queue is full.</summary>
+        private void PublishBurst(List<byte[]> envelopes)
+        {
+            foreach (byte[] envelope in envelopes)
+            {
+                byte[] e = envelope;
+                Wait.Until(() =>
+                {
+                    // the pod keeps running meanwhile, as on its own messaging thread
+                    Drain(Tick);
+                    return _backEnd.Publish(CmdTopic, e, e.Length, 1, false, out _);
+                }, SoonMs, "the back end queues a command");
+            }
+        }
+
+        private static string IdOf(string result)
+        {
+            const string prefix = "{\"id\":";
+            Assert.StartsWith(prefix, result);
+            if (result.StartsWith(prefix + "null", StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            int start = prefix.Length + 1;
+            return result.Substring(start, result.IndexOf('"', start) - start);
+        }
+
+        [Fact]
+        public void A_burst_of_500_valid_commands_gets_500_results_one_per_id()
+        {
+            var envelopes = new List<byte[]>();
+            for (int i = 0; i < 500; i++)
+            {
+                envelopes.Add(Command("get_status", "b-" + i, i.ToString("x16")));
+            }
+
+            PublishBurst(envelopes);
+            List<string> results = AwaitResults(500, Tick);
+
+            // one result per command: ok when the queue took it, busy when it was full; never none, never two
+            Assert.Equal(500, results.Count);
+            var ids = results.Select(IdOf).ToList();
+            Assert.Equal(500, ids.Distinct().Count());
+            // (replayed: a command with the same ts second as one already accepted, by the replay horizon's rule)
+            Assert.All(results, r => Assert.True(r.Contains("\"code\":\"ok\"") || r.Contains("\"code\":\"busy\"") || r.Contains("\"code\":\"replayed\""), r));
+            Assert.Equal(0, _podLink.DroppedInboundCount);
+            Assert.Equal(0, _backEnd.DroppedInboundCount);
+        }
+
+        [Fact]
+        public void A_mixed_burst_of_valid_and_invalid_commands_gets_one_result_per_command()
+        {
+            var envelopes = new List<byte[]>();
+            var expected = new List<string>();
+            for (int i = 0; i < 300; i++)
+            {
+                string id = "m-" + i;
+                byte[] envelope = Command(i % 3 == 0 ? "get_status" : "stop", id, i.ToString("x16"));
+                switch (i % 5)
+                {
+                    case 1:
+                        envelope[envelope.Length - 3] = envelope[envelope.Length - 3] == (byte)'0' ? (byte)'1' : (byte)'0';
+                        break;
+                    case 2:
+                        // not JSON: answered malformed (or busy) with a null id, as no id can be trusted from it
+                        envelope = Encoding.UTF8.GetBytes("{\"id\":\"" + id + "\",\"garbage\"");
+                        id = null;
+                        break;
+                    case 3:
+                        envelope = new byte[] { 0xFF, 0x00, (byte)'{', (byte)i };
+                        id = null;
+                        break;
+                }
+
+                envelopes.Add(envelope);
+                expected.Add(id);
+            }
+
+            PublishBurst(envelopes);
+            List<string> results = AwaitResults(300, Tick);
+
+            Assert.Equal(300, results.Count);
+            var ids = results.Select(IdOf).ToList();
+            Assert.Equal(expected.Count(id => id == null), ids.Count(id => id == null));
+            var named = ids.Where(id => id != null).ToList();
+            Assert.Equal(named.Count, named.Distinct().Count());
+            Assert.Equal(expected.Where(id => id != null).OrderBy(id => id), named.OrderBy(id => id));
             Assert.Equal(0, _podLink.DroppedInboundCount);
         }
     }

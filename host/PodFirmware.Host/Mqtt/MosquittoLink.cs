@@ -26,7 +26,11 @@ namespace PodFirmware.Host.Mqtt
     /// </remarks>
     public sealed class MosquittoLink : IMqttLink, IDisposable
     {
-        /// <summary>Capacity of the receive queue, in messages; what arrives while it is full is dropped and counted.</summary>
+        /// <summary>
+        /// Capacity of the receive queue, in messages; a message that finds it full holds the link thread until the
+        /// caller takes one (see <see cref="MqttLinkEngine.OnMessageReceived"/>), and is dropped and counted only after
+        /// <see cref="MqttLinkEngine.DefaultInboundWaitMs"/> without room.
+        /// </summary>
         public const int InboundCapacity = 64;
 
         /// <summary>Publishes queued for the link thread; <see cref="Publish"/> returns <c>false</c> when full.</summary>
@@ -48,6 +52,10 @@ namespace PodFirmware.Host.Mqtt
         public MosquittoLink()
         {
             _engine = new MqttLinkEngine(_client, new RealTimeClock(), new RandomSource(), InboundCapacity, OutboundCapacity, AckCapacity);
+
+            // libmosquitto calls back on the link thread inside its loop: held while the queue is full, it reads no more
+            // from the socket, so the broker keeps what the pod has no room for (QoS 1: its in-flight window fills)
+            _engine.InboundWaitMs = MqttLinkEngine.DefaultInboundWaitMs;
         }
 
         /// <inheritdoc />
@@ -122,6 +130,9 @@ namespace PodFirmware.Host.Mqtt
 
         /// <inheritdoc />
         public int DroppedInboundCount => _engine.DroppedInboundCount;
+
+        /// <summary>Received messages that found the receive queue full and held the link thread until there was room, since start.</summary>
+        public int InboundWaitCount => _engine.InboundWaitCount;
 
         /// <summary>Exceptions caught inside libmosquitto callbacks (each a bug in the client port; the event it belonged to was lost). Thread-safe.</summary>
         public int CallbackFaultCount => _client.CallbackFaultCount;

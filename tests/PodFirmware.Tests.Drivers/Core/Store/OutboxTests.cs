@@ -271,6 +271,61 @@ namespace PodFirmware.Tests.Core.Store
         }
 
         [TestMethod]
+        public static void A_flipped_byte_in_a_whole_session_record_is_counted_as_damaged_with_its_id_and_kind()
+        {
+            var store = new TearingBlobStore();
+            var outbox = new Outbox(store, 3, PayloadMax);
+            long a, b;
+            outbox.Append(RecordKind.Alarm, Payload("keep"), 4, out a);
+            outbox.Append(RecordKind.Session, Payload("session"), 7, out b);
+            Assert.AreEqual(0, outbox.DamagedCount);
+            Assert.AreEqual(-1L, outbox.LastDamagedSequence);
+
+            // one payload byte flipped: the record was written whole, so this is bit rot, not a torn write
+            store.FlipBit("outbox-01", OutboxRecordFormat.HeaderLength + 2, 5);
+            var rebooted = new Outbox(store, 3, PayloadMax);
+            Assert.AreEqual(1, rebooted.Count);
+            Assert.AreEqual(1, rebooted.DiscardedCorruptCount);
+            Assert.AreEqual(1, rebooted.DamagedCount);
+            Assert.AreEqual(b, rebooted.LastDamagedSequence);
+            Assert.AreEqual((int)RecordKind.Session, (int)rebooted.LastDamagedKind);
+        }
+
+        [TestMethod]
+        public static void A_torn_write_is_discarded_but_not_counted_as_damaged()
+        {
+            var store = new TearingBlobStore();
+            var outbox = new Outbox(store, 3, PayloadMax);
+            long a, b;
+            outbox.Append(RecordKind.Alarm, Payload("keep"), 4, out a);
+            store.TearNextWrite("outbox-01", OutboxRecordFormat.Overhead + 3);
+            outbox.Append(RecordKind.Session, Payload("session"), 7, out b);
+            store.PowerOn();
+
+            var rebooted = new Outbox(store, 3, PayloadMax);
+            Assert.AreEqual(1, rebooted.Count);
+            Assert.AreEqual(1, rebooted.DiscardedCorruptCount);
+            Assert.AreEqual(0, rebooted.DamagedCount);
+            Assert.AreEqual(-1L, rebooted.LastDamagedSequence);
+        }
+
+        [TestMethod]
+        public static void A_damaged_record_whose_header_is_unreadable_is_counted_without_an_id_or_kind()
+        {
+            var store = new TearingBlobStore();
+            var outbox = new Outbox(store, 3, PayloadMax);
+            long a;
+            outbox.Append(RecordKind.Session, Payload("session"), 7, out a);
+            store.FlipBit("outbox-00", 3, 6);
+            store.FlipBit("outbox-00", 11, 7);
+
+            var rebooted = new Outbox(store, 3, PayloadMax);
+            Assert.AreEqual(1, rebooted.DamagedCount);
+            Assert.AreEqual(-1L, rebooted.LastDamagedSequence);
+            Assert.AreEqual(0, (int)rebooted.LastDamagedKind);
+        }
+
+        [TestMethod]
         public static void A_record_corrupted_after_boot_is_skipped_discarded_and_counted_when_read()
         {
             var store = new TearingBlobStore();

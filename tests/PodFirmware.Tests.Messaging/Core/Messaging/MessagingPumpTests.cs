@@ -212,6 +212,57 @@ namespace PodFirmware.Tests.Core.Messaging
         }
 
         [TestMethod]
+        public static void A_full_outbox_answers_busy_unstored_and_neither_verifies_nor_evicts()
+        {
+            var rig = new Rig(4, true);
+            for (int i = 0; i < 16; i++)
+            {
+                // refused at once; each result is stored and stays until the broker acknowledges it (it never does here)
+                rig.Send(new byte[] { (byte)'x' });
+            }
+
+            Assert.IsTrue(rig.Pump.Publisher.Outbox.IsFull);
+            rig.Send(SignedCommands.Sign(Stop("stop-1")));
+            Assert.AreEqual(0, rig.Queue.Count, "not applied");
+            Assert.AreEqual(0, rig.Pump.Publisher.Outbox.OverflowCount, "no stored record evicted");
+            Assert.AreEqual(1, rig.Pump.BusyUnstoredCount);
+            Assert.AreEqual(0, rig.Pump.LostResultCount);
+            System.Collections.ArrayList results = rig.Link.On(ResultTopic);
+            Assert.AreEqual(17, results.Count);
+            var busy = (FakeMqttLink.Sent)results[16];
+            Assert.AreEqual("{\"id\":\"stop-1\",\"ok\":false,\"code\":\"busy\",\"reason\":\"The command queue is full; nothing was applied; send again.\"}", busy.Text);
+            Assert.AreEqual(1, busy.Qos);
+        }
+
+        [TestMethod]
+        public static void A_damaged_stored_record_is_a_status_warning_and_one_store_damaged_event()
+        {
+            var flash = new MemoryBlobStore();
+            var rig = new Rig(4, false, flash);
+            rig.Pump.Pump(0);
+            long sequence;
+            rig.Pump.Publisher.Outbox.Append(RecordKind.Session, new byte[] { (byte)'{', (byte)'}' }, 2, out sequence);
+            byte[] blob = new byte[64];
+            int length = flash.Read("outbox-00", blob);
+            blob[OutboxRecordFormat.HeaderLength] ^= 0x10;
+            flash.Write("outbox-00", blob, length);
+
+            var rebooted = new Rig(4, false, flash);
+            rebooted.Pump.Pump(0);
+            rebooted.Pump.Pump(100);
+            Assert.AreEqual(1, rebooted.Status.StoreDamaged);
+            System.Collections.ArrayList events = rebooted.Link.On("pods/P-017/events");
+            Assert.AreEqual(1, events.Count, "reported once");
+            var sent = (FakeMqttLink.Sent)events[0];
+            Assert.AreEqual("{\"t\":0,\"event\":\"store_damaged\",\"pod\":\"P-017\",\"count\":1,\"seq\":" + sequence.ToString() + ",\"kind\":\"session\"}", sent.Text);
+            Assert.AreEqual(1, sent.Qos);
+            System.Collections.ArrayList statuses = rebooted.Link.On("pods/P-017/status");
+            string status = ((FakeMqttLink.Sent)statuses[statuses.Count - 1]).Text;
+            Assert.Contains("\"warnings\":[\"StoreRecordDamaged\"]", status);
+            Assert.Contains("\"store\":{\"pending\":0,\"overflow\":false,\"damaged\":1}", status);
+        }
+
+        [TestMethod]
         public static void A_get_status_result_embeds_the_status_document()
         {
             var rig = new Rig(4, true);

@@ -67,7 +67,7 @@ namespace PodFirmware.Tests.Core.Messaging
                 "\"session\":{\"id\":\"start-1\",\"account\":\"acct-9\",\"energyKwh\":1.235,\"elapsedS\":61,\"progressPercent\":12,\"remainingS\":3540}," +
                 "\"reservation\":null,\"allowedCurrentA\":16.00,\"pilot\":{\"cp\":\"C\",\"dutyPercent\":26.6,\"offeredA\":16.0,\"cableA\":32},\"derate\":\"half\",\"rcd\":\"ok\"," +
                 "\"tempC\":31.3,\"currentA\":15.99,\"voltageV\":230.0,\"powerW\":2943,\"powerFactor\":0.80," +
-                "\"sensors\":{\"temperature\":\"ok\",\"current\":\"ok\",\"voltage\":\"ok\"},\"store\":{\"pending\":2,\"overflow\":false}}",
+                "\"sensors\":{\"temperature\":\"ok\",\"current\":\"ok\",\"voltage\":\"ok\"},\"store\":{\"pending\":2,\"overflow\":false,\"damaged\":0}}",
                 w);
         }
 
@@ -98,7 +98,7 @@ namespace PodFirmware.Tests.Core.Messaging
             Assert.Contains("\"locks\":{\"wheel\":\"unlocked\",\"cable\":\"fault\"}", text);
             Assert.Contains("\"moving\":{\"timeLeftS\":600,\"position\":{\"latDeg\":-33.8688000,\"lonDeg\":151.2093000}}", text);
             Assert.Contains("\"session\":null,\"reservation\":{\"account\":\"acct-2\",\"leftS\":42}", text);
-            Assert.Contains("\"store\":{\"pending\":0,\"overflow\":true}", text);
+            Assert.Contains("\"store\":{\"pending\":0,\"overflow\":true,\"damaged\":0}", text);
         }
 
         [TestMethod]

@@ -25,9 +25,9 @@ namespace PodFirmware.Tests.Core.Faults
         }
 
         [TestMethod]
-        public static void Lists_every_code_up_to_the_ground_failure()
+        public static void Lists_every_code_up_to_the_damaged_store_record()
         {
-            Assert.AreEqual((int)FaultCode.GroundFailure + 1, FaultCatalogue.Count);
+            Assert.AreEqual((int)FaultCode.StoreRecordDamaged + 1, FaultCatalogue.Count);
             Assert.IsNull(FaultCatalogue.Get((FaultCode)FaultCatalogue.Count));
             Assert.IsNull(FaultCatalogue.Get((FaultCode)(-1)));
         }
@@ -88,6 +88,7 @@ namespace PodFirmware.Tests.Core.Faults
         [DataRow((int)FaultCode.ControllerLost)]
         [DataRow((int)FaultCode.NetworkLostWhileMoving)]
         [DataRow((int)FaultCode.StoreOverflow)]
+        [DataRow((int)FaultCode.StoreRecordDamaged)]
         [TestMethod]
         public static void Connectivity_and_storage_problems_only_warn(int code)
         {
@@ -104,7 +105,7 @@ namespace PodFirmware.Tests.Core.Faults
                 trips += FaultCatalogue.IsTrip((FaultCode)i) ? 1 : 0;
             }
 
-            Assert.AreEqual(FaultCatalogue.Count - 1 - 3, trips);
+            Assert.AreEqual(FaultCatalogue.Count - 1 - 4, trips);
             Assert.IsFalse(FaultCatalogue.IsTrip(FaultCode.None));
         }
 
