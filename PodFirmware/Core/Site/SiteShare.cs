@@ -1,3 +1,5 @@
+using PodFirmware.Core.Json;
+
 namespace PodFirmware.Core.Site
 {
     /// <summary>
@@ -8,7 +10,7 @@ namespace PodFirmware.Core.Site
     /// <remarks>
     /// A pod that does not hear its own load message back (link down, broker lost, a partition) for 3 periods, or that has
     /// heard it for less than 1.5 periods (just joined, the table is not yet full), is <see cref="Isolated"/> and offers
-    /// only <c>site.fallbackShareA</c>. All times are this pod's monotonic ms. One thread owns it (the control tick);
+    /// only <c>site.fallbackShareA</c>. All times are this pod's monotonic ms. Not thread-safe: callers on two threads hold one lock around every call;
     /// <see cref="Update"/> allocates nothing.
     /// </remarks>
     public sealed class SiteShare
@@ -55,6 +57,21 @@ namespace PodFirmware.Core.Site
         /// <summary>After <see cref="Update"/>: the capacity in force, dA per phase.</summary>
         public int CapacityDa { get; private set; }
 
+        /// <summary>After <see cref="Update"/>: this pod's own row as its load message says it.</summary>
+        public SitePodState OwnState { get; private set; }
+
+        /// <summary>After <see cref="Update"/>: this pod's own limit before the site cap, dA.</summary>
+        public int OwnMaxDa { get; private set; }
+
+        /// <summary>After <see cref="Update"/>: the current this pod offers, dA.</summary>
+        public int OwnAllowedDa { get; private set; }
+
+        /// <summary>After <see cref="Update"/>: the current this pod draws, dA.</summary>
+        public int OwnDrawDa { get; private set; }
+
+        /// <summary>Counts changes of the own state, limit or offer: a load message is due on change.</summary>
+        public int OwnVersion { get; private set; }
+
         /// <summary>The controller's policy from a heartbeat at <paramref name="nowMs"/>: capacity (dA per phase) and thresholds (%); values out of range are ignored.</summary>
         public void OnPolicy(int capacityDa, int halfPowerAbovePercent, int noNewSessionsAbovePercent, long nowMs)
         {
@@ -83,6 +100,29 @@ namespace PodFirmware.Core.Site
             return _table.Report(podId, state, maxDa, allowedDa, drawDa, nowMs);
         }
 
+        /// <summary>
+        /// Same as the other overload for a parsed message whose pod id is the string at <paramref name="path"/>; allocates
+        /// nothing for a pod already in the table.
+        /// </summary>
+        public bool OnLoad(JsonReader reader, string path, SitePodState state, int maxDa, int allowedDa, int drawDa, long nowMs)
+        {
+            if (reader.StringEquals(path, _podId))
+            {
+                MarkEcho(nowMs);
+                return true;
+            }
+
+            int i = _table.IndexOf(reader, path);
+            if (i >= 0)
+            {
+                _table.Set(i, state, maxDa, allowedDa, drawDa, nowMs);
+                return true;
+            }
+
+            string id;
+            return reader.GetString(path, out id) == JsonFieldStatus.Ok && _table.Report(id, state, maxDa, allowedDa, drawDa, nowMs);
+        }
+
         /// <summary>This pod's own load message came back through the broker at <paramref name="nowMs"/>.</summary>
         public void MarkEcho(long nowMs)
         {
@@ -98,6 +138,15 @@ namespace PodFirmware.Core.Site
         /// <summary>Computes the share at <paramref name="nowMs"/> with this pod's own state, limit (dA, before the site cap), offered and drawn current (dA).</summary>
         public void Update(long nowMs, SitePodState state, int ownMaxDa, int allowedDa, int drawDa)
         {
+            if (state != OwnState || ownMaxDa != OwnMaxDa || allowedDa != OwnAllowedDa)
+            {
+                OwnVersion++;
+            }
+
+            OwnState = state;
+            OwnMaxDa = ownMaxDa;
+            OwnAllowedDa = allowedDa;
+            OwnDrawDa = drawDa;
             int own = _table.IndexOf(_podId);
             if (own < 0)
             {
