@@ -412,7 +412,7 @@ namespace PodFirmware.Core.Control
                 return;
             }
 
-            SitePodState state = !_session.IsActive ? SitePodState.Idle : _siteShareA > 0 ? SitePodState.Active : SitePodState.Paused;
+            SitePodState state = !_session.IsActive ? SitePodState.Idle : Finite.Above(_siteShareA, 0) ? SitePodState.Active : SitePodState.Paused;
             int ownDa = Deciamps(OwnLimitA());
             int drawDa = Deciamps(_mains.CurrentA);
             lock (_site)

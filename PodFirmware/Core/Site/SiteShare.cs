@@ -8,9 +8,10 @@ namespace PodFirmware.Core.Site
     /// <see cref="SiteConfig"/>), and gives this pod's share and whether a new session may start.
     /// </summary>
     /// <remarks>
-    /// A pod that does not hear its own load message back (link down, broker lost, a partition) for 3 periods, or that has
-    /// heard it for less than 1.5 periods (just joined, the table is not yet full), is <see cref="Isolated"/> and offers
-    /// only <c>site.fallbackShareA</c>. All times are this pod's monotonic ms. Not thread-safe: callers on two threads hold one lock around every call;
+    /// A pod that does not hear its own load message back (link down, broker lost, a partition) for 2 periods, or that has
+    /// heard it for less than 1.5 periods (just joined, the table is not yet full), is <see cref="Isolated"/>: a running
+    /// session gets only <c>site.fallbackShareA</c> and no new session starts. A session that starts offers nothing until
+    /// this pod has heard its own message saying so (the broker has passed it to every connected pod). All times are this pod's monotonic ms. Not thread-safe: callers on two threads hold one lock around every call;
     /// <see cref="Update"/> allocates nothing.
     /// </remarks>
     public sealed class SiteShare
@@ -27,6 +28,7 @@ namespace PodFirmware.Core.Site
         private long _echoMs;
         private long _viewSinceMs;
         private bool _echoHeard;
+        private SitePodState _echoState;
 
         /// <summary>Sharing for pod <paramref name="podId"/>; a heartbeat's policy holds for <paramref name="policyHoldMs"/> after it (ms).</summary>
         public SiteShare(SiteConfig config, string podId, long policyHoldMs)
@@ -94,6 +96,7 @@ namespace PodFirmware.Core.Site
             if (podId == _podId)
             {
                 MarkEcho(nowMs);
+                _echoState = state;
                 return true;
             }
 
@@ -109,6 +112,7 @@ namespace PodFirmware.Core.Site
             if (reader.StringEquals(path, _podId))
             {
                 MarkEcho(nowMs);
+                _echoState = state;
                 return true;
             }
 
@@ -126,7 +130,7 @@ namespace PodFirmware.Core.Site
         /// <summary>This pod's own load message came back through the broker at <paramref name="nowMs"/>.</summary>
         public void MarkEcho(long nowMs)
         {
-            if (!_echoHeard || nowMs - _echoMs > 3L * _config.PeriodMs)
+            if (!_echoHeard || nowMs - _echoMs > 2L * _config.PeriodMs)
             {
                 _viewSinceMs = nowMs;
             }
@@ -164,17 +168,18 @@ namespace PodFirmware.Core.Site
             int period = _config.PeriodMs;
             _table.Allocate(nowMs, CapacityDa, half, noNew, period, _config.ForgetAfterMs);
 
-            Isolated = !_echoHeard || nowMs - _echoMs > 3L * period || nowMs - _viewSinceMs < period + period / 2;
+            Isolated = !_echoHeard || nowMs - _echoMs > 2L * period || nowMs - _viewSinceMs < period + period / 2;
             if (Isolated)
             {
                 int fallback = _config.FallbackShareA * 10;
                 int share = fallback < ownMaxDa ? fallback : ownMaxDa;
                 ShareDa = share < SiteAllocator.MinimumDa ? 0 : share;
-                StartAllowed = fallback >= SiteAllocator.MinimumDa;
+                StartAllowed = false;
                 return;
             }
 
-            ShareDa = _table.ShareDa(_podId);
+            // A session the others have not heard of yet takes nothing: it would not be in their sums.
+            ShareDa = state != SitePodState.Idle && _echoState == SitePodState.Idle ? 0 : _table.ShareDa(_podId);
             StartAllowed = _table.StartAllowed;
         }
     }

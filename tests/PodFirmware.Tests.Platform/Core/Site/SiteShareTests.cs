@@ -26,24 +26,24 @@ namespace PodFirmware.Tests.Core.Site
             SiteShare s = NewShare();
             for (long t = 0; t <= sinceEchoMs; t += 1000)
             {
-                s.MarkEcho(t);
+                s.OnLoad("me", SitePodState.Active, 320, 0, 0, t);
             }
 
-            s.MarkEcho(sinceEchoMs);
+            s.OnLoad("me", SitePodState.Active, 320, 0, 0, sinceEchoMs);
             s.Update(sinceEchoMs, SitePodState.Active, 320, 0, 0);
             Assert.AreEqual(shareDa, s.ShareDa);
             Assert.AreEqual(shareDa == 80, s.Isolated);
         }
 
         [TestMethod]
-        [DataRow(15000, 320)] // own message last heard 3 periods ago: still in view
-        [DataRow(15001, 80)]  // longer: partitioned, fallback share
+        [DataRow(10000, 320)] // own message last heard 2 periods ago: still in view
+        [DataRow(10001, 80)]  // longer: partitioned, fallback share
         public static void A_pod_that_stops_hearing_itself_falls_back(int silenceMs, int shareDa)
         {
             SiteShare s = NewShare();
             for (long t = 0; t <= 10000; t += 5000)
             {
-                s.MarkEcho(t);
+                s.OnLoad("me", SitePodState.Active, 320, 0, 0, t);
             }
 
             s.Update(10000 + silenceMs, SitePodState.Active, 320, 320, 300);
@@ -51,7 +51,7 @@ namespace PodFirmware.Tests.Core.Site
         }
 
         [TestMethod]
-        public static void A_fallback_share_below_6_A_pauses_and_refuses_starts()
+        public static void A_fallback_share_below_6_A_pauses_and_an_isolated_pod_refuses_starts()
         {
             SiteConfig c = new SiteConfig();
             c.FallbackShareA = 5;
@@ -62,12 +62,30 @@ namespace PodFirmware.Tests.Core.Site
         }
 
         [TestMethod]
+        public static void A_new_session_takes_nothing_until_its_own_message_came_back()
+        {
+            SiteShare s = NewShare();
+            for (long t = 0; t <= 10000; t += 5000)
+            {
+                s.OnLoad("me", SitePodState.Idle, 320, 0, 0, t);
+            }
+
+            s.Update(10000, SitePodState.Idle, 320, 0, 0);
+            Assert.IsTrue(s.StartAllowed);
+            s.Update(10001, SitePodState.Active, 320, 0, 0);
+            Assert.AreEqual(0, s.ShareDa);
+            s.OnLoad("me", SitePodState.Active, 320, 0, 0, 10050);
+            s.Update(10100, SitePodState.Active, 320, 0, 0);
+            Assert.AreEqual(320, s.ShareDa);
+        }
+
+        [TestMethod]
         public static void The_controller_capacity_holds_while_fresh_then_the_configured_one()
         {
             SiteShare s = NewShare();
             for (long t = 0; t <= 10000; t += 5000)
             {
-                s.MarkEcho(t);
+                s.OnLoad("me", SitePodState.Active, 320, 0, 0, t);
             }
 
             s.OnLoad("other", SitePodState.Active, 320, 320, 320, 10000);
@@ -76,7 +94,7 @@ namespace PodFirmware.Tests.Core.Site
             Assert.AreEqual(400, s.CapacityDa);
             Assert.AreEqual(160, s.ShareDa); // 64 A asked of 40 A: half power, 16 A each
             s.OnPolicy(0, 50, 80, 10000); // out of range: ignored
-            s.MarkEcho(40000);
+            s.OnLoad("me", SitePodState.Active, 320, 0, 0, 40000);
             s.OnLoad("other", SitePodState.Active, 320, 320, 320, 40000);
             s.Update(40001, SitePodState.Active, 320, 0, 0);
             Assert.AreEqual(1000, s.CapacityDa);
