@@ -8,9 +8,10 @@ namespace PodFirmware.Core.Site
     /// <see cref="SiteConfig"/>), and gives this pod's share and whether a new session may start.
     /// </summary>
     /// <remarks>
-    /// A pod that does not hear its own load message back (link down, broker lost, a partition) for 2 periods, or that has
+    /// A pod that does not hear its own load message back (link down, broker lost, a partition) for 1.5 periods, or that has
     /// heard it for less than 1.5 periods (just joined, the table is not yet full), is <see cref="Isolated"/>: a running
-    /// session gets only <c>site.fallbackShareA</c> and no new session starts. A session that starts offers nothing until
+    /// session gets <c>site.fallbackShareA</c> or its last share if less (nothing once the others may have forgotten it,
+    /// <c>site.forgetAfterMs</c> less a period after its last message came back), and no new session starts. A session that starts offers nothing until
     /// this pod has heard its own message saying so (the broker has passed it to every connected pod). All times are this pod's monotonic ms. Not thread-safe: callers on two threads hold one lock around every call;
     /// <see cref="Update"/> allocates nothing.
     /// </remarks>
@@ -29,6 +30,7 @@ namespace PodFirmware.Core.Site
         private long _viewSinceMs;
         private bool _echoHeard;
         private SitePodState _echoState;
+        private int _inViewShareDa;
 
         /// <summary>Sharing for pod <paramref name="podId"/>; a heartbeat's policy holds for <paramref name="policyHoldMs"/> after it (ms).</summary>
         public SiteShare(SiteConfig config, string podId, long policyHoldMs)
@@ -130,7 +132,7 @@ namespace PodFirmware.Core.Site
         /// <summary>This pod's own load message came back through the broker at <paramref name="nowMs"/>.</summary>
         public void MarkEcho(long nowMs)
         {
-            if (!_echoHeard || nowMs - _echoMs > 2L * _config.PeriodMs)
+            if (!_echoHeard || nowMs - _echoMs > _config.PeriodMs + _config.PeriodMs / 2)
             {
                 _viewSinceMs = nowMs;
             }
@@ -168,18 +170,24 @@ namespace PodFirmware.Core.Site
             int period = _config.PeriodMs;
             _table.Allocate(nowMs, CapacityDa, half, noNew, period, _config.ForgetAfterMs);
 
-            Isolated = !_echoHeard || nowMs - _echoMs > 2L * period || nowMs - _viewSinceMs < period + period / 2;
+            Isolated = !_echoHeard || nowMs - _echoMs > period + period / 2 || nowMs - _viewSinceMs < period + period / 2;
             if (Isolated)
             {
+                // Never more than before: the others still count this pod at its last offer.
                 int fallback = _config.FallbackShareA * 10;
                 int share = fallback < ownMaxDa ? fallback : ownMaxDa;
-                ShareDa = share < SiteAllocator.MinimumDa ? 0 : share;
+                share = _inViewShareDa < share ? _inViewShareDa : share;
+                // The others forget a pod forgetAfterMs after they last heard it; stop drawing a period before they do.
+                int forget = _config.ForgetAfterMs;
+                bool forgotten = forget > 0 && (!_echoHeard || nowMs - _echoMs > forget - period);
+                ShareDa = share < SiteAllocator.MinimumDa || forgotten ? 0 : share;
                 StartAllowed = false;
                 return;
             }
 
             // A session the others have not heard of yet takes nothing: it would not be in their sums.
             ShareDa = state != SitePodState.Idle && _echoState == SitePodState.Idle ? 0 : _table.ShareDa(_podId);
+            _inViewShareDa = ShareDa;
             StartAllowed = _table.StartAllowed;
         }
     }

@@ -18,10 +18,10 @@ namespace PodFirmware.Tests.Core.Site
         }
 
         [TestMethod]
-        [DataRow(0, 80)]     // first echo: just joined, fallback share
-        [DataRow(7499, 80)]  // not yet 1.5 periods of view
+        [DataRow(0, 0)]      // first echo: just joined, no share yet (it never had one)
+        [DataRow(7499, 0)]   // not yet 1.5 periods of view
         [DataRow(7500, 320)] // a full window heard: the site's share
-        public static void A_joining_pod_offers_the_fallback_share_until_it_has_heard_a_window(int sinceEchoMs, int shareDa)
+        public static void A_joining_pod_takes_nothing_until_it_has_heard_a_window(int sinceEchoMs, int shareDa)
         {
             SiteShare s = NewShare();
             for (long t = 0; t <= sinceEchoMs; t += 1000)
@@ -32,12 +32,12 @@ namespace PodFirmware.Tests.Core.Site
             s.OnLoad("me", SitePodState.Active, 320, 0, 0, sinceEchoMs);
             s.Update(sinceEchoMs, SitePodState.Active, 320, 0, 0);
             Assert.AreEqual(shareDa, s.ShareDa);
-            Assert.AreEqual(shareDa == 80, s.Isolated);
+            Assert.AreEqual(shareDa == 0, s.Isolated);
         }
 
         [TestMethod]
-        [DataRow(10000, 320)] // own message last heard 2 periods ago: still in view
-        [DataRow(10001, 80)]  // longer: partitioned, fallback share
+        [DataRow(7500, 320)] // own message last heard 1.5 periods ago: still in view
+        [DataRow(7501, 80)]  // longer: partitioned, fallback share
         public static void A_pod_that_stops_hearing_itself_falls_back(int silenceMs, int shareDa)
         {
             SiteShare s = NewShare();
@@ -46,7 +46,25 @@ namespace PodFirmware.Tests.Core.Site
                 s.OnLoad("me", SitePodState.Active, 320, 0, 0, t);
             }
 
+            s.Update(10000, SitePodState.Active, 320, 320, 300);
+            Assert.AreEqual(320, s.ShareDa);
             s.Update(10000 + silenceMs, SitePodState.Active, 320, 320, 300);
+            Assert.AreEqual(shareDa, s.ShareDa);
+        }
+
+        [TestMethod]
+        [DataRow(905000, 80)] // isolated since its last echo at 10 s: fallback share
+        [DataRow(905001, 0)]  // the others forget it at 910 s: it stops a period before
+        public static void A_long_partition_pauses_before_the_others_forget_the_pod(int nowMs, int shareDa)
+        {
+            SiteShare s = NewShare();
+            for (long t = 0; t <= 10000; t += 5000)
+            {
+                s.OnLoad("me", SitePodState.Active, 320, 0, 0, t);
+            }
+
+            s.Update(10000, SitePodState.Active, 320, 320, 300);
+            s.Update(nowMs, SitePodState.Active, 320, 320, 300);
             Assert.AreEqual(shareDa, s.ShareDa);
         }
 
