@@ -1,5 +1,4 @@
 using System;
-using PodFirmware.Core.Json;
 
 namespace PodFirmware.Core.Site
 {
@@ -128,18 +127,46 @@ namespace PodFirmware.Core.Site
             return -1;
         }
 
-        /// <summary>Index of the pod whose id is the string at <paramref name="path"/> of a parsed message, or -1; allocates nothing.</summary>
-        public int IndexOf(JsonReader reader, string path)
+        /// <summary>Index of the pod whose id is <paramref name="id"/>[0..<paramref name="length"/>), or -1; allocates nothing.</summary>
+        public int IndexOf(char[] id, int length)
         {
-            for (int i = 0; i < _count; i++)
+            int lo = 0;
+            int hi = _count - 1;
+            while (lo <= hi)
             {
-                if (reader.StringEquals(path, _ids[i]))
+                int mid = (lo + hi) / 2;
+                int c = CompareOrdinal(_ids[mid], id, length);
+                if (c == 0)
                 {
-                    return i;
+                    return mid;
+                }
+
+                if (c < 0)
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid - 1;
                 }
             }
 
             return -1;
+        }
+
+        private static int CompareOrdinal(string a, char[] b, int length)
+        {
+            int n = a.Length < length ? a.Length : length;
+            for (int i = 0; i < n; i++)
+            {
+                int d = a[i] - b[i];
+                if (d != 0)
+                {
+                    return d;
+                }
+            }
+
+            return a.Length - length;
         }
 
         /// <summary>The share of <paramref name="podId"/> from the last <see cref="Allocate"/>, dA; 0 when not in the table.</summary>

@@ -31,6 +31,7 @@ namespace PodFirmware.Core.Site
         private bool _echoHeard;
         private SitePodState _echoState;
         private int _inViewShareDa;
+        private readonly char[] _idChars = new char[64];
 
         /// <summary>Sharing for pod <paramref name="podId"/>; a heartbeat's policy holds for <paramref name="policyHoldMs"/> after it (ms).</summary>
         public SiteShare(SiteConfig config, string podId, long policyHoldMs)
@@ -111,6 +112,12 @@ namespace PodFirmware.Core.Site
         /// </summary>
         public bool OnLoad(JsonReader reader, string path, SitePodState state, int maxDa, int allowedDa, int drawDa, long nowMs)
         {
+            int length;
+            if (reader.GetChars(path, _idChars, out length) != JsonFieldStatus.Ok)
+            {
+                return false;
+            }
+
             if (reader.StringEquals(path, _podId))
             {
                 MarkEcho(nowMs);
@@ -118,15 +125,14 @@ namespace PodFirmware.Core.Site
                 return true;
             }
 
-            int i = _table.IndexOf(reader, path);
+            int i = _table.IndexOf(_idChars, length);
             if (i >= 0)
             {
                 _table.Set(i, state, maxDa, allowedDa, drawDa, nowMs);
                 return true;
             }
 
-            string id;
-            return reader.GetString(path, out id) == JsonFieldStatus.Ok && _table.Report(id, state, maxDa, allowedDa, drawDa, nowMs);
+            return _table.Report(new string(_idChars, 0, length), state, maxDa, allowedDa, drawDa, nowMs);
         }
 
         /// <summary>This pod's own load message came back through the broker at <paramref name="nowMs"/>.</summary>
