@@ -1,3 +1,4 @@
+using System.Threading;
 using PodFirmware.Core.Commands;
 using PodFirmware.Core.Config;
 using PodFirmware.Core.Events;
@@ -415,10 +416,15 @@ namespace PodFirmware.Core.Control
             SitePodState state = !_session.IsActive ? SitePodState.Idle : Finite.Above(_siteShareA, 0) ? SitePodState.Active : SitePodState.Paused;
             int ownDa = Deciamps(OwnLimitA());
             int drawDa = Deciamps(_mains.CurrentA);
-            lock (_site)
+            Monitor.Enter(_site);
+            try
             {
                 _site.Update(nowMs, state, ownDa, _session.IsActive ? Deciamps(OfferedCurrentA()) : 0, drawDa);
                 _siteShareA = _site.ShareDa / 10.0;
+            }
+            finally
+            {
+                Monitor.Exit(_site);
             }
 
             _status.SiteShareA = _siteShareA;
@@ -426,9 +432,14 @@ namespace PodFirmware.Core.Control
 
         private bool SiteStartAllowed()
         {
-            lock (_site)
+            Monitor.Enter(_site);
+            try
             {
                 return _site.StartAllowed;
+            }
+            finally
+            {
+                Monitor.Exit(_site);
             }
         }
 

@@ -1,3 +1,4 @@
+using System.Threading;
 using PodFirmware.Core.Commands;
 using PodFirmware.Core.Config;
 using PodFirmware.Core.Control;
@@ -242,7 +243,8 @@ namespace PodFirmware.Core.Messaging
         {
             JsonWriter w;
             int version;
-            lock (_site)
+            Monitor.Enter(_site);
+            try
             {
                 version = _site.OwnVersion;
                 if (version == _siteVersion && nowMs - _lastSiteMs < _config.Site.PeriodMs)
@@ -253,6 +255,10 @@ namespace PodFirmware.Core.Messaging
                 double powerW = _status.PowerW;
                 int watts = Finite.Within(powerW, 0, 1000000) ? (int)powerW : 0;
                 w = _siteJson.Write(_config.PodId, _site.OwnState, _site.OwnMaxDa, _site.OwnAllowedDa, _site.OwnDrawDa, watts);
+            }
+            finally
+            {
+                Monitor.Exit(_site);
             }
 
             int id;
@@ -277,9 +283,14 @@ namespace PodFirmware.Core.Messaging
                 }
                 else if (_site != null && _inbound.Topic == _topics.SiteLoad)
                 {
-                    lock (_site)
+                    Monitor.Enter(_site);
+                    try
                     {
                         _siteJson.Read(_inbound.Payload, _inbound.Length, _site, nowMs);
+                    }
+                    finally
+                    {
+                        Monitor.Exit(_site);
                     }
                 }
             }
@@ -313,9 +324,14 @@ namespace PodFirmware.Core.Messaging
                     noNew = _config.Site.NoNewSessionsAbovePercent;
                 }
 
-                lock (_site)
+                Monitor.Enter(_site);
+                try
                 {
                     _site.OnPolicy((int)capacityA, half > 0 && half <= 100 ? (int)half : 0, noNew > 0 && noNew <= 100 ? (int)noNew : 0, nowMs);
+                }
+                finally
+                {
+                    Monitor.Exit(_site);
                 }
             }
         }
