@@ -70,5 +70,8 @@ namespace PodFirmware.Core.Commands
 
         /// <summary>Start with a plug sensed whose cable coding resistor (PP) reads open or out of every band.</summary>
         CableNotRecognised = 20,
+
+        /// <summary>Start refused for site load: the site is above <c>site.noNewSessionsAbovePercent</c> or this pod's share is below 6 A.</summary>
+        SiteFull = 21,
     }
 }

@@ -13,7 +13,7 @@ namespace PodFirmware.Core.Commands
             "ok", "not_docked", "not_plugged", "fault_latched", "reserved_for_other", "session_active", "no_session",
             "no_reservation", "no_move_permission", "limit_out_of_range", "self_test_failed", "lock_fault",
             "nothing_latched", "condition_present", "temperature_too_high", "sensor_fault_present", "store_failed",
-            "busy", "not_supported", "moving", "cable_not_recognised",
+            "busy", "not_supported", "moving", "cable_not_recognised", "site_full",
         };
 
         private static readonly string[] Reasons = new string[]
@@ -39,6 +39,7 @@ namespace PodFirmware.Core.Commands
             "This pod does not support the command.",
             "The pod is moving; dock and lock it first.",
             "The cable's PP resistor reads open or out of band; reseat or replace the cable.",
+            "The site is at its load limit; try later.",
         };
 
         /// <summary>The snake_case wire name of <paramref name="code"/>, or <see cref="Unknown"/>.</summary>

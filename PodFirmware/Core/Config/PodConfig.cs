@@ -5,6 +5,7 @@ using PodFirmware.Core.Pilot;
 using PodFirmware.Core.Position;
 using PodFirmware.Core.Safety;
 using PodFirmware.Core.Session;
+using PodFirmware.Core.Site;
 using PodFirmware.Core.Store;
 using PodFirmware.Drivers.Config;
 
@@ -76,6 +77,9 @@ namespace PodFirmware.Core.Config
         /// <summary><c>ev</c>: the control pilot, proximity pilot and cable (docs/ev-interface.md).</summary>
         public EvConfig Ev = new EvConfig();
 
+        /// <summary><c>site</c>: sharing the site's supply with the other pods (docs/site-power.md).</summary>
+        public SiteConfig Site = new SiteConfig();
+
         /// <summary>Checks every key; returns the problems found (empty when the config may be used).</summary>
         public ConfigErrors Validate()
         {
@@ -85,8 +89,8 @@ namespace PodFirmware.Core.Config
             errors.Range("parkingSpace", ParkingSpace, 1, 9999, "");
             errors.Range("tickPeriodMs", TickPeriodMs, 20, 1000, "ms");
             errors.Range("ratedCurrentA", RatedCurrentA, 6, 32, "A");
-            string[] keys = { "mqtt", "telemetry", "sensors", "safety", "locks", "session", "position", "commands", "heartbeat", "outbox", "ev" };
-            IConfigSection[] sections = { Mqtt, Telemetry, Sensors, Safety, Locks, Session, Position, Commands, Heartbeat, Outbox, Ev };
+            string[] keys = { "mqtt", "telemetry", "sensors", "safety", "locks", "session", "position", "commands", "heartbeat", "outbox", "ev", "site" };
+            IConfigSection[] sections = { Mqtt, Telemetry, Sensors, Safety, Locks, Session, Position, Commands, Heartbeat, Outbox, Ev, Site };
             for (int i = 0; i < keys.Length; i++)
             {
                 // A null section ("locks": null in the file) is an error naming it, never a crash.

@@ -1,3 +1,4 @@
+using System.Threading;
 using PodFirmware.Core.Commands;
 using PodFirmware.Core.Config;
 using PodFirmware.Core.Events;
@@ -9,6 +10,7 @@ using PodFirmware.Core.Position;
 using PodFirmware.Core.Safety;
 using PodFirmware.Core.SelfTest;
 using PodFirmware.Core.Session;
+using PodFirmware.Core.Site;
 using PodFirmware.Drivers.Gnss;
 using PodFirmware.Drivers.Numerics;
 using PodFirmware.Drivers.Pilot;
@@ -59,6 +61,8 @@ namespace PodFirmware.Core.Control
         private readonly Geofence _geofence;
         private readonly SelfTest.SelfTest _selfTest = new SelfTest.SelfTest();
         private readonly HeartbeatMonitor _heartbeat;
+        private readonly SiteShare _site;
+        private double _siteShareA;
         private readonly UtcTime _utc = new UtcTime();
         private readonly CommandQueue _commands;
         private readonly Command _command = new Command();
@@ -146,6 +150,10 @@ namespace PodFirmware.Core.Control
             _session = new ChargingSession(config.Session, config.RatedCurrentA, events);
             _geofence = new Geofence(config.Position.Geofence);
             _heartbeat = new HeartbeatMonitor(config.Heartbeat, nowMs, events, _utc);
+            if (config.Site != null && config.Site.Enabled)
+            {
+                _site = new SiteShare(config.Site, config.PodId, config.Heartbeat.LostAfterMs);
+            }
             _commands = new CommandQueue(config.Commands.QueueCapacity);
             _inputs.SpaceNumber = config.ParkingSpace;
             _sessionInputs.SpaceNumber = config.ParkingSpace;
@@ -182,6 +190,12 @@ namespace PodFirmware.Core.Control
         public CommandQueue Commands
         {
             get { return _commands; }
+        }
+
+        /// <summary>Site power sharing, or null when <c>site.enabled</c> is false; the messaging thread feeds it under <c>lock</c> on it, the tick reads the share.</summary>
+        public SiteShare Site
+        {
+            get { return _site; }
         }
 
         /// <summary>The controller heartbeat watch; the messaging thread calls <c>OnBeat</c>, the tick decides.</summary>
@@ -248,6 +262,7 @@ namespace PodFirmware.Core.Control
             _mains.Sample(nowMs, relayClosed);
             _heartbeat.Update(nowMs);
             UpdateDerating(nowMs);
+            UpdateSite(nowMs);
 
             FencePosition fence = FencePosition.Unknown;
             if (_position != null)
@@ -381,8 +396,58 @@ namespace PodFirmware.Core.Control
         // by the cable's rating. The over-current rule, the duty cycle and the status all see this one figure.
         private double OfferedCurrentA()
         {
+            double ownA = OwnLimitA();
+            return _site == null || Finite.AtMost(ownA, _siteShareA) ? ownA : _siteShareA;
+        }
+
+        // The offer before the site's share: the session's allowed current, derated, capped by the cable's rating, A.
+        private double OwnLimitA()
+        {
             double allowedA = _derating.CapA(_session.AllowedCurrentA);
             return _pilot == null || Finite.AtMost(allowedA, _cableRatingA) ? allowedA : _cableRatingA;
+        }
+
+        // The site's share for this tick (0 or at least 6 A; 0 pauses the session through the pilot).
+        private void UpdateSite(long nowMs)
+        {
+            if (_site == null)
+            {
+                return;
+            }
+
+            SitePodState state = !_session.IsActive ? SitePodState.Idle : Finite.Above(_siteShareA, 0) ? SitePodState.Active : SitePodState.Paused;
+            int ownDa = Deciamps(OwnLimitA());
+            int drawDa = Deciamps(_mains.CurrentA);
+            Monitor.Enter(_site);
+            try
+            {
+                _site.Update(nowMs, state, ownDa, _session.IsActive ? Deciamps(OfferedCurrentA()) : 0, drawDa);
+                _siteShareA = _site.ShareDa / 10.0;
+            }
+            finally
+            {
+                Monitor.Exit(_site);
+            }
+
+            _status.SiteShareA = _siteShareA;
+        }
+
+        private bool SiteStartAllowed()
+        {
+            Monitor.Enter(_site);
+            try
+            {
+                return _site.StartAllowed;
+            }
+            finally
+            {
+                Monitor.Exit(_site);
+            }
+        }
+
+        private static int Deciamps(double a)
+        {
+            return Finite.Above(a, 0) && Finite.Below(a, 1000) ? (int)(a * 10 + 0.5) : 0;
         }
 
         // The cable's rating in A: ev.cable when tethered, else the PP resistor's code while a plug is in (0: unknown).
@@ -590,6 +655,11 @@ namespace PodFirmware.Core.Control
                 if (_pilot != null && !_ev.Tethered && _sessionInputs.Plugged && _sessionInputs.Docked && _cableRatingA == 0)
                 {
                     return CommandResultCode.CableNotRecognised;
+                }
+
+                if (_site != null && !SiteStartAllowed())
+                {
+                    return CommandResultCode.SiteFull;
                 }
 
                 if (_rcdFault != null)

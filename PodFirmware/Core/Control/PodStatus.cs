@@ -69,6 +69,9 @@ namespace PodFirmware.Core.Control
         /// <summary>The current the CP duty offers the EV, in A; 0 while the PWM is stopped.</summary>
         public double OfferedCurrentA;
 
+        /// <summary>This pod's share of the site's capacity, A (0: paused or no share); NaN when site sharing is off.</summary>
+        public double SiteShareA = double.NaN;
+
         /// <summary>The cable's rating in A (from its PP resistor, or <c>ev.cable</c> when tethered); 0 when unknown (no plug, PP open).</summary>
         public int CableRatingA;
 

@@ -1,10 +1,13 @@
+using System.Threading;
 using PodFirmware.Core.Commands;
 using PodFirmware.Core.Config;
 using PodFirmware.Core.Control;
 using PodFirmware.Core.Events;
 using PodFirmware.Core.Heartbeat;
 using PodFirmware.Core.Json;
+using PodFirmware.Core.Site;
 using PodFirmware.Core.Store;
+using PodFirmware.Drivers.Numerics;
 using PodFirmware.Drivers.Ports;
 
 namespace PodFirmware.Core.Messaging
@@ -57,6 +60,10 @@ namespace PodFirmware.Core.Messaging
         private CommandQueue _queue;
         private UtcTime _utc;
         private HeartbeatMonitor _heartbeat;
+        private SiteShare _site;
+        private SiteLoadJson _siteJson;
+        private int _siteVersion = -1;
+        private long _lastSiteMs;
 
         // Types of accepted commands still waiting for their result, so get_status and check_space results can carry their data.
         private string[] _awaitingIds = new string[0];
@@ -150,6 +157,18 @@ namespace PodFirmware.Core.Messaging
             _wasConnected = false;
         }
 
+        /// <summary>
+        /// Turns on site power sharing: subscribes <c>site/{siteId}/load</c> (QoS 0), feeds what it hears and the heartbeat's
+        /// policy into <paramref name="site"/> (under <c>lock</c> on it), publishes this pod's load every <c>site.periodMs</c>
+        /// and on change. Boot only.
+        /// </summary>
+        public void EnableSite(SiteShare site)
+        {
+            _site = site;
+            _siteJson = new SiteLoadJson();
+            _wasConnected = false;
+        }
+
         /// <summary>Does what is due at monotonic time <paramref name="nowMs"/>. Messaging thread only.</summary>
         public void Pump(long nowMs)
         {
@@ -167,6 +186,12 @@ namespace PodFirmware.Core.Messaging
                 if (_heartbeat != null)
                 {
                     _link.Subscribe(_topics.Heartbeat, 0);
+                }
+
+                if (_site != null)
+                {
+                    _link.Subscribe(_topics.SiteLoad, 0);
+                    _siteVersion = -1;
                 }
 
                 _publishedVersion = -1;
@@ -205,6 +230,11 @@ namespace PodFirmware.Core.Messaging
             if (outbox.DamagedCount > _reportedDamaged && PublishStoreDamaged(nowMs, outbox))
             {
                 _reportedDamaged = outbox.DamagedCount;
+            }
+
+            if (_site != null)
+            {
+                PublishSiteLoad(nowMs);
             }
 
             int telemetryPeriodMs = _status.RelayClosed ? _config.Telemetry.ChargingPeriodMs : _config.Telemetry.IdlePeriodMs;
@@ -267,6 +297,36 @@ namespace PodFirmware.Core.Messaging
             return kind == RecordKind.CommandResult ? "command_result" : "telemetry";
         }
 
+        private void PublishSiteLoad(long nowMs)
+        {
+            JsonWriter w;
+            int version;
+            Monitor.Enter(_site);
+            try
+            {
+                version = _site.OwnVersion;
+                if (version == _siteVersion && nowMs - _lastSiteMs < _config.Site.PeriodMs)
+                {
+                    return;
+                }
+
+                double powerW = _status.PowerW;
+                int watts = Finite.Within(powerW, 0, 1000000) ? (int)powerW : 0;
+                w = _siteJson.Write(_config.PodId, _site.OwnState, _site.OwnMaxDa, _site.OwnAllowedDa, _site.OwnDrawDa, watts);
+            }
+            finally
+            {
+                Monitor.Exit(_site);
+            }
+
+            int id;
+            if (_link.Publish(_topics.SiteLoad, w.Buffer, w.Length, 0, false, out id))
+            {
+                _siteVersion = version;
+                _lastSiteMs = nowMs;
+            }
+        }
+
         private void ReceiveMessages(long nowMs)
         {
             for (int i = 0; i < MaxInboundPerPump && _link.TryTakeMessage(_inbound); i++)
@@ -278,6 +338,18 @@ namespace PodFirmware.Core.Messaging
                 else if (_heartbeat != null && _inbound.Topic == _topics.Heartbeat)
                 {
                     HandleHeartbeat(nowMs);
+                }
+                else if (_site != null && _inbound.Topic == _topics.SiteLoad)
+                {
+                    Monitor.Enter(_site);
+                    try
+                    {
+                        _siteJson.Read(_inbound.Payload, _inbound.Length, _site, nowMs);
+                    }
+                    finally
+                    {
+                        Monitor.Exit(_site);
+                    }
                 }
             }
         }
@@ -294,6 +366,32 @@ namespace PodFirmware.Core.Messaging
             }
 
             _heartbeat.OnBeat(nowMs, utcMs);
+            long capacityA;
+            long half;
+            long noNew;
+            if (_site != null && _heartbeatReader.IsParsed && _heartbeatReader.GetDecimal("capacityA", 1, out capacityA) == JsonFieldStatus.Ok &&
+                capacityA > 0 && capacityA <= 100000)
+            {
+                if (_heartbeatReader.GetLong("halfPowerAbovePercent", out half) != JsonFieldStatus.Ok)
+                {
+                    half = _config.Site.HalfPowerAbovePercent;
+                }
+
+                if (_heartbeatReader.GetLong("noNewSessionsAbovePercent", out noNew) != JsonFieldStatus.Ok)
+                {
+                    noNew = _config.Site.NoNewSessionsAbovePercent;
+                }
+
+                Monitor.Enter(_site);
+                try
+                {
+                    _site.OnPolicy((int)capacityA, half > 0 && half <= 100 ? (int)half : 0, noNew > 0 && noNew <= 100 ? (int)noNew : 0, nowMs);
+                }
+                finally
+                {
+                    Monitor.Exit(_site);
+                }
+            }
         }
 
         private void HandleCommand(long nowMs)

@@ -39,6 +39,10 @@ namespace PodFirmware.Core.Messaging
             Authenticator = config.Commands.CreateAuthenticator(config.PodId);
             Pump.EnableCommands(Authenticator, controller.Commands, controller.Utc);
             Pump.EnableHeartbeat(controller.Heartbeat);
+            if (controller.Site != null)
+            {
+                Pump.EnableSite(controller.Site);
+            }
         }
 
         /// <summary>The store-first queue of alarms, session records and command results.</summary>

@@ -8,6 +8,7 @@ using PodFirmware.Core.Pilot;
 using PodFirmware.Core.Safety;
 using PodFirmware.Core.SelfTest;
 using PodFirmware.Core.Session;
+using PodFirmware.Drivers.Numerics;
 using PodFirmware.Drivers.Sensors;
 
 namespace PodFirmware.Core.Messaging
@@ -111,6 +112,10 @@ namespace PodFirmware.Core.Messaging
             WritePilot(w, status);
             w.Int("cableA", status.CableRatingA);
             w.EndObject();
+            if (Finite.IsFinite(status.SiteShareA))
+            {
+                w.Decimal("siteShareA", status.SiteShareA, 1);
+            }
             w.String("derate", DerateStepNames.Of(status.Derate));
             w.String("rcd", RcdStateNames.Of(status.Rcd));
             w.Decimal("tempC", status.TemperatureC, 1);

@@ -20,6 +20,7 @@ namespace PodFirmware.Core.Messaging
             Command = "pods/" + podId + "/cmd";
             CommandResult = "pods/" + podId + "/cmd/result";
             Heartbeat = "site/" + siteId + "/heartbeat";
+            SiteLoad = "site/" + siteId + "/load";
         }
 
         /// <summary><c>pods/{podId}/availability</c>: retained "online"/"offline" (the Last Will).</summary>
@@ -54,5 +55,8 @@ namespace PodFirmware.Core.Messaging
 
         /// <summary><c>site/{siteId}/heartbeat</c>: the site controller's heartbeat in (the pod subscribes, QoS 0).</summary>
         public string Heartbeat { get; private set; }
+
+        /// <summary><c>site/{siteId}/load</c>: every pod's load, for site power sharing (QoS 0, not retained).</summary>
+        public string SiteLoad { get; private set; }
     }
 }

@@ -57,10 +57,21 @@ namespace PodFirmware.Host.Tests.Core.Control
         /// the defaults with heartbeat.onLost continue (0), or onLost stop with a 60 s move timeout and reservation window (1).
         /// </summary>
         public PodSafetyHarness(int configIndex)
+            : this(Configs[configIndex % Configs.Length])
+        {
+        }
+
+        /// <summary>A fresh pod like the other constructor's, with the defaults plus <paramref name="sections"/> (JSON members).</summary>
+        public PodSafetyHarness(string sections)
+            : this(Parse(sections))
+        {
+        }
+
+        private PodSafetyHarness(PodConfig config)
         {
             Clock = new VirtualClock();
             Clock.SetUtc(ScenarioRun.StartUtc);
-            Pod = new VirtualPod(Configs[configIndex % Configs.Length], Clock, null, ports =>
+            Pod = new VirtualPod(config, Clock, null, ports =>
             {
                 RelaySpy = new WriteSpy(ports.Relay);
                 WheelSpy = new WriteSpy(ports.WheelLock);
