@@ -555,6 +555,7 @@ namespace PodFirmware.SerialConsole
                 case LocalOutcome.SessionActive: return "a charging session is running";
                 case LocalOutcome.FaultLatched: return "a fault is latched; reset it first";
                 case LocalOutcome.NoPilot: return "this pod has no control pilot";
+                case LocalOutcome.ResidualCurrentFault: return "the residual-current monitor reports a fault";
                 default: return "not applied";
             }
         }

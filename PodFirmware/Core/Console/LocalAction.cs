@@ -63,5 +63,8 @@ namespace PodFirmware.Core.Console
 
         /// <summary>A bench EV action on a pod without a control pilot.</summary>
         NoPilot = 6,
+
+        /// <summary>A bench action while the residual-current monitor's fault output is active.</summary>
+        ResidualCurrentFault = 7,
     }
 }

@@ -241,7 +241,13 @@ namespace PodFirmware.Core.Control
                 return LocalOutcome.PlugSensed;
             }
 
-            return _supervisor.IsLatched ? LocalOutcome.FaultLatched : LocalOutcome.Ok;
+            if (_supervisor.IsLatched)
+            {
+                return LocalOutcome.FaultLatched;
+            }
+
+            // No plug means no load: a fault output now is a leak inside the pod or a broken monitor, not the EV's.
+            return _rcdFaultActive ? LocalOutcome.ResidualCurrentFault : LocalOutcome.Ok;
         }
 
         // A fresh CP burst at whatever the CP carries now, and a PP reading whether or not a plug is sensed.

@@ -1,4 +1,5 @@
 using nanoFramework.TestFramework;
+using PodFirmware.Drivers.Simulated;
 
 namespace PodFirmware.Tests.SerialConsole
 {
@@ -382,6 +383,26 @@ namespace PodFirmware.Tests.SerialConsole
             Assert.Contains("refused: a plug is sensed in the connector", rig.Run("bench relay on"));
             rig.Plug.Value = false;
             Assert.Contains("bench relay off: done", rig.Run("bench relay off"));
+        }
+
+        [TestMethod]
+        public static void In_bench_mode_an_RCD_fault_output_refuses_the_bench_relay_and_latches_if_it_was_closed()
+        {
+            var rig = new ConsoleRig(true, null);
+            rig.Rcd.Fault = RcdFault.Fault;
+            rig.Ticks(1);
+            Assert.Contains("bench relay on: refused, the residual-current monitor reports a fault", rig.Run("bench relay on"));
+            rig.Ticks(2);
+            Assert.IsFalse(rig.Relay.IsEnergised);
+            rig.Rcd.Fault = RcdFault.Ok;
+            rig.Ticks(1);
+            Assert.Contains("bench relay on: done", rig.Run("bench relay on"));
+            rig.Ticks(1);
+            Assert.IsTrue(rig.Relay.IsEnergised);
+            rig.Rcd.Fault = RcdFault.Fault;
+            rig.Ticks(2);
+            Assert.IsFalse(rig.Relay.IsEnergised);
+            Assert.Contains("GroundFailure", rig.Run("faults"));
         }
 
         [TestMethod]

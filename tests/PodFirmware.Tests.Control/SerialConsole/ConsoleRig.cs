@@ -129,6 +129,7 @@ namespace PodFirmware.Tests.SerialConsole
         public readonly ConsoleLoop Loop;
         public readonly SimulatedPwmOutput Pilot;
         public readonly SimulatedEv Ev;
+        public readonly SimulatedRcd Rcd;
 
         public ConsoleRig() : this(false, null)
         {
@@ -165,6 +166,9 @@ namespace PodFirmware.Tests.SerialConsole
             voltage.RmsValue = 230.0;
             ports.Mains = new SimulatedMains(voltage, new SimulatedAcChannel(config.Sensors.Current));
             ports.Store = new MemoryBlobStore();
+            Rcd = new SimulatedRcd(Clock);
+            ports.RcdFault = Rcd.FaultOutput;
+            ports.RcdTest = Rcd;
             if (pilot)
             {
                 Pilot = new SimulatedPwmOutput();
