@@ -45,6 +45,10 @@ namespace PodFirmware.Host.Tests.Verbs
         [Theory]
         [InlineData("run --seconds -1", "--seconds must be 0 to 86400")]
         [InlineData("run --seconds 86401", "--seconds must be 0 to 86400")]
+        [InlineData("run --site-capacity -1", "--site-capacity must be 0 to 10000")]
+        [InlineData("run --site-capacity 10001", "--site-capacity must be 0 to 10000")]
+        [InlineData("run --site-step-capacity 10001", "--site-step-capacity must be 0 to 10000")]
+        [InlineData("run --site-step-seconds -1", "--site-step-seconds must be 0 to 86400")]
         [InlineData("sim --config c --scenario s --until -1", "--until must be 0 to 604800000")]
         [InlineData("sim --config c --scenario s --until 604800001", "--until must be 0 to 604800000")]
         public void A_number_out_of_range_is_refused_by_name(string args, string expected)
@@ -56,6 +60,7 @@ namespace PodFirmware.Host.Tests.Verbs
         [Theory]
         [InlineData("run --seconds 0")]
         [InlineData("run --seconds 86400")]
+        [InlineData("run --pods 20 --site-capacity 400 --site-step-capacity 160 --site-step-seconds 90")]
         [InlineData("sim --config c --scenario s --until 0")]
         public void A_number_in_range_is_accepted(string args)
         {

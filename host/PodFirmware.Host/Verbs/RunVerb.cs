@@ -35,6 +35,12 @@ namespace PodFirmware.Host.Verbs
             var data = new Option<DirectoryInfo>("--data") { Description = "Directory standing in for the pod's flash (fault latch, outbox); default: a fresh temporary directory. Reuse one to see pending alarms survive a restart." };
             var pods = new Option<int>("--pods") { Description = "Virtual pods of the site, 1 to 20 (default 1): ids and spaces numbered on from the config's, each pod's scenario 7 s after the previous one's.", DefaultValueFactory = _ => 1 };
             VerbInputs.Range(pods, 1, 20, "pods of one site");
+            var siteCapacity = new Option<int>("--site-capacity") { Description = "Site power sharing, 0 to 10000 A (default 0: off): every pod runs with site.enabled and the simulated controller's heartbeat gives this capacityA." };
+            VerbInputs.Range(siteCapacity, 0, 10000, "A; 0 leaves sharing off");
+            var stepCapacity = new Option<int>("--site-step-capacity") { Description = "With --site-capacity: the capacity, 0 to 10000 A (0: no step), the controller's heartbeat gives from --site-step-seconds on (sent at once)." };
+            VerbInputs.Range(stepCapacity, 0, 10000, "A; 0 keeps the capacity");
+            var stepSeconds = new Option<int>("--site-step-seconds") { Description = "When the controller steps to --site-step-capacity, 0 to 86400 s after the start of the run (default 60).", DefaultValueFactory = _ => 60 };
+            VerbInputs.Range(stepSeconds, 0, 86400, "seconds after the start");
             var console = new Option<bool>("--console") { Description = "Attach the pod's serial console to stdin/stdout (type help); no live view; the run ends when stdin ends." };
             var command = new Command("run", "Run a virtual pod live on a private mosquitto broker on a free loopback port; Ctrl-C stops both.");
             command.Options.Add(config);
@@ -42,8 +48,12 @@ namespace PodFirmware.Host.Verbs
             command.Options.Add(seconds);
             command.Options.Add(data);
             command.Options.Add(pods);
+            command.Options.Add(siteCapacity);
+            command.Options.Add(stepCapacity);
+            command.Options.Add(stepSeconds);
             command.Options.Add(console);
-            command.SetAction(parse => Run(parse.GetValue(config), parse.GetValue(scenario), parse.GetValue(seconds), parse.GetValue(data), parse.GetValue(console), parse.GetValue(pods)));
+            command.SetAction(parse => Run(parse.GetValue(config), parse.GetValue(scenario), parse.GetValue(seconds), parse.GetValue(data), parse.GetValue(console), parse.GetValue(pods),
+                parse.GetValue(siteCapacity), parse.GetValue(stepCapacity), parse.GetValue(stepSeconds)));
             return command;
         }
 
@@ -85,7 +95,7 @@ namespace PodFirmware.Host.Verbs
             public long OffsetMs;
         }
 
-        private static int Run(FileInfo configFile, FileInfo scenarioFile, int seconds, DirectoryInfo dataDirectory, bool withConsole, int podCount)
+        private static int Run(FileInfo configFile, FileInfo scenarioFile, int seconds, DirectoryInfo dataDirectory, bool withConsole, int podCount, int siteCapacityA = 0, int stepCapacityA = 0, int stepSeconds = 60)
         {
             Core.Config.PodConfig config;
             ScenarioStep[] steps;
@@ -99,6 +109,11 @@ namespace PodFirmware.Host.Verbs
                     configs[i] = ConfigFile.Load(configFile.FullName);
                     configs[i].PodId = NumberedId(config.PodId, i);
                     configs[i].ParkingSpace = Math.Min(9999, config.ParkingSpace + i);
+                }
+
+                for (int i = 0; i < podCount && siteCapacityA > 0; i++)
+                {
+                    configs[i].Site.Enabled = true;
                 }
 
                 steps = ScenarioParser.Parse(VerbInputs.ReadText(scenarioFile, "scenario"));
@@ -199,12 +214,13 @@ namespace PodFirmware.Host.Verbs
                             VirtualPod each = member.Live.Pod;
                             bool listening = each.Controller.Heartbeat.BeatCount > 0;
                             podListening &= listening;
-                            if (listening && member.StartMs < 0)
+                            if (listening && member.StartMs < 0 && (siteCapacityA == 0 || JoinedSite(each)))
                             {
+                                // With sharing on, also once the pod has its view of the site: before that it refuses a start.
                                 member.StartMs = now + member.OffsetMs;
                             }
 
-                            while (listening && member.Next < steps.Length && steps[member.Next].TimeMs <= now - member.StartMs)
+                            while (member.StartMs >= 0 && member.Next < steps.Length && steps[member.Next].TimeMs <= now - member.StartMs)
                             {
                                 ScenarioStep step = steps[member.Next++];
                                 if (step.Kind == ScenarioStepKind.Command)
@@ -220,10 +236,20 @@ namespace PodFirmware.Host.Verbs
                             }
                         }
 
+                        if (siteCapacityA > 0 && stepCapacityA > 0 && siteCapacityA != stepCapacityA && now >= stepSeconds * 1000L)
+                        {
+                            // The controller steps the site's capacity and says so in a heartbeat at once.
+                            log.Add("controller: capacityA " + siteCapacityA + " -> " + stepCapacityA);
+                            siteCapacityA = stepCapacityA;
+                            nextBeatMs = now;
+                        }
+
                         if (now >= nextBeatMs)
                         {
-                            // ... and the site controller, whose heartbeat also gives the pod its time.
-                            byte[] beat = Encoding.UTF8.GetBytes("{\"t\":" + DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() + ",\"seq\":" + ++beatSeq + "}");
+                            // ... and the site controller, whose heartbeat also gives the pod its time (and with
+                            // --site-capacity the site's capacity).
+                            byte[] beat = Encoding.UTF8.GetBytes("{\"t\":" + DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() + ",\"seq\":" + ++beatSeq +
+                                (siteCapacityA > 0 ? ",\"capacityA\":" + siteCapacityA : "") + "}");
                             watcher.Publish(topics.Heartbeat, beat, beat.Length, 0, false, out _);
                             nextBeatMs = now + (podListening ? config.Heartbeat.PeriodMs : 200);
                         }
@@ -281,6 +307,26 @@ namespace PodFirmware.Host.Verbs
 
             Console.WriteLine("stopped: pod offline, broker down");
             return 0;
+        }
+
+        // Whether the pod's site share has its view of the site (not isolated), under the share's lock as the firmware reads it.
+        private static bool JoinedSite(VirtualPod pod)
+        {
+            Core.Site.SiteShare share = pod.Controller.Site;
+            if (share == null)
+            {
+                return true;
+            }
+
+            Monitor.Enter(share);
+            try
+            {
+                return !share.Isolated;
+            }
+            finally
+            {
+                Monitor.Exit(share);
+            }
         }
 
         // A scenario step as its line read: target and value (a command by its JSON).
