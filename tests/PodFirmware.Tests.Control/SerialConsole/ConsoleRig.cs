@@ -9,6 +9,7 @@ using PodFirmware.Core.Json;
 using PodFirmware.Drivers.Ports;
 using PodFirmware.Drivers.Simulated;
 using PodFirmware.SerialConsole;
+using PodFirmware.Tests.Core.Control;
 
 namespace PodFirmware.Tests.SerialConsole
 {
@@ -117,9 +118,9 @@ namespace PodFirmware.Tests.SerialConsole
         public const string ValidFile = "{\n  \"podId\": \"pod-9\",\n  \"siteId\": \"site-a\",\n  \"parkingSpace\": 9,\n  \"commands\": { \"keyHex\": \"00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff\" }\n}\n";
 
         public readonly VirtualClock Clock = new VirtualClock();
-        public readonly SimulatedRelay Relay = new SimulatedRelay();
+        public readonly SimulatedRelay Relay;
         public readonly SimulatedNtcChannel Temperature;
-        public readonly SimulatedDigitalInput Plug = new SimulatedDigitalInput();
+        public readonly SimulatedDigitalInput Plug;
         public readonly SimulatedLock Wheel;
         public readonly PodController Pod;
         public readonly LogRing Log = new LogRing(8);
@@ -145,27 +146,12 @@ namespace PodFirmware.Tests.SerialConsole
             Store.Text = ValidFile;
             PodConfig config = (PodConfig)new MiniParser().Parse(ValidFile, typeof(PodConfig));
             config.BenchMode = benchMode;
-            Wheel = new SimulatedLock(Clock);
-            var cable = new SimulatedLock(Clock);
-            var dock = new SimulatedDigitalInput();
-            dock.Value = true;
-            var ports = new PodPorts();
-            ports.Relay = Relay;
-            ports.RelayFeedback = Relay.Feedback;
-            ports.WheelLock = Wheel;
-            ports.WheelLockSense = Wheel.Sense;
-            ports.CableLock = cable;
-            ports.CableLockSense = cable.Sense;
-            ports.DockSense = dock;
-            ports.PlugSense = Plug;
-            Temperature = new SimulatedNtcChannel(config.Sensors.Temperature);
-            Temperature.TemperatureC = 25.0;
-            Temperature.NoiseCounts = 2;
-            ports.TemperatureChannel = Temperature;
-            var voltage = new SimulatedAcChannel(config.Sensors.Voltage);
-            voltage.RmsValue = 230.0;
-            ports.Mains = new SimulatedMains(voltage, new SimulatedAcChannel(config.Sensors.Current));
-            ports.Store = new MemoryBlobStore();
+            var twins = new TwinPorts(config, Clock);
+            Relay = twins.Relay;
+            Wheel = twins.Wheel;
+            Plug = twins.Plug;
+            Temperature = twins.Temperature;
+            PodPorts ports = twins.Ports;
             Rcd = new SimulatedRcd(Clock);
             ports.RcdFault = Rcd.FaultOutput;
             ports.RcdTest = Rcd;

@@ -7,6 +7,7 @@ using PodFirmware.Core.Control;
 using PodFirmware.Core.Faults;
 using PodFirmware.Drivers.Ports;
 using PodFirmware.Drivers.Simulated;
+using PodFirmware.Tests.Core.Control;
 
 namespace PodFirmware.Tests.Core.Boot
 {
@@ -112,35 +113,17 @@ namespace PodFirmware.Tests.Core.Boot
         private sealed class Rig
         {
             public readonly VirtualClock Clock = new VirtualClock();
-            public readonly SimulatedRelay Relay = new SimulatedRelay();
+            public readonly SimulatedRelay Relay;
             public readonly SimulatedNtcChannel Temperature;
             public readonly PodController Pod;
 
             public Rig(PodConfig config)
             {
-                var wheel = new SimulatedLock(Clock);
-                var cable = new SimulatedLock(Clock);
-                var plug = new SimulatedDigitalInput();
-                plug.Value = true;
-                var dock = new SimulatedDigitalInput();
-                dock.Value = true;
-                var ports = new PodPorts();
-                ports.Relay = Relay;
-                ports.RelayFeedback = Relay.Feedback;
-                ports.WheelLock = wheel;
-                ports.WheelLockSense = wheel.Sense;
-                ports.CableLock = cable;
-                ports.CableLockSense = cable.Sense;
-                ports.DockSense = dock;
-                ports.PlugSense = plug;
-                Temperature = new SimulatedNtcChannel(config.Sensors.Temperature);
-                Temperature.TemperatureC = 25.0;
-                Temperature.NoiseCounts = 2;
-                ports.TemperatureChannel = Temperature;
-                var voltage = new SimulatedAcChannel(config.Sensors.Voltage);
-                voltage.RmsValue = 230.0;
-                ports.Mains = new SimulatedMains(voltage, new SimulatedAcChannel(config.Sensors.Current));
-                ports.Store = new MemoryBlobStore();
+                var twins = new TwinPorts(config, Clock);
+                twins.Plug.Value = true;
+                Relay = twins.Relay;
+                Temperature = twins.Temperature;
+                PodPorts ports = twins.Ports;
                 Pod = PodAssembly.CreateController(config, Clock, ports);
             }
 

@@ -49,11 +49,11 @@ namespace PodFirmware.Tests.Core.Control
         public readonly VirtualClock Clock = new VirtualClock();
         public readonly VirtualPause Pause;
         public readonly PodConfig Config = new PodConfig();
-        public readonly SimulatedRelay Relay = new SimulatedRelay();
+        public readonly SimulatedRelay Relay;
         public readonly SimulatedLock WheelLock;
         public readonly SimulatedLock CableLock;
         public readonly ScriptedInput Dock;
-        public readonly MemoryBlobStore Store = new MemoryBlobStore();
+        public readonly MemoryBlobStore Store;
         public readonly PodController Controller;
         public readonly SafeOutputs Safe;
 
@@ -64,30 +64,14 @@ namespace PodFirmware.Tests.Core.Control
             Config.SiteId = "S-1";
             Config.ParkingSpace = 3;
             Config.Commands.KeyHex = Hex.ToLowerString(SignedCommands.Key());
-            WheelLock = new SimulatedLock(Clock);
-            CableLock = new SimulatedLock(Clock);
+            var twins = new TwinPorts(Config, Clock);
+            Relay = twins.Relay;
+            WheelLock = twins.Wheel;
+            CableLock = twins.Cable;
+            Store = twins.Store;
             Dock = new ScriptedInput(Clock);
-
-            var ports = new PodPorts();
-            ports.Relay = Relay;
-            ports.RelayFeedback = Relay.Feedback;
-            ports.WheelLock = WheelLock;
-            ports.WheelLockSense = WheelLock.Sense;
-            ports.CableLock = CableLock;
-            ports.CableLockSense = CableLock.Sense;
+            PodPorts ports = twins.Ports;
             ports.DockSense = Dock;
-            ports.PlugSense = new SimulatedDigitalInput();
-            var temperature = new SimulatedNtcChannel(Config.Sensors.Temperature);
-            temperature.TemperatureC = 25.0;
-            temperature.NoiseCounts = 2;
-            ports.TemperatureChannel = temperature;
-            var current = new SimulatedAcChannel(Config.Sensors.Current);
-            current.RmsValue = 0.0;
-
-            var voltage = new SimulatedAcChannel(Config.Sensors.Voltage);
-            voltage.RmsValue = 230.0;
-            ports.Mains = new SimulatedMains(voltage, current);
-            ports.Store = Store;
             Controller = PodAssembly.CreateController(Config, Clock, ports);
             Safe = new SafeOutputs(Relay, new IDigitalOutput[] { WheelLock, CableLock });
         }
