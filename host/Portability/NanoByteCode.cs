@@ -29,10 +29,7 @@ namespace PodFirmware.Portability
     public static class NanoByteCode
     {
         /// <summary>Largest byte-code table, in bytes, an assembly's .pe can hold (16-bit offsets).</summary>
-        public const int LimitBytes = 65535;
-
-        /// <summary>Share of <see cref="LimitBytes"/> an assembly may use, leaving room to grow.</summary>
-        public const double BudgetFraction = 0.9;
+        public const int LimitBytes = NanoTableBudget.LimitBytes;
 
         private static readonly Dictionary<ushort, OpCode> OpCodesByValue = LoadOpCodes();
 
@@ -127,15 +124,13 @@ namespace PodFirmware.Portability
         }
 
         /// <summary>Why <paramref name="bytes"/> of byte code do not fit, naming <paramref name="assembly"/>; null when within the budget.</summary>
-        public static string Problem(string assembly, int bytes)
-        {
-            return bytes <= LimitBytes * BudgetFraction
-                ? null
-                : assembly + ": " + Describe(bytes) + ", above the 90 % budget (the board refuses an assembly above " + LimitBytes + " bytes of byte code): move tests into another test project";
-        }
+        public static string Problem(string assembly, int bytes) =>
+            NanoTableBudget.Problem(assembly, bytes, Table, "(the board refuses an assembly above " + LimitBytes + " bytes of byte code): move tests into another test project");
 
         /// <summary>The figure as the tests print it.</summary>
-        public static string Describe(int bytes) => bytes + " bytes of byte code (" + (100.0 * bytes / LimitBytes).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + " % of " + LimitBytes + ")";
+        public static string Describe(int bytes) => NanoTableBudget.Describe(bytes, Table);
+
+        private const string Table = "byte code";
 
         private static Dictionary<ushort, OpCode> LoadOpCodes()
         {

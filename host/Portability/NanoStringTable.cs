@@ -36,7 +36,7 @@ namespace PodFirmware.Portability
     public static class NanoStringTable
     {
         /// <summary>Largest string table, in bytes, an assembly's .pe can hold (16-bit string offsets).</summary>
-        public const int LimitBytes = 65535;
+        public const int LimitBytes = NanoTableBudget.LimitBytes;
 
         /// <summary>
         /// Names the C# compiler (language version 11 and later) puts into a board assembly and not into a host
@@ -83,22 +83,15 @@ namespace PodFirmware.Portability
             }
         }
 
-        /// <summary>Share of <see cref="LimitBytes"/> an assembly may use before the check fails: room to grow.</summary>
-        public const double Budget = 0.90;
-
         /// <summary>
-        /// One line naming the assembly and its size when <paramref name="bytes"/> exceeds <see cref="Budget"/> of the
-        /// limit; null when it fits.
+        /// One line naming the assembly and its size when <paramref name="bytes"/> exceeds the budget
+        /// (<see cref="NanoTableBudget.Budget"/> of the limit); null when it fits.
         /// </summary>
-        public static string Problem(string assembly, int bytes)
-        {
-            return bytes > Budget * LimitBytes
-                ? assembly + ": " + Describe(bytes) + ", above the " + (int)(Budget * 100) + " % budget (the board refuses an assembly above " + LimitBytes + " bytes)"
-                : null;
-        }
+        public static string Problem(string assembly, int bytes) =>
+            NanoTableBudget.Problem(assembly, bytes, "strings", "(the board refuses an assembly above " + LimitBytes + " bytes)");
 
         /// <summary>"N bytes of strings (P % of 65535)".</summary>
-        public static string Describe(int bytes) => bytes + " bytes of strings (" + (100.0 * bytes / LimitBytes).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + " % of " + LimitBytes + ")";
+        public static string Describe(int bytes) => NanoTableBudget.Describe(bytes, "strings");
 
         /// <summary>Bytes the table of <paramref name="strings"/> takes: UTF-8 length plus one per string.</summary>
         public static int Bytes(IEnumerable<string> strings) => strings.Sum(s => Encoding.UTF8.GetByteCount(s) + 1);
