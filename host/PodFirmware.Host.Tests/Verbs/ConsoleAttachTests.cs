@@ -1,9 +1,7 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Text;
 using System.Threading;
-using PodFirmware.Host.Mqtt;
 using PodFirmware.Host.PodConsole;
 using PodFirmware.Host.Tests.Support;
 using Xunit;
@@ -18,27 +16,15 @@ namespace PodFirmware.Host.Tests.Verbs
     {
         private const int WaitMs = 30000;
         private readonly string _dir = Directory.CreateTempSubdirectory("pod-attach-").FullName;
-        private readonly StringBuilder _output = new StringBuilder();
-        private Process _pod;
+        private PodHostProcess _pod;
 
         public void Dispose()
         {
-            if (_pod != null && !_pod.HasExited)
-            {
-                _pod.Kill(true);
-            }
-
             _pod?.Dispose();
             Directory.Delete(_dir, true);
         }
 
-        private string Output()
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
+        private string Output() => _pod.Output();
 
         // Attaches, types the lines, and returns every answer once the console detached at the end of the input.
         private static string Attach(string path, string lines)
@@ -59,25 +45,7 @@ namespace PodFirmware.Host.Tests.Verbs
             string scenarioPath = Path.Combine(_dir, "scenario.txt");
             File.WriteAllText(configPath, config);
             File.WriteAllText(scenarioPath, "0 voltage_v 230\n");
-            var info = new ProcessStartInfo(MosquittoBroker.FindExecutable("dotnet", "/usr/bin/dotnet"))
-            {
-                UseShellExecute = false,
-                RedirectStandardInput = true,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            foreach (string arg in new[] { Path.Combine(AppContext.BaseDirectory, "pod-host.dll"), "run", "--config", configPath, "--scenario", scenarioPath, "--seconds", "120" })
-            {
-                info.ArgumentList.Add(arg);
-            }
-
-            info.Environment["POD_REPO"] = RepoPaths.Root;
-            _pod = new Process { StartInfo = info };
-            _pod.OutputDataReceived += (_, e) => { lock (_output) { _output.AppendLine(e.Data); } };
-            _pod.ErrorDataReceived += (_, e) => { lock (_output) { _output.AppendLine(e.Data); } };
-            _pod.Start();
-            _pod.BeginOutputReadLine();
-            _pod.BeginErrorReadLine();
+            _pod = new PodHostProcess("run", "--config", configPath, "--scenario", scenarioPath, "--seconds", "120");
             Wait.Until(() => Output().Contains("its serial console: ./pod console --pod " + podId), WaitMs, "pod run names its console", Output);
 
             string path = ConsoleServer.DefaultPath(podId);
@@ -91,8 +59,8 @@ namespace PodFirmware.Host.Tests.Verbs
             Assert.Contains("console detached", second);
             Assert.Contains("console: reset-fault: refused", second);
 
-            _pod.Kill(true);
-            Assert.True(_pod.WaitForExit(WaitMs));
+            _pod.Process.Kill(true);
+            Assert.True(_pod.Process.WaitForExit(WaitMs));
             File.Delete(path);
         }
 

@@ -1,8 +1,6 @@
 using System;
 using System.Diagnostics;
 using System.IO;
-using System.Text;
-using PodFirmware.Host.Mqtt;
 using PodFirmware.Host.Tests.Support;
 using Xunit;
 
@@ -17,27 +15,15 @@ namespace PodFirmware.Host.Tests.Verbs
     {
         private const int WaitMs = 30000;
         private readonly string _dir = Directory.CreateTempSubdirectory("pod-console-").FullName;
-        private readonly StringBuilder _output = new StringBuilder();
-        private Process _pod;
+        private PodHostProcess _pod;
 
         public void Dispose()
         {
-            if (_pod != null && !_pod.HasExited)
-            {
-                _pod.Kill(true);
-            }
-
             _pod?.Dispose();
             Directory.Delete(_dir, true);
         }
 
-        private string Output()
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
+        private string Output() => _pod.Output();
 
         private void Start(string config, string scenario)
         {
@@ -45,33 +31,14 @@ namespace PodFirmware.Host.Tests.Verbs
             string scenarioPath = Path.Combine(_dir, "scenario.txt");
             File.WriteAllText(configPath, config);
             File.WriteAllText(scenarioPath, scenario);
-            var info = new ProcessStartInfo(MosquittoBroker.FindExecutable("dotnet", "/usr/bin/dotnet"))
-            {
-                UseShellExecute = false,
-                RedirectStandardInput = true,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            foreach (string arg in new[] { Path.Combine(AppContext.BaseDirectory, "pod-host.dll"), "run", "--console", "--config", configPath, "--scenario", scenarioPath, "--seconds", "120" })
-            {
-                info.ArgumentList.Add(arg);
-            }
-
-            info.Environment["POD_REPO"] = RepoPaths.Root;
-            _pod = new Process { StartInfo = info };
-            _pod.OutputDataReceived += (_, e) => { lock (_output) { _output.AppendLine(e.Data); } };
-            _pod.ErrorDataReceived += (_, e) => { lock (_output) { _output.AppendLine(e.Data); } };
-            _pod.Start();
-            _pod.BeginOutputReadLine();
-            _pod.BeginErrorReadLine();
+            _pod = new PodHostProcess("run", "--console", "--config", configPath, "--scenario", scenarioPath, "--seconds", "120");
         }
 
         // Types a line and waits for `expected` in what the console printed after it.
         private string Type(string line, string expected)
         {
             int from = Output().Length;
-            _pod.StandardInput.WriteLine(line);
-            _pod.StandardInput.Flush();
+            _pod.Type(line);
             Wait.Until(() => Output().IndexOf(expected, from, StringComparison.Ordinal) >= 0, WaitMs, "the console answers '" + line + "' with '" + expected + "'", () => Output().Substring(from));
             string answer = Output().Substring(from);
             return answer;
@@ -82,8 +49,7 @@ namespace PodFirmware.Host.Tests.Verbs
         {
             int from = Output().Length;
             var last = Stopwatch.StartNew();
-            _pod.StandardInput.WriteLine(line);
-            _pod.StandardInput.Flush();
+            _pod.Type(line);
             Wait.Until(() =>
             {
                 if (Output().IndexOf(expected, from, StringComparison.Ordinal) >= 0)
@@ -94,8 +60,7 @@ namespace PodFirmware.Host.Tests.Verbs
                 if (last.ElapsedMilliseconds >= 200)
                 {
                     last.Restart();
-                    _pod.StandardInput.WriteLine(line);
-                    _pod.StandardInput.Flush();
+                    _pod.Type(line);
                 }
 
                 return false;
@@ -156,9 +121,9 @@ namespace PodFirmware.Host.Tests.Verbs
             Assert.Equal("pod-017", saved.PodId);
 
             // The end of stdin ends the run cleanly.
-            _pod.StandardInput.Close();
-            Assert.True(_pod.WaitForExit(WaitMs), "pod-host exits when stdin ends");
-            Assert.Equal(0, _pod.ExitCode);
+            _pod.Process.StandardInput.Close();
+            Assert.True(_pod.Process.WaitForExit(WaitMs), "pod-host exits when stdin ends");
+            Assert.Equal(0, _pod.Process.ExitCode);
             Assert.Contains("stopped: pod offline, broker down", Output());
         }
     }
