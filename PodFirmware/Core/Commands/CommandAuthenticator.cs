@@ -1,5 +1,5 @@
 using System;
-using PodFirmware.Core.Json;
+using PodFirmware.Json;
 using PodFirmware.Drivers.Config;
 
 namespace PodFirmware.Core.Commands

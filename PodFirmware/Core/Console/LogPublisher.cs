@@ -1,4 +1,4 @@
-using PodFirmware.Core.Json;
+using PodFirmware.Json;
 using PodFirmware.Drivers.Ports;
 
 namespace PodFirmware.Core.Console

@@ -1,5 +1,5 @@
 using PodFirmware.Core.Commands;
-using PodFirmware.Core.Json;
+using PodFirmware.Json;
 
 namespace PodFirmware.Core.Messaging
 {

@@ -1,7 +1,7 @@
 using PodFirmware.Core.Commands;
 using PodFirmware.Core.Config;
 using PodFirmware.Core.Control;
-using PodFirmware.Core.Json;
+using PodFirmware.Json;
 using PodFirmware.Core.Session;
 
 namespace PodFirmware.Core.Messaging

@@ -1,7 +1,7 @@
 using PodFirmware.Core.Commands;
 using PodFirmware.Core.Events;
 using PodFirmware.Core.Faults;
-using PodFirmware.Core.Json;
+using PodFirmware.Json;
 using PodFirmware.Core.Locks;
 using PodFirmware.Core.Pilot;
 using PodFirmware.Core.Safety;

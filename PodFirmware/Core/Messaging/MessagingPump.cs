@@ -4,7 +4,7 @@ using PodFirmware.Core.Config;
 using PodFirmware.Core.Control;
 using PodFirmware.Core.Events;
 using PodFirmware.Core.Heartbeat;
-using PodFirmware.Core.Json;
+using PodFirmware.Json;
 using PodFirmware.Core.Site;
 using PodFirmware.Core.Store;
 using PodFirmware.Drivers.Numerics;

@@ -1,5 +1,5 @@
 using PodFirmware.Core.Faults;
-using PodFirmware.Core.Json;
+using PodFirmware.Json;
 using PodFirmware.Core.Session;
 
 namespace PodFirmware.Core.Messaging

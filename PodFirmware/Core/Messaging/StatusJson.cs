@@ -2,7 +2,7 @@ using System;
 using PodFirmware.Core.Config;
 using PodFirmware.Core.Control;
 using PodFirmware.Core.Faults;
-using PodFirmware.Core.Json;
+using PodFirmware.Json;
 using PodFirmware.Core.Locks;
 using PodFirmware.Core.Pilot;
 using PodFirmware.Core.Safety;

@@ -1,4 +1,4 @@
-using PodFirmware.Core.Json;
+using PodFirmware.Json;
 
 namespace PodFirmware.Core.Site
 {

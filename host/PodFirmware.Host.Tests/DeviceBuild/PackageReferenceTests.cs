@@ -107,7 +107,7 @@ namespace PodFirmware.Host.Tests.DeviceBuild
                 .OrderBy(p => p)
                 .ToArray();
             Assert.Equal(PodFirmware.Host.DeviceBuild.NfprojFiles.AllProjects(RepoPaths.Root).OrderBy(p => p), projects);
-            Assert.Equal(new[] { "PodFirmware", "PodFirmware.Core", "PodFirmware.Drivers", "PodFirmware.SerialConsole", "PodFirmware.Tests.Control", "PodFirmware.Tests.Drivers", "PodFirmware.Tests.Messaging", "PodFirmware.Tests.Platform", "PodFirmware.Tests.Safety", "PodFirmware.Tests.Session" }, projects);
+            Assert.Equal(new[] { "PodFirmware", "PodFirmware.Core", "PodFirmware.Drivers", "PodFirmware.Json", "PodFirmware.SerialConsole", "PodFirmware.Tests.Control", "PodFirmware.Tests.Drivers", "PodFirmware.Tests.Messaging", "PodFirmware.Tests.Platform", "PodFirmware.Tests.Safety", "PodFirmware.Tests.Session" }, projects);
         }
     }
 }

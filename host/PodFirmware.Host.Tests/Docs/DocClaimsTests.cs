@@ -3,7 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using PodFirmware.Core.Json;
+using PodFirmware.Json;
 using PodFirmware.Core.Messaging;
 using PodFirmware.Core.Session;
 using PodFirmware.Host.Tests.Support;

@@ -63,7 +63,7 @@ namespace Planted
             return BoardTextChecker.Check(image, pdb).Select(v => v.ToString()).ToArray();
         }
 
-        /// <summary>Every host-built device project: PodFirmware.Core, PodFirmware.Drivers, PodFirmware.SerialConsole and each test project.</summary>
+        /// <summary>Every host-built device project: PodFirmware.Core, PodFirmware.Drivers, PodFirmware.Json, PodFirmware.SerialConsole and each test project.</summary>
         public static TheoryData<string> Assemblies() => new(NfprojFiles.HostBuiltProjects(RepoPaths.Root));
 
         [Theory]

@@ -12,7 +12,7 @@ namespace PodFirmware.Host.Tests.Portability
         /// <summary>Every device project: the references between them are the repository's own, not nanoFramework's.</summary>
         internal static readonly string[] OwnAssemblies = PodFirmware.Host.DeviceBuild.NfprojFiles.AllProjects(RepoPaths.Root).ToArray();
 
-        /// <summary>PodFirmware.Core, PodFirmware.Drivers, PodFirmware.SerialConsole and the host build of every test project (named after it).</summary>
+        /// <summary>PodFirmware.Core, PodFirmware.Drivers, PodFirmware.Json, PodFirmware.SerialConsole and the host build of every test project (named after it).</summary>
         public static TheoryData<string> Assemblies() => new(PodFirmware.Host.DeviceBuild.NfprojFiles.HostBuiltProjects(RepoPaths.Root));
 
         internal static PortabilityChecker NewChecker() => new PortabilityChecker(ApiListing.Load(RepoPaths.ApiListing), OwnAssemblies);

@@ -12,7 +12,7 @@ namespace PodFirmware.Host.Tests.Portability
 {
     /// <summary>
     /// Every board assembly fits nanoFramework's 65,535-byte string table with room to grow (at most 90 %).
-    /// The libraries (PodFirmware.Core, PodFirmware.Drivers, PodFirmware.SerialConsole) and each test project's board assembly (NFUnitTest,
+    /// The libraries (PodFirmware.Core, PodFirmware.Drivers, PodFirmware.Json, PodFirmware.SerialConsole) and each test project's board assembly (NFUnitTest,
     /// which references the libraries) are measured over their host builds; the device app PodFirmware, which has
     /// only device-only sources, by an upper bound read from those sources. The figures are printed:
     /// <c>dotnet test host/PodFirmware.Host.Tests -c Release --no-build --filter StringTableTests --logger "console;verbosity=detailed"</c>.

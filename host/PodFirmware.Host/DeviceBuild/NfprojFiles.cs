@@ -14,7 +14,7 @@ namespace PodFirmware.Host.DeviceBuild
     /// computes what each .nfproj must list and rewrites its labelled item groups.
     /// </summary>
     /// <remarks>
-    /// The libraries PodFirmware.Core (<c>PodFirmware/Core/</c>), PodFirmware.Drivers and PodFirmware.SerialConsole have
+    /// The libraries PodFirmware.Core (<c>PodFirmware/Core/</c>), PodFirmware.Drivers, PodFirmware.Json and PodFirmware.SerialConsole have
     /// <c>&lt;ItemGroup Label="Portable"&gt;</c> (their portable files) and <c>Label="DeviceOnly"</c> (their files
     /// under a Device/ folder). The device app PodFirmware (<c>PodFirmware/</c>, an Exe) has only
     /// <c>Label="DeviceOnly"</c>: its files under PodFirmware/Device/; the folder of a project nested inside
@@ -45,10 +45,10 @@ namespace PodFirmware.Host.DeviceBuild
         public const string CoreLibrary = "PodFirmware.Core";
 
         /// <summary>The device projects that are not test projects: the libraries, then the app.</summary>
-        public static readonly IReadOnlyList<string> AppProjects = new[] { CoreLibrary, "PodFirmware.Drivers", "PodFirmware.SerialConsole", DeviceApp };
+        public static readonly IReadOnlyList<string> AppProjects = new[] { CoreLibrary, "PodFirmware.Drivers", "PodFirmware.Json", "PodFirmware.SerialConsole", DeviceApp };
 
         /// <summary>The libraries among <see cref="AppProjects"/>: portable, each with a host twin <c>host/Portable/&lt;name&gt;.csproj</c>.</summary>
-        public static readonly IReadOnlyList<string> LibraryProjects = new[] { CoreLibrary, "PodFirmware.Drivers", "PodFirmware.SerialConsole" };
+        public static readonly IReadOnlyList<string> LibraryProjects = new[] { CoreLibrary, "PodFirmware.Drivers", "PodFirmware.Json", "PodFirmware.SerialConsole" };
 
         /// <summary>The test projects: every <c>tests/X/X.nfproj</c>, ordinally sorted by name.</summary>
         public static IReadOnlyList<string> TestProjects(string repoRoot)

@@ -2,7 +2,7 @@ using System;
 using PodFirmware.Core.Commands;
 using PodFirmware.Core.Config;
 using PodFirmware.Core.Events;
-using PodFirmware.Core.Json;
+using PodFirmware.Json;
 using PodFirmware.Core.Messaging;
 using PodFirmware.Core.Scenarios;
 using PodFirmware.Drivers.Simulated;

@@ -4,7 +4,7 @@ using System.IO;
 using System.Security.Cryptography;
 using System.Text;
 using PodFirmware.Core.Commands;
-using PodFirmware.Core.Json;
+using PodFirmware.Json;
 using CliCommand = System.CommandLine.Command;
 
 namespace PodFirmware.Host.Verbs

@@ -5,7 +5,7 @@ using PodFirmware.Core.Commands;
 using PodFirmware.Core.Config;
 using PodFirmware.Core.Console;
 using PodFirmware.Core.Control;
-using PodFirmware.Core.Json;
+using PodFirmware.Json;
 using PodFirmware.Drivers.Ports;
 using PodFirmware.Drivers.Simulated;
 using PodFirmware.SerialConsole;

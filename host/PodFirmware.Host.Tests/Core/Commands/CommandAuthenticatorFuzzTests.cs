@@ -4,7 +4,7 @@ using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
 using PodFirmware.Core.Commands;
-using PodFirmware.Host.Tests.Core.Json;
+using PodFirmware.Host.Tests.Json;
 using Xunit;
 
 namespace PodFirmware.Host.Tests.Core.Commands

@@ -3,7 +3,7 @@ using PodFirmware.Core.Commands;
 using PodFirmware.Core.Events;
 using PodFirmware.Core.Faults;
 using PodFirmware.Core.Heartbeat;
-using PodFirmware.Core.Json;
+using PodFirmware.Json;
 using PodFirmware.Core.Messaging;
 using PodFirmware.Core.Session;
 using Xunit;

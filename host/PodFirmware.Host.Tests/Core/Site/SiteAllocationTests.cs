@@ -1,4 +1,4 @@
-using PodFirmware.Core.Json;
+using PodFirmware.Json;
 using PodFirmware.Core.Site;
 using PodFirmware.Host.Tests.Support;
 using Xunit;

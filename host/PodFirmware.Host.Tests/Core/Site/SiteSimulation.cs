@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using PodFirmware.Core.Json;
+using PodFirmware.Json;
 using PodFirmware.Core.Site;
 
 namespace PodFirmware.Host.Tests.Core.Site

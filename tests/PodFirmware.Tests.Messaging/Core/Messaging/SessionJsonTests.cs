@@ -1,9 +1,9 @@
 using nanoFramework.TestFramework;
 using PodFirmware.Core.Faults;
-using PodFirmware.Core.Json;
+using PodFirmware.Json;
 using PodFirmware.Core.Messaging;
 using PodFirmware.Core.Session;
-using PodFirmware.Tests.Core.Json;
+using PodFirmware.Tests.Json;
 
 namespace PodFirmware.Tests.Core.Messaging
 {

@@ -1,7 +1,7 @@
 using nanoFramework.TestFramework;
 using PodFirmware.Core.Config;
 using PodFirmware.Core.Control;
-using PodFirmware.Core.Json;
+using PodFirmware.Json;
 using PodFirmware.Core.Messaging;
 
 namespace PodFirmware.Tests.Core.Messaging

@@ -2,14 +2,14 @@ using nanoFramework.TestFramework;
 using PodFirmware.Core.Config;
 using PodFirmware.Core.Control;
 using PodFirmware.Core.Faults;
-using PodFirmware.Core.Json;
+using PodFirmware.Json;
 using PodFirmware.Core.Locks;
 using PodFirmware.Core.Messaging;
 using PodFirmware.Core.Pilot;
 using PodFirmware.Core.Safety;
 using PodFirmware.Core.SelfTest;
 using PodFirmware.Core.Session;
-using PodFirmware.Tests.Core.Json;
+using PodFirmware.Tests.Json;
 
 namespace PodFirmware.Tests.Core.Messaging
 {

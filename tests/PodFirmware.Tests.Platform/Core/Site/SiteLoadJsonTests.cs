@@ -1,5 +1,5 @@
 using nanoFramework.TestFramework;
-using PodFirmware.Core.Json;
+using PodFirmware.Json;
 using PodFirmware.Core.Site;
 
 namespace PodFirmware.Tests.Core.Site

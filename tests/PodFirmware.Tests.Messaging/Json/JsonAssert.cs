@@ -1,8 +1,8 @@
 using System.Text;
 using nanoFramework.TestFramework;
-using PodFirmware.Core.Json;
+using PodFirmware.Json;
 
-namespace PodFirmware.Tests.Core.Json
+namespace PodFirmware.Tests.Json
 {
     /// <summary>Byte-exact comparisons of a writer's output, reporting the first differing byte.</summary>
     public static class JsonAssert

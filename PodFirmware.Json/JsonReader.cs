@@ -1,6 +1,6 @@
 using System;
 
-namespace PodFirmware.Core.Json
+namespace PodFirmware.Json
 {
     /// <summary>
     /// A small strict JSON reader for incoming commands. <see cref="TryParse"/> validates the whole

@@ -3,10 +3,10 @@ using System.Linq;
 using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
-using PodFirmware.Core.Json;
+using PodFirmware.Json;
 using Xunit;
 
-namespace PodFirmware.Host.Tests.Core.Json
+namespace PodFirmware.Host.Tests.Json
 {
     /// <summary>
     /// Random and mutated inputs: the reader must never throw, must always answer ok or an error

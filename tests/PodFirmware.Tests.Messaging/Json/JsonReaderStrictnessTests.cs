@@ -1,9 +1,9 @@
 using System.Text;
 using nanoFramework.TestFramework;
 using PodFirmware.Core.Commands;
-using PodFirmware.Core.Json;
+using PodFirmware.Json;
 
-namespace PodFirmware.Tests.Core.Json
+namespace PodFirmware.Tests.Json
 {
     /// <summary>The malformed corpus: each input is rejected with its own error code, at its own byte offset.</summary>
     [TestClass]

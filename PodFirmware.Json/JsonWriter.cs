@@ -2,7 +2,7 @@ using System;
 using System.Text;
 using PodFirmware.Drivers.Numerics;
 
-namespace PodFirmware.Core.Json
+namespace PodFirmware.Json
 {
     /// <summary>
     /// Writes one compact JSON document (no whitespace) as UTF-8 into a byte buffer allocated

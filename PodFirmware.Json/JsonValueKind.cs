@@ -1,4 +1,4 @@
-namespace PodFirmware.Core.Json
+namespace PodFirmware.Json
 {
     /// <summary>The kind of a JSON value found by <see cref="JsonReader"/>.</summary>
     public enum JsonValueKind

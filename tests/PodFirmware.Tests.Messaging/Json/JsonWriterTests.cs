@@ -1,8 +1,8 @@
 using System.Text;
 using nanoFramework.TestFramework;
-using PodFirmware.Core.Json;
+using PodFirmware.Json;
 
-namespace PodFirmware.Tests.Core.Json
+namespace PodFirmware.Tests.Json
 {
     [TestClass]
     public class JsonWriterTests

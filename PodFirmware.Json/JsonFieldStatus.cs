@@ -1,4 +1,4 @@
-namespace PodFirmware.Core.Json
+namespace PodFirmware.Json
 {
     /// <summary>Outcome of a typed getter of <see cref="JsonReader"/>; <see cref="JsonReader.Describe(string, JsonFieldStatus)"/> turns it into text.</summary>
     public enum JsonFieldStatus

@@ -1,9 +1,9 @@
 using System.Text;
 using nanoFramework.TestFramework;
 using PodFirmware.Core.Commands;
-using PodFirmware.Core.Json;
+using PodFirmware.Json;
 
-namespace PodFirmware.Tests.Core.Json
+namespace PodFirmware.Tests.Json
 {
     [TestClass]
     public class JsonReaderGetterTests

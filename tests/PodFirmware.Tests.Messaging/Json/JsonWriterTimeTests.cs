@@ -1,7 +1,7 @@
 using nanoFramework.TestFramework;
-using PodFirmware.Core.Json;
+using PodFirmware.Json;
 
-namespace PodFirmware.Tests.Core.Json
+namespace PodFirmware.Tests.Json
 {
     [TestClass]
     public class JsonWriterTimeTests

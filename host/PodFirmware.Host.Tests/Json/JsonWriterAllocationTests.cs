@@ -1,9 +1,9 @@
 using System;
-using PodFirmware.Core.Json;
+using PodFirmware.Json;
 using Xunit;
 using PodFirmware.Host.Tests.Support;
 
-namespace PodFirmware.Host.Tests.Core.Json
+namespace PodFirmware.Host.Tests.Json
 {
     /// <summary>The writer runs in the control tick, where the nanoFramework GC would stop the world: it must allocate nothing.</summary>
     [Collection(AllocationMeasurement.Name)]

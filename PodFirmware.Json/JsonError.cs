@@ -1,4 +1,4 @@
-namespace PodFirmware.Core.Json
+namespace PodFirmware.Json
 {
     /// <summary>Why <see cref="JsonReader.TryParse"/> rejected its input; <see cref="JsonReader.Describe(JsonError)"/> turns it into text.</summary>
     public enum JsonError
