@@ -5,8 +5,10 @@ using PodFirmware.Core.Control;
 using PodFirmware.Core.Events;
 using PodFirmware.Core.Heartbeat;
 using PodFirmware.Json;
+using PodFirmware.Core.Session;
 using PodFirmware.Core.Site;
 using PodFirmware.Core.Store;
+using PodFirmware.Drivers.Counters;
 using PodFirmware.Drivers.Numerics;
 using PodFirmware.Drivers.Ports;
 
@@ -55,6 +57,7 @@ namespace PodFirmware.Core.Messaging
         private readonly SpaceInfo _space = new SpaceInfo();
 
         private readonly ReliablePublisher _publisher;
+        private readonly LifetimeCounters _counters;
         private CommandAuthenticator _authenticator;
         private ReplayHorizonStore _replayHorizon;
         private CommandQueue _queue;
@@ -101,6 +104,31 @@ namespace PodFirmware.Core.Messaging
             publisher.SetTopics(RecordKind.Alarm, _topics.Alarm, _topics.SiteAlarm);
             publisher.SetTopics(RecordKind.Session, _topics.Session, null);
             publisher.SetTopics(RecordKind.CommandResult, _topics.CommandResult, null);
+            publisher.SetTopics(RecordKind.Move, _topics.Move, null);
+            _counters = new LifetimeCounters(publisher.Outbox.Store);
+            _counters.Restore();
+            CopyCounters();
+        }
+
+        /// <summary>The lifetime counters on flash (blobs <c>counters-0</c>/<c>-1</c> of the publisher's store), restored at construction; each session record counts once.</summary>
+        public LifetimeCounters Counters
+        {
+            get { return _counters; }
+        }
+
+        // The counters into the status snapshot (messaging-written fields), today's share by the tick's UTC.
+        private void CopyCounters()
+        {
+            PodStatus s = _status;
+            LifetimeCounters c = _counters;
+            bool today = c.IsToday(s.UtcS);
+            s.CountedEnergyMilliWh = c.TotalEnergyMilliWh;
+            s.CountedSessions = c.TotalSessions;
+            s.CountedChargingMs = c.TotalChargingMs;
+            s.TodayKnown = s.UtcS > 0;
+            s.TodayEnergyMilliWh = today ? c.DayEnergyMilliWh : 0;
+            s.TodaySessions = today ? c.DaySessions : 0;
+            s.TodayChargingMs = today ? c.DayChargingMs : 0;
         }
 
         /// <summary>The topic names this pump uses, from the pod and site ids.</summary>
@@ -209,6 +237,7 @@ namespace PodFirmware.Core.Messaging
             _status.StorePending = outbox.Count;
             _status.StoreOverflow = outbox.OverflowCount > 0;
             _status.StoreDamaged = outbox.DamagedCount;
+            CopyCounters();
             if (!connected)
             {
                 return;
@@ -292,6 +321,11 @@ namespace PodFirmware.Core.Messaging
             if (kind == RecordKind.Session)
             {
                 return "session";
+            }
+
+            if (kind == RecordKind.Move)
+            {
+                return "move";
             }
 
             return kind == RecordKind.CommandResult ? "command_result" : "telemetry";
@@ -530,8 +564,21 @@ namespace PodFirmware.Core.Messaging
 
             if (kind == EventKind.Session)
             {
-                SessionJson.Write(_json, _pending.Record, _config.PodId, _config.SiteId, _pending.SpaceNumber);
+                SessionRecord r = _pending.Record;
+                SessionJson.Write(_json, r, _config.PodId, _config.SiteId, _pending.SpaceNumber);
                 _publisher.Send(RecordKind.Session, _json.Buffer, _json.Length, nowMs);
+
+                // Counted after the record is stored: a power cut between the two loses it from the counters, never counts it twice.
+                _counters.AddSession(r.EnergyMilliWh, r.StopMs - r.StartMs, r.StopUtcS);
+                return true;
+            }
+
+            if (kind == EventKind.MoveRecord)
+            {
+                bool utc = _utc != null && _utc.IsValid;
+                MoveJson.Write(_json, _pending, _config.PodId, _alarmIdPrefix, _config.SiteId, _config.ParkingSpace, _publisher.NextSequence,
+                    utc ? _utc.UtcMs(_pending.Record.StartMs) : 0, utc ? _utc.UtcMs(_pending.Record.StopMs) : 0);
+                _publisher.Send(RecordKind.Move, _json.Buffer, _json.Length, nowMs);
                 return true;
             }
 
@@ -563,7 +610,7 @@ namespace PodFirmware.Core.Messaging
                 return true;
             }
 
-            EventJson.Write(_json, _pending, _config.PodId);
+            EventJson.Write(_json, _pending, _config.PodId, _utc != null && _utc.IsValid ? _utc.UtcSeconds(_pending.TimeMs) : 0);
             return _link.Publish(_topics.Events, _json.Buffer, _json.Length, 0, false, out id);
         }
     }

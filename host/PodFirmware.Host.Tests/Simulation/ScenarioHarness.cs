@@ -64,7 +64,7 @@ namespace PodFirmware.Host.Tests.Simulation
         internal static string Line(JsonElement e)
         {
             string kind = e.GetProperty("event").GetString();
-            string head = e.GetProperty("t").GetInt64() + " " + kind;
+            string head = e.GetProperty("uptimeMs").GetInt64() + " " + kind;
             switch (kind)
             {
                 case "status": return head + " " + e.GetProperty("connector").GetString();
