@@ -284,7 +284,16 @@ namespace PodFirmware.Core.Messaging
         {
             _json.Reset();
             _json.BeginObject();
-            _json.Int("t", nowMs);
+            if (_utc != null && _utc.IsValid)
+            {
+                _json.Int("t", _utc.UtcSeconds(nowMs));
+            }
+            else
+            {
+                _json.Null("t");
+            }
+
+            _json.Int("uptimeMs", nowMs);
             _json.String("event", StoreDamagedEvent);
             _json.String("pod", _config.PodId);
             _json.Int("count", outbox.DamagedCount);
