@@ -82,6 +82,7 @@ namespace PodFirmware.Host.Tests.Simulation
                     " " + e.GetProperty("offeredA").GetDouble().ToString(System.Globalization.CultureInfo.InvariantCulture);
                 case "moving": return head + (e.GetProperty("moving").GetBoolean() ? " started " : " stopped ") + e.GetProperty("reason").GetString();
                 case "derate": return head + " " + e.GetProperty("step").GetString();
+                case "move": return head + " " + e.GetProperty("account").GetString() + " " + e.GetProperty("reason").GetString();
                 default: return head;
             }
         }

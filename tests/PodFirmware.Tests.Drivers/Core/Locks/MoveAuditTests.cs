@@ -3,6 +3,7 @@ using PodFirmware.Core.Events;
 using PodFirmware.Core.Locks;
 using PodFirmware.Core.Position;
 using PodFirmware.Drivers.Gnss;
+using PodFirmware.Drivers.Numerics;
 using PodFirmware.Drivers.Simulated;
 using PodFirmware.Tests.Core.Events;
 
@@ -71,7 +72,7 @@ namespace PodFirmware.Tests.Core.Locks
             Assert.AreEqual(0, stop.Arg);
             Assert.AreEqual(MovingReasons.LockCommand, stop.Text);
             Assert.AreEqual("fleet", stop.Record.Account);
-            Assert.IsTrue(stop.Value > 110.0 && stop.Value < 112.5, "distance " + stop.Value.ToString());
+            Assert.IsTrue(Finite.Within(stop.Value, 110.0, 112.5), "distance " + stop.Value.ToString());
 
             PodEvent record = EventDrain.FirstOf(ended, EventKind.MoveRecord);
             Assert.IsNotNull(record);
