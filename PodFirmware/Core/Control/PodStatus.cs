@@ -14,8 +14,8 @@ namespace PodFirmware.Core.Control
     /// <see cref="Version"/> counts meaningful changes so a publisher can send status on change.
     /// </summary>
     /// <remarks>
-    /// Written by the tick thread only, except <see cref="StorePending"/>, <see cref="StoreOverflow"/> and <see cref="StoreDamaged"/>,
-    /// which the messaging thread writes. A reader on another thread may see one tick's fields mixed with
+    /// Written by the tick thread only, except <see cref="StorePending"/>, <see cref="StoreOverflow"/>, <see cref="StoreDamaged"/>
+    /// and the lifetime counters (<see cref="CountedEnergyMilliWh"/> to <see cref="TodayChargingMs"/>), which the messaging thread writes. A reader on another thread may see one tick's fields mixed with
     /// the next; status is advisory (the relay, the latch and the locks are decided in the tick, never from
     /// this snapshot). String fields only ever reference existing strings (ids, accounts, constants).
     /// </remarks>
