@@ -18,8 +18,9 @@ namespace PodFirmware.Core.Messaging
     /// The pod's side of the MQTT contract (docs/mqtt.md). Each <see cref="Pump"/>: after every (re)connect announces
     /// "online", subscribes the command and heartbeat topics and forces a fresh retained status; takes inbound messages
     /// (commands are verified here and only accepted ones are queued for the tick; heartbeats go to the monitor); drains
-    /// the event ring (alarm kinds to the pod and site alarm topics, session records to the session topic and command
-    /// outcomes to <c>cmd/result</c>, all through the store-first <see cref="ReliablePublisher"/>; the rest to the events
+    /// the event ring (alarm kinds to the pod and site alarm topics, session records to the session topic, move records to
+    /// the move topic and command outcomes to <c>cmd/result</c>, all through the store-first <see cref="ReliablePublisher"/>;
+    /// each session record also counts in the lifetime counters on flash, <see cref="Counters"/>; the rest to the events
     /// topic, best effort); publishes the retained status on every change and at least every
     /// <see cref="TelemetryConfig.StatusPeriodMs"/>, and telemetry at its charging or idle period. Never blocks: while the
     /// link is down, alarms, records and results still go into the store, and are sent once it is back.
