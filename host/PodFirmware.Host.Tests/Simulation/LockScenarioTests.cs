@@ -104,6 +104,21 @@ namespace PodFirmware.Host.Tests.Simulation
         }
 
         [Fact]
+        public void The_move_record_of_the_geofence_relock_gives_the_account_the_distance_from_the_unlock_fix_and_UTC()
+        {
+            List<JsonElement> events = Run("lock-relock-geofence", 8000, "scenarios/configs/pod-geofence.json");
+            JsonElement move = events.Single(e => e.GetProperty("event").GetString() == "move");
+            Assert.Equal("tech-ana", move.GetProperty("account").GetString());
+            Assert.Equal("geofence", move.GetProperty("reason").GetString());
+            Assert.Equal(222.4, move.GetProperty("distanceM").GetDouble());
+            Assert.Equal(4, move.GetProperty("durationS").GetInt64());
+
+            // 2026-01-01T00:00:05Z: the sim's UTC at 5000 ms, in s.
+            Assert.Equal(1767225605, move.GetProperty("t").GetInt64());
+            Assert.Equal(5000, move.GetProperty("uptimeMs").GetInt64());
+        }
+
+        [Fact]
         public void Leaving_the_geofence_relocks_and_raises_GeofenceExit()
         {
             // The fix 222 m north of the centre (100 m radius + 5 m margin) is read in the tick at 5000.
