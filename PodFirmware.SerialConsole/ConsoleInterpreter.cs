@@ -209,6 +209,14 @@ namespace PodFirmware.SerialConsole
                 : "session none");
             string warnings = (s.ControllerLost ? " ControllerLost" : "") + (s.NetworkLostWhileMoving ? " NetworkLostWhileMoving" : "") + (s.StoreOverflow ? " StoreOverflow" : "");
             Say("warnings" + (warnings.Length == 0 ? " none" : warnings) + "  bench mode " + (_pod.BenchMode ? "on" : "off"));
+            Say("counters " + Counted(s.CountedEnergyMilliWh, s.CountedSessions, s.CountedChargingMs) + "  today " +
+                (s.TodayKnown ? Counted(s.TodayEnergyMilliWh, s.TodaySessions, s.TodayChargingMs) : "unknown (no UTC)"));
+        }
+
+        // Lifetime or today's counters: energy, sessions, charging time.
+        private static string Counted(long energyMilliWh, int sessions, long chargingMs)
+        {
+            return ConsoleText.Fixed(energyMilliWh / 1000000.0, 3) + " kWh " + sessions.ToString() + " sessions " + (chargingMs / 1000).ToString() + " s";
         }
 
         private void Sensors()

@@ -274,6 +274,7 @@ namespace PodFirmware.Core.Control
             _lockInputs.Docked = docked;
             _lockInputs.Fence = fence;
             _lockInputs.NetworkUp = _networkUp != 0;
+            _lockInputs.Fix = _position != null ? _geofence.LastFix : null;
             _locks.Update(_lockInputs);
 
             if (!_bootSelfTestDone && !_locks.Wheel.IsTravelling && !_locks.Cable.IsTravelling)
@@ -795,6 +796,9 @@ namespace PodFirmware.Core.Control
             s.SessionElapsedMs = active ? _session.ElapsedMs : 0;
             s.SessionProgressPercent = active ? _session.ProgressPercent : -1;
             s.SessionRemainingS = active ? _session.RemainingS : -1;
+            s.SessionAmountScaled = active ? record.AmountScaled : 0;
+            s.SessionPrepaidScaled = active ? _session.MaxAmountScaled : -1;
+            s.UtcS = _sessionInputs.UtcS;
             s.ReservationAccount = _session.HasReservation ? _session.ReservationAccount : null;
             s.ReservationLeftS = _session.HasReservation ? _session.ReservationLeftS : 0;
             s.CommitChanges();

@@ -14,8 +14,8 @@ namespace PodFirmware.Core.Control
     /// <see cref="Version"/> counts meaningful changes so a publisher can send status on change.
     /// </summary>
     /// <remarks>
-    /// Written by the tick thread only, except <see cref="StorePending"/>, <see cref="StoreOverflow"/> and <see cref="StoreDamaged"/>,
-    /// which the messaging thread writes. A reader on another thread may see one tick's fields mixed with
+    /// Written by the tick thread only, except <see cref="StorePending"/>, <see cref="StoreOverflow"/>, <see cref="StoreDamaged"/>
+    /// and the lifetime counters (<see cref="CountedEnergyMilliWh"/> to <see cref="TodayChargingMs"/>), which the messaging thread writes. A reader on another thread may see one tick's fields mixed with
     /// the next; status is advisory (the relay, the latch and the locks are decided in the tick, never from
     /// this snapshot). String fields only ever reference existing strings (ids, accounts, constants).
     /// </remarks>
@@ -164,6 +164,36 @@ namespace PodFirmware.Core.Control
 
         /// <summary>Stored messages found damaged (flash bit rot) and dropped since boot (StoreRecordDamaged warning while above 0). Written by the messaging thread.</summary>
         public int StoreDamaged;
+
+        /// <summary>UTC of the tick that wrote this snapshot, s since 1970-01-01; 0 while the pod has no valid UTC.</summary>
+        public long UtcS;
+
+        /// <summary>Amount of the running session so far (Mc), currency scaled by 10^4; 0 when none.</summary>
+        public long SessionAmountScaled;
+
+        /// <summary>Prepaid amount of the running session (Mp, its start's <c>maxAmount</c>), currency scaled by 10^4; -1 when none.</summary>
+        public long SessionPrepaidScaled = -1;
+
+        /// <summary>Lifetime energy from the counters on flash, mWh. Written by the messaging thread.</summary>
+        public long CountedEnergyMilliWh;
+
+        /// <summary>Lifetime sessions from the counters on flash. Written by the messaging thread.</summary>
+        public int CountedSessions;
+
+        /// <summary>Lifetime charging time from the counters on flash, ms. Written by the messaging thread.</summary>
+        public long CountedChargingMs;
+
+        /// <summary>Whether the today figures are known (the pod has UTC). Written by the messaging thread.</summary>
+        public bool TodayKnown;
+
+        /// <summary>Energy of the sessions that stopped today (UTC day), mWh. Written by the messaging thread.</summary>
+        public long TodayEnergyMilliWh;
+
+        /// <summary>Sessions that stopped today (UTC day). Written by the messaging thread.</summary>
+        public int TodaySessions;
+
+        /// <summary>Time of the sessions that stopped today (UTC day), ms. Written by the messaging thread.</summary>
+        public long TodayChargingMs;
 
         /// <summary>Incremented whenever a discrete field changes (relay, fault, sensors, connector, dock, plug, vehicle, locks, moving, warnings, session, reservation, CP state, derating step, RCD state).</summary>
         public int Version;

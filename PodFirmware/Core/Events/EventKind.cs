@@ -55,6 +55,8 @@ namespace PodFirmware.Core.Events
         /// <summary>
         /// The pod started moving (<see cref="PodEvent.Arg"/> 1: locks released by an authorised unlock) or stopped
         /// (0: relocked); <see cref="PodEvent.Text"/> names why ("unlock", "docked", "lock_command", "timeout", "geofence").
+        /// <see cref="PodEvent.Record"/>.Account is the account whose unlock started the move; when it stops,
+        /// <see cref="PodEvent.Value"/> is the distance moved in metres (NaN without a position fix at both ends).
         /// </summary>
         Moving = 13,
 
@@ -71,5 +73,13 @@ namespace PodFirmware.Core.Events
         /// when the step rose, the exit level when it fell).
         /// </summary>
         Derate = 15,
+
+        /// <summary>
+        /// A move ended (the record of it, published store-first): <see cref="PodEvent.Record"/> holds the unlocking
+        /// account (<c>Account</c>) and the move's <c>StartMs</c> and <c>StopMs</c>, <see cref="PodEvent.Text"/> the relocking
+        /// reason (<c>Locks.MovingReasons</c>), <see cref="PodEvent.Value"/> the distance moved in metres (NaN without a
+        /// position fix at both ends).
+        /// </summary>
+        MoveRecord = 18,
     }
 }

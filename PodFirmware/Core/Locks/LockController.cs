@@ -4,6 +4,7 @@ using PodFirmware.Core.Commands;
 using PodFirmware.Core.Events;
 using PodFirmware.Core.Faults;
 using PodFirmware.Drivers.Config;
+using PodFirmware.Drivers.Gnss;
 using PodFirmware.Drivers.Ports;
 
 namespace PodFirmware.Core.Locks
@@ -41,6 +42,14 @@ namespace PodFirmware.Core.Locks
         private bool _networkWarned;
         private bool _networkLostWhileMoving;
         private bool _geofenceExit;
+
+        // The move under way (audit): who unlocked, when, and where from (when a fix was valid).
+        private LockInputs _lastInputs;
+        private string _moveAccount;
+        private long _moveStartMs;
+        private bool _startHasFix;
+        private double _startLatDeg;
+        private double _startLonDeg;
 
         /// <summary>Builds both locks from <paramref name="config"/> and commands them locked at <paramref name="nowMs"/>.</summary>
         /// <param name="config">Lock configuration; validated here.</param>
@@ -199,7 +208,13 @@ namespace PodFirmware.Core.Locks
                 _seenUndockedWhileMoving = false;
                 _networkWarned = false;
                 _networkLostWhileMoving = false;
-                EmitMoving(nowMs, 1, MovingReasons.Unlock);
+                _moveAccount = account;
+                _moveStartMs = nowMs;
+                PositionFix fix = _lastInputs == null ? null : _lastInputs.Fix;
+                _startHasFix = fix != null && fix.Valid;
+                _startLatDeg = _startHasFix ? fix.LatitudeDeg : 0;
+                _startLonDeg = _startHasFix ? fix.LongitudeDeg : 0;
+                EmitMove(EventKind.Moving, nowMs, 1, MovingReasons.Unlock, double.NaN);
             }
 
             EmitLockChanges(nowMs);
@@ -230,6 +245,7 @@ namespace PodFirmware.Core.Locks
         {
             long nowMs = inputs.NowMs;
             _lastNowMs = nowMs;
+            _lastInputs = inputs;
             _geofenceExit = false;
             _wheel.Update(nowMs);
             _cable.Update(nowMs);
@@ -301,7 +317,12 @@ namespace PodFirmware.Core.Locks
                 _moving = false;
                 _networkLostWhileMoving = false;
                 _networkWarned = false;
-                EmitMoving(nowMs, 0, reason);
+                PositionFix fix = _lastInputs == null ? null : _lastInputs.Fix;
+                double distanceM = _startHasFix && fix != null && fix.Valid
+                    ? Geofence.DistanceM(_startLatDeg, _startLonDeg, fix.LatitudeDeg, fix.LongitudeDeg)
+                    : double.NaN;
+                EmitMove(EventKind.Moving, nowMs, 0, reason, distanceM);
+                EmitMove(EventKind.MoveRecord, nowMs, 0, reason, distanceM);
             }
 
             EmitLockChanges(nowMs);
@@ -322,9 +343,19 @@ namespace PodFirmware.Core.Locks
             }
         }
 
-        private void EmitMoving(long nowMs, int arg, string reason)
+        // A moving event or the move record: the unlocking account, the move's start and this time, the distance (m, NaN unknown).
+        private void EmitMove(EventKind kind, long nowMs, int arg, string reason, double distanceM)
         {
-            Emit(EventKind.Moving, nowMs, FaultCode.None, arg, reason);
+            _scratch.Clear();
+            _scratch.Kind = kind;
+            _scratch.TimeMs = nowMs;
+            _scratch.Arg = arg;
+            _scratch.Text = reason;
+            _scratch.Value = distanceM;
+            _scratch.Record.Account = _moveAccount;
+            _scratch.Record.StartMs = _moveStartMs;
+            _scratch.Record.StopMs = nowMs;
+            _events.TryWrite(_scratch);
         }
 
         private void Emit(EventKind kind, long nowMs, FaultCode code, int arg, string text)

@@ -1,4 +1,5 @@
 using PodFirmware.Core.Position;
+using PodFirmware.Drivers.Gnss;
 
 namespace PodFirmware.Core.Locks
 {
@@ -20,5 +21,8 @@ namespace PodFirmware.Core.Locks
 
         /// <summary><c>true</c> while the pod has a connection to its controller (MQTT connected).</summary>
         public bool NetworkUp;
+
+        /// <summary>The latest position fix (check its <c>Valid</c>); null when no position source is fitted. Read for the distance a move covers.</summary>
+        public PositionFix Fix;
     }
 }

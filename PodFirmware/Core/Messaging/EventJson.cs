@@ -20,12 +20,25 @@ namespace PodFirmware.Core.Messaging
     {
         /// <summary>
         /// Writes <paramref name="e"/> as a complete object into <paramref name="w"/> (after Reset by the caller):
-        /// <c>{"t":ms,"event":kind,"pod":id,"space":n,...}</c> with the fields its kind has (docs/mqtt.md, events topic).
+        /// <c>{"t":utcS,"uptimeMs":ms,"event":kind,"pod":id,"space":n,...}</c> with the fields its kind has (docs/mqtt.md, events topic).
         /// </summary>
-        public static void Write(JsonWriter w, PodEvent e, string podId)
+        /// <param name="w">Writer, after Reset by the caller.</param>
+        /// <param name="e">The event.</param>
+        /// <param name="podId">This pod's id.</param>
+        /// <param name="utcS">UTC of the event, s since 1970-01-01; 0 or less when the pod had no valid UTC (then <c>"t":null</c>).</param>
+        public static void Write(JsonWriter w, PodEvent e, string podId, long utcS)
         {
             w.BeginObject();
-            w.Int("t", e.TimeMs);
+            if (utcS > 0)
+            {
+                w.Int("t", utcS);
+            }
+            else
+            {
+                w.Null("t");
+            }
+
+            w.Int("uptimeMs", e.TimeMs);
             w.String("event", EventKindNames.Of(e.Kind));
             w.String("pod", podId);
             w.Int("space", e.SpaceNumber);
@@ -63,6 +76,18 @@ namespace PodFirmware.Core.Messaging
                 case EventKind.Moving:
                     w.Bool("moving", e.Arg != 0);
                     w.String("reason", e.Text);
+                    w.String("account", e.Record.Account);
+                    if (e.Arg == 0)
+                    {
+                        w.Decimal("distanceM", e.Value, 1);
+                    }
+
+                    break;
+                case EventKind.MoveRecord:
+                    w.String("account", e.Record.Account);
+                    w.String("reason", e.Text);
+                    w.Decimal("distanceM", e.Value, 1);
+                    w.Int("durationS", (e.Record.StopMs - e.Record.StartMs) / 1000);
                     break;
                 case EventKind.Derate:
                     w.String("step", DerateStepNames.Of((DerateStep)e.Arg));

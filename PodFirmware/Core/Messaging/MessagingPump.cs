@@ -5,8 +5,10 @@ using PodFirmware.Core.Control;
 using PodFirmware.Core.Events;
 using PodFirmware.Core.Heartbeat;
 using PodFirmware.Json;
+using PodFirmware.Core.Session;
 using PodFirmware.Core.Site;
 using PodFirmware.Core.Store;
+using PodFirmware.Drivers.Counters;
 using PodFirmware.Drivers.Numerics;
 using PodFirmware.Drivers.Ports;
 
@@ -16,8 +18,9 @@ namespace PodFirmware.Core.Messaging
     /// The pod's side of the MQTT contract (docs/mqtt.md). Each <see cref="Pump"/>: after every (re)connect announces
     /// "online", subscribes the command and heartbeat topics and forces a fresh retained status; takes inbound messages
     /// (commands are verified here and only accepted ones are queued for the tick; heartbeats go to the monitor); drains
-    /// the event ring (alarm kinds to the pod and site alarm topics, session records to the session topic and command
-    /// outcomes to <c>cmd/result</c>, all through the store-first <see cref="ReliablePublisher"/>; the rest to the events
+    /// the event ring (alarm kinds to the pod and site alarm topics, session records to the session topic, move records to
+    /// the move topic and command outcomes to <c>cmd/result</c>, all through the store-first <see cref="ReliablePublisher"/>;
+    /// each session record also counts in the lifetime counters on flash, <see cref="Counters"/>; the rest to the events
     /// topic, best effort); publishes the retained status on every change and at least every
     /// <see cref="TelemetryConfig.StatusPeriodMs"/>, and telemetry at its charging or idle period. Never blocks: while the
     /// link is down, alarms, records and results still go into the store, and are sent once it is back.
@@ -55,6 +58,7 @@ namespace PodFirmware.Core.Messaging
         private readonly SpaceInfo _space = new SpaceInfo();
 
         private readonly ReliablePublisher _publisher;
+        private readonly LifetimeCounters _counters;
         private CommandAuthenticator _authenticator;
         private ReplayHorizonStore _replayHorizon;
         private CommandQueue _queue;
@@ -101,6 +105,31 @@ namespace PodFirmware.Core.Messaging
             publisher.SetTopics(RecordKind.Alarm, _topics.Alarm, _topics.SiteAlarm);
             publisher.SetTopics(RecordKind.Session, _topics.Session, null);
             publisher.SetTopics(RecordKind.CommandResult, _topics.CommandResult, null);
+            publisher.SetTopics(RecordKind.Move, _topics.Move, null);
+            _counters = new LifetimeCounters(publisher.Outbox.Store);
+            _counters.Restore();
+            CopyCounters();
+        }
+
+        /// <summary>The lifetime counters on flash (blobs <c>counters-0</c>/<c>-1</c> of the publisher's store), restored at construction; each session record counts once.</summary>
+        public LifetimeCounters Counters
+        {
+            get { return _counters; }
+        }
+
+        // The counters into the status snapshot (messaging-written fields), today's share by the tick's UTC.
+        private void CopyCounters()
+        {
+            PodStatus s = _status;
+            LifetimeCounters c = _counters;
+            bool today = c.IsToday(s.UtcS);
+            s.CountedEnergyMilliWh = c.TotalEnergyMilliWh;
+            s.CountedSessions = c.TotalSessions;
+            s.CountedChargingMs = c.TotalChargingMs;
+            s.TodayKnown = s.UtcS > 0;
+            s.TodayEnergyMilliWh = today ? c.DayEnergyMilliWh : 0;
+            s.TodaySessions = today ? c.DaySessions : 0;
+            s.TodayChargingMs = today ? c.DayChargingMs : 0;
         }
 
         /// <summary>The topic names this pump uses, from the pod and site ids.</summary>
@@ -209,6 +238,7 @@ namespace PodFirmware.Core.Messaging
             _status.StorePending = outbox.Count;
             _status.StoreOverflow = outbox.OverflowCount > 0;
             _status.StoreDamaged = outbox.DamagedCount;
+            CopyCounters();
             if (!connected)
             {
                 return;
@@ -255,7 +285,16 @@ namespace PodFirmware.Core.Messaging
         {
             _json.Reset();
             _json.BeginObject();
-            _json.Int("t", nowMs);
+            if (_utc != null && _utc.IsValid)
+            {
+                _json.Int("t", _utc.UtcSeconds(nowMs));
+            }
+            else
+            {
+                _json.Null("t");
+            }
+
+            _json.Int("uptimeMs", nowMs);
             _json.String("event", StoreDamagedEvent);
             _json.String("pod", _config.PodId);
             _json.Int("count", outbox.DamagedCount);
@@ -292,6 +331,11 @@ namespace PodFirmware.Core.Messaging
             if (kind == RecordKind.Session)
             {
                 return "session";
+            }
+
+            if (kind == RecordKind.Move)
+            {
+                return "move";
             }
 
             return kind == RecordKind.CommandResult ? "command_result" : "telemetry";
@@ -530,8 +574,21 @@ namespace PodFirmware.Core.Messaging
 
             if (kind == EventKind.Session)
             {
-                SessionJson.Write(_json, _pending.Record, _config.PodId, _config.SiteId, _pending.SpaceNumber);
+                SessionRecord r = _pending.Record;
+                SessionJson.Write(_json, r, _config.PodId, _config.SiteId, _pending.SpaceNumber);
                 _publisher.Send(RecordKind.Session, _json.Buffer, _json.Length, nowMs);
+
+                // Counted after the record is stored: a power cut between the two loses it from the counters, never counts it twice.
+                _counters.AddSession(r.EnergyMilliWh, r.StopMs - r.StartMs, r.StopUtcS);
+                return true;
+            }
+
+            if (kind == EventKind.MoveRecord)
+            {
+                bool utc = _utc != null && _utc.IsValid;
+                MoveJson.Write(_json, _pending, _config.PodId, _alarmIdPrefix, _config.SiteId, _config.ParkingSpace, _publisher.NextSequence,
+                    utc ? _utc.UtcMs(_pending.Record.StartMs) : 0, utc ? _utc.UtcMs(_pending.Record.StopMs) : 0);
+                _publisher.Send(RecordKind.Move, _json.Buffer, _json.Length, nowMs);
                 return true;
             }
 
@@ -563,7 +620,7 @@ namespace PodFirmware.Core.Messaging
                 return true;
             }
 
-            EventJson.Write(_json, _pending, _config.PodId);
+            EventJson.Write(_json, _pending, _config.PodId, _utc != null && _utc.IsValid ? _utc.UtcSeconds(_pending.TimeMs) : 0);
             return _link.Publish(_topics.Events, _json.Buffer, _json.Length, 0, false, out id);
         }
     }

@@ -19,7 +19,7 @@ namespace PodFirmware.Core.Messaging
     /// </remarks>
     public sealed class ReliablePublisher
     {
-        private const int KindSlots = 5;
+        private const int KindSlots = 6;
 
         private readonly IMqttLink _link;
         private readonly Outbox _outbox;

@@ -65,6 +65,16 @@ namespace PodFirmware.Core.Messaging
             }
 
             w.EndArray();
+            if (record.StopUtcS > 0)
+            {
+                w.Int("t", record.StopUtcS);
+            }
+            else
+            {
+                w.Null("t");
+            }
+
+            w.Int("uptimeMs", record.StopMs);
             w.EndObject();
         }
 

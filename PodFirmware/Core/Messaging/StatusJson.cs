@@ -49,6 +49,7 @@ namespace PodFirmware.Core.Messaging
             w.Int("space", config.ParkingSpace);
             w.String("fw", FirmwareVersion);
             w.Int("uptimeS", status.UptimeMs / 1000);
+            WriteUtcS(w, status.UtcS);
             w.String("connector", ConnectorStatusNames.Of(status.Connector));
             w.String("relay", status.RelayWelded ? "welded" : status.RelayClosed ? "closed" : "open");
             if (status.LatchedFault == FaultCode.None)
@@ -132,6 +133,30 @@ namespace PodFirmware.Core.Messaging
             w.Int("pending", status.StorePending);
             w.Bool("overflow", status.StoreOverflow);
             w.Int("damaged", status.StoreDamaged);
+            w.EndObject();
+            WriteCounters(w, status);
+        }
+
+        // The lifetime counters on flash and today's (UTC day) share; today is null while the pod has no UTC.
+        private static void WriteCounters(JsonWriter w, PodStatus status)
+        {
+            w.BeginObject("counters");
+            w.Fixed("energyKwh", (status.CountedEnergyMilliWh + 500) / 1000, 3);
+            w.Int("sessions", status.CountedSessions);
+            w.Int("chargingS", status.CountedChargingMs / 1000);
+            if (status.TodayKnown)
+            {
+                w.BeginObject("today");
+                w.Fixed("energyKwh", (status.TodayEnergyMilliWh + 500) / 1000, 3);
+                w.Int("sessions", status.TodaySessions);
+                w.Int("chargingS", status.TodayChargingMs / 1000);
+                w.EndObject();
+            }
+            else
+            {
+                w.Null("today");
+            }
+
             w.EndObject();
         }
 
@@ -233,7 +258,54 @@ namespace PodFirmware.Core.Messaging
             w.Decimal("powerFactor", status.PowerFactor, 2);
             w.String("derate", DerateStepNames.Of(status.Derate));
             w.String("rcd", RcdStateNames.Of(status.Rcd));
+            WriteUtcS(w, status.UtcS);
+            if (status.SessionActive)
+            {
+                WriteProcess(w, status, config);
+            }
+
             w.EndObject();
+        }
+
+        // Live process data of the running session: T, energy, Mc, Mp, N = Mc / Mp and both remaining-time estimates.
+        private static void WriteProcess(JsonWriter w, PodStatus status, PodConfig config)
+        {
+            long mc = status.SessionAmountScaled;
+            long mp = status.SessionPrepaidScaled;
+            w.BeginObject("session");
+            w.Int("elapsedS", status.SessionElapsedMs / 1000);
+            w.Fixed("energyKwh", (status.SessionEnergyMilliWh + 500) / 1000, 3);
+            w.Fixed("amount", mc, SessionRecord.AmountDecimals);
+            NullOr(w, "prepaid", mp, SessionRecord.AmountDecimals);
+            NullOr(w, "progress", mp > 0 ? mc * 1000 / mp : -1, 3);
+            NullOr(w, "remainingS", status.SessionRemainingS, 0);
+            NullOr(w, "remainingSeedS", SeedRemaining.Seconds(mc, mp, status.SessionElapsedMs, config.Session.RemainingB, config.Session.RemainingTfS), 0);
+            w.EndObject();
+        }
+
+        private static void NullOr(JsonWriter w, string name, long value, int decimals)
+        {
+            if (value < 0)
+            {
+                w.Null(name);
+            }
+            else
+            {
+                w.Fixed(name, value, decimals);
+            }
+        }
+
+        // "t": UTC seconds, or null while the pod has no valid UTC.
+        private static void WriteUtcS(JsonWriter w, long utcS)
+        {
+            if (utcS > 0)
+            {
+                w.Int("t", utcS);
+            }
+            else
+            {
+                w.Null("t");
+            }
         }
 
         // The control pilot: state, duty (100 % while the PWM is stopped, 0 in state F) and the current it offers.

@@ -21,6 +21,7 @@ namespace PodFirmware.Core.Messaging
             CommandResult = "pods/" + podId + "/cmd/result";
             Heartbeat = "site/" + siteId + "/heartbeat";
             SiteLoad = "site/" + siteId + "/load";
+            Move = "pods/" + podId + "/move";
         }
 
         /// <summary><c>pods/{podId}/availability</c>: retained "online"/"offline" (the Last Will).</summary>
@@ -58,5 +59,8 @@ namespace PodFirmware.Core.Messaging
 
         /// <summary><c>site/{siteId}/load</c>: every pod's load, for site power sharing (QoS 0, not retained).</summary>
         public string SiteLoad { get; private set; }
+
+        /// <summary><c>pods/{podId}/move</c>: the move records (audit of each move), QoS 1, store-first.</summary>
+        public string Move { get; private set; }
     }
 }

@@ -302,6 +302,12 @@ namespace PodFirmware.Core.Session
             }
         }
 
+        /// <summary>The running session's prepaid amount (its start's <c>maxAmount</c>), currency scaled by 10^4; -1 when none.</summary>
+        public long MaxAmountScaled
+        {
+            get { return _maxAmountScaled; }
+        }
+
         /// <summary><c>true</c> while a reservation is live (it expires by itself at the end of its window).</summary>
         public bool HasReservation
         {

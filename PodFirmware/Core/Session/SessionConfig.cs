@@ -18,6 +18,12 @@ namespace PodFirmware.Core.Session
         /// <summary>Window of the recent average power behind the remaining-time estimate, in ms, 10000 to 600000. Default 60000.</summary>
         public int PowerWindowMs = 60000;
 
+        /// <summary>The factor b of the seed remaining-time formula ts = (Mp - Mc) / Mc * T + b * tf (telemetry's <c>remainingSeedS</c>), 0 to 10.</summary>
+        public double RemainingB = 1.0;
+
+        /// <summary>The time tf of the seed remaining-time formula, s (0 to 86400): the fixed finishing time b weighs.</summary>
+        public int RemainingTfS;
+
         /// <summary>Reports every bad key under <paramref name="keyPrefix"/> (normally <c>session</c>), e.g. <c>session.evIdleCurrentA</c>.</summary>
         /// <param name="keyPrefix">Dotted path of this object.</param>
         /// <param name="errors">Collects the problems.</param>
@@ -27,6 +33,8 @@ namespace PodFirmware.Core.Session
             errors.Range(keyPrefix + ".evIdleCurrentA", EvIdleCurrentA, 0.1, 6, "A");
             errors.Range(keyPrefix + ".evIdleDelayMs", EvIdleDelayMs, 0, 60000, "ms");
             errors.Range(keyPrefix + ".powerWindowMs", PowerWindowMs, 10000, 600000, "ms");
+            errors.Range(keyPrefix + ".remainingB", RemainingB, 0, 10, "");
+            errors.Range(keyPrefix + ".remainingTfS", RemainingTfS, 0, 86400, "s");
         }
     }
 }

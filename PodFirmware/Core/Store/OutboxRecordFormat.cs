@@ -65,7 +65,7 @@ namespace PodFirmware.Core.Store
                 return -1;
             }
 
-            if (buffer[3] < (byte)RecordKind.Alarm || buffer[3] > (byte)RecordKind.Telemetry || ReadInt64(buffer, 4) < 0)
+            if (buffer[3] < (byte)RecordKind.Alarm || buffer[3] > (byte)RecordKind.Move || ReadInt64(buffer, 4) < 0)
             {
                 return -1;
             }
@@ -104,7 +104,7 @@ namespace PodFirmware.Core.Store
         /// <summary>The kind a damaged blob still states, or 0 (no kind) when its kind byte is not a known kind.</summary>
         public static RecordKind SalvageKind(byte[] buffer, int length)
         {
-            if (length < 4 || buffer[3] < (byte)RecordKind.Alarm || buffer[3] > (byte)RecordKind.Telemetry)
+            if (length < 4 || buffer[3] < (byte)RecordKind.Alarm || buffer[3] > (byte)RecordKind.Move)
             {
                 return (RecordKind)0;
             }
@@ -126,7 +126,7 @@ namespace PodFirmware.Core.Store
 
         /// <summary>
         /// How hard a kind is kept when the outbox is full, higher is kept longer: telemetry 0, command result 1,
-        /// alarm and session 2.
+        /// alarm, session and move 2.
         /// </summary>
         public static int Rank(RecordKind kind)
         {

@@ -18,5 +18,8 @@ namespace PodFirmware.Core.Store
 
         /// <summary>A measurement sample; the first to be dropped when the outbox is full.</summary>
         Telemetry = 4,
+
+        /// <summary>A finished move of the pod (audit: unlocking account, relocking reason, distance); kept like a session record.</summary>
+        Move = 5,
     }
 }

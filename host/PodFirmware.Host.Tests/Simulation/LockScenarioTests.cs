@@ -72,7 +72,7 @@ namespace PodFirmware.Host.Tests.Simulation
             Assert.Equal(
                 UnlockAt1000.Concat(new[]
                 {
-                    "10000 moving stopped docked", "10000 lock wheel locking", "10000 lock cable locking", "10000 status Available",
+                    "10000 moving stopped docked", "10000 move tech-ana docked", "10000 lock wheel locking", "10000 lock cable locking", "10000 status Available",
                     "10500 lock wheel locked", "10500 lock cable locked",
                 }),
                 Lines("lock-relock-dock", 12000));
@@ -84,7 +84,7 @@ namespace PodFirmware.Host.Tests.Simulation
             Assert.Equal(
                 UnlockAt1000.Concat(new[]
                 {
-                    "5000 moving stopped lock_command", "5000 lock wheel locking", "5000 lock cable locking", "5000 command_result cmd-2 ok",
+                    "5000 moving stopped lock_command", "5000 move tech-ana lock_command", "5000 lock wheel locking", "5000 lock cable locking", "5000 command_result cmd-2 ok",
                     "5000 status Available", "5500 lock wheel locked", "5500 lock cable locked",
                 }),
                 Lines("lock-relock-command", 7000));
@@ -97,10 +97,25 @@ namespace PodFirmware.Host.Tests.Simulation
             Assert.Equal(
                 UnlockAt1000.Concat(new[]
                 {
-                    "601000 moving stopped timeout", "601000 lock wheel locking", "601000 lock cable locking", "601000 status Available",
+                    "601000 moving stopped timeout", "601000 move tech-ana timeout", "601000 lock wheel locking", "601000 lock cable locking", "601000 status Available",
                     "601500 lock wheel locked", "601500 lock cable locked",
                 }),
                 Lines("lock-relock-timeout", 610000));
+        }
+
+        [Fact]
+        public void The_move_record_of_the_geofence_relock_gives_the_account_the_distance_from_the_unlock_fix_and_UTC()
+        {
+            List<JsonElement> events = Run("lock-relock-geofence", 8000, "scenarios/configs/pod-geofence.json");
+            JsonElement move = events.Single(e => e.GetProperty("event").GetString() == "move");
+            Assert.Equal("tech-ana", move.GetProperty("account").GetString());
+            Assert.Equal("geofence", move.GetProperty("reason").GetString());
+            Assert.Equal(222.4, move.GetProperty("distanceM").GetDouble());
+            Assert.Equal(4, move.GetProperty("durationS").GetInt64());
+
+            // 2026-01-01T00:00:05Z: the sim's UTC at 5000 ms, in s.
+            Assert.Equal(1767225605, move.GetProperty("t").GetInt64());
+            Assert.Equal(5000, move.GetProperty("uptimeMs").GetInt64());
         }
 
         [Fact]
@@ -110,7 +125,7 @@ namespace PodFirmware.Host.Tests.Simulation
             Assert.Equal(
                 UnlockAt1000.Concat(new[]
                 {
-                    "5000 moving stopped geofence", "5000 lock wheel locking", "5000 lock cable locking", "5000 alarm GeofenceExit",
+                    "5000 moving stopped geofence", "5000 move tech-ana geofence", "5000 lock wheel locking", "5000 lock cable locking", "5000 alarm GeofenceExit",
                     "5000 status Faulted", "5500 lock wheel locked", "5500 lock cable locked",
                 }),
                 Lines("lock-relock-geofence", 8000, "scenarios/configs/pod-geofence.json"));
@@ -124,7 +139,7 @@ namespace PodFirmware.Host.Tests.Simulation
             Assert.Equal(
                 UnlockAt1000.Concat(new[]
                 {
-                    "5000 moving stopped lock_command", "5000 lock wheel locking", "5000 lock cable locking", "5000 command_result cmd-2 ok",
+                    "5000 moving stopped lock_command", "5000 move tech-ana lock_command", "5000 lock wheel locking", "5000 lock cable locking", "5000 command_result cmd-2 ok",
                     "5000 status Available", "5500 lock cable locked",
                     "7100 lock wheel fault", "7100 alarm WheelLockFault", "7100 status Faulted",
                 }),
@@ -153,7 +168,7 @@ namespace PodFirmware.Host.Tests.Simulation
                 UnlockAt1000.Concat(new[]
                 {
                     "2100 warning NetworkLostWhileMoving active",
-                    "5000 moving stopped lock_command", "5000 lock wheel locking", "5000 lock cable locking", "5000 command_result cmd-2 ok",
+                    "5000 moving stopped lock_command", "5000 move tech-ana lock_command", "5000 lock wheel locking", "5000 lock cable locking", "5000 command_result cmd-2 ok",
                     "5000 status Available", "5500 lock wheel locked", "5500 lock cable locked",
                 }),
                 lines.Where(l => l != "0 lock wheel locked" && l != "0 lock cable locked" && !l.Contains(" pilot")));

@@ -64,7 +64,7 @@ namespace PodFirmware.Host.Tests.Simulation
         internal static string Line(JsonElement e)
         {
             string kind = e.GetProperty("event").GetString();
-            string head = e.GetProperty("t").GetInt64() + " " + kind;
+            string head = e.GetProperty("uptimeMs").GetInt64() + " " + kind;
             switch (kind)
             {
                 case "status": return head + " " + e.GetProperty("connector").GetString();
@@ -82,6 +82,7 @@ namespace PodFirmware.Host.Tests.Simulation
                     " " + e.GetProperty("offeredA").GetDouble().ToString(System.Globalization.CultureInfo.InvariantCulture);
                 case "moving": return head + (e.GetProperty("moving").GetBoolean() ? " started " : " stopped ") + e.GetProperty("reason").GetString();
                 case "derate": return head + " " + e.GetProperty("step").GetString();
+                case "move": return head + " " + e.GetProperty("account").GetString() + " " + e.GetProperty("reason").GetString();
                 default: return head;
             }
         }

@@ -31,7 +31,7 @@ namespace PodFirmware.Host.Tests.Simulation
 
         private static string Kind(JsonElement e) => e.GetProperty("event").GetString();
 
-        private static long T(JsonElement e) => e.GetProperty("t").GetInt64();
+        private static long T(JsonElement e) => e.GetProperty("uptimeMs").GetInt64();
 
         private static JsonElement Single(List<JsonElement> events, string kind) => Assert.Single(events, e => Kind(e) == kind);
 

@@ -2,6 +2,7 @@ using System;
 using PodFirmware.Core.Commands;
 using PodFirmware.Core.Config;
 using PodFirmware.Core.Events;
+using PodFirmware.Core.Heartbeat;
 using PodFirmware.Json;
 using PodFirmware.Core.Messaging;
 using PodFirmware.Core.Scenarios;
@@ -72,7 +73,8 @@ namespace PodFirmware.Host.Simulation
                 while (_pod.Events.TryTake(_event))
                 {
                     _json.Reset();
-                    EventJson.Write(_json, _event, _pod.Config.PodId);
+                    UtcTime utc = _pod.Controller.Utc;
+                    EventJson.Write(_json, _event, _pod.Config.PodId, utc.IsValid ? utc.UtcSeconds(_event.TimeMs) : 0);
                     onEvent(_json.ToString());
                 }
 
@@ -107,7 +109,7 @@ namespace PodFirmware.Host.Simulation
                 CommandResultJson.WriteRefused(_json, intake.Id, intake.Auth, intake.Reason);
             }
 
-            onEvent("{\"t\":" + _clock.MonotonicMs + ",\"event\":\"command_refused\",\"result\":" + _json.ToString() + "}");
+            onEvent("{\"uptimeMs\":" + _clock.MonotonicMs + ",\"event\":\"command_refused\",\"result\":" + _json.ToString() + "}");
         }
     }
 }

@@ -31,6 +31,21 @@ namespace PodFirmware.Tests.SerialConsole
         }
 
         [TestMethod]
+        public static void Status_shows_the_lifetime_counters_and_today()
+        {
+            var rig = new ConsoleRig();
+            Assert.Contains("counters 0.000 kWh 0 sessions 0 s  today unknown (no UTC)", rig.Run("status"));
+            rig.Pod.Status.CountedEnergyMilliWh = 123456789;
+            rig.Pod.Status.CountedSessions = 40;
+            rig.Pod.Status.CountedChargingMs = 7200999;
+            rig.Pod.Status.TodayKnown = true;
+            rig.Pod.Status.TodayEnergyMilliWh = 2000000;
+            rig.Pod.Status.TodaySessions = 2;
+            rig.Pod.Status.TodayChargingMs = 600000;
+            Assert.Contains("counters 123.457 kWh 40 sessions 7200 s  today 2.000 kWh 2 sessions 600 s", rig.Run("status"));
+        }
+
+        [TestMethod]
         public static void Status_names_a_config_error()
         {
             string text = new ConsoleRig(false, "podId: given twice").Run("status");

@@ -102,8 +102,8 @@ namespace PodFirmware.Tests.Core.Messaging
             e.Code = FaultCode.ControllerLost;
             e.Arg = 1;
             var w = new JsonWriter(256);
-            EventJson.Write(w, e, "P-017");
-            JsonAssert.Text("{\"t\":31000,\"event\":\"warning\",\"pod\":\"P-017\",\"space\":0,\"active\":true,\"code\":\"ControllerLost\",\"ocpp\":\"OtherError\"}", w);
+            EventJson.Write(w, e, "P-017", 0);
+            JsonAssert.Text("{\"t\":null,\"uptimeMs\":31000,\"event\":\"warning\",\"pod\":\"P-017\",\"space\":0,\"active\":true,\"code\":\"ControllerLost\",\"ocpp\":\"OtherError\"}", w);
         }
     }
 }

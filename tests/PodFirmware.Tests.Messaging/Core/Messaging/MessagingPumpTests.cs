@@ -254,7 +254,7 @@ namespace PodFirmware.Tests.Core.Messaging
             System.Collections.ArrayList events = rebooted.Link.On("pods/P-017/events");
             Assert.AreEqual(1, events.Count, "reported once");
             var sent = (FakeMqttLink.Sent)events[0];
-            Assert.AreEqual("{\"t\":0,\"event\":\"store_damaged\",\"pod\":\"P-017\",\"count\":1,\"seq\":" + sequence.ToString() + ",\"kind\":\"session\"}", sent.Text);
+            Assert.AreEqual("{\"t\":null,\"uptimeMs\":0,\"event\":\"store_damaged\",\"pod\":\"P-017\",\"count\":1,\"seq\":" + sequence.ToString() + ",\"kind\":\"session\"}", sent.Text);
             Assert.AreEqual(1, sent.Qos);
             System.Collections.ArrayList statuses = rebooted.Link.On("pods/P-017/status");
             string status = ((FakeMqttLink.Sent)statuses[statuses.Count - 1]).Text;

@@ -39,7 +39,7 @@ namespace PodFirmware.Tests.Core.Messaging
                 "\"startT\":\"2026-01-01T00:00:00.000Z\",\"stopT\":\"2026-01-01T01:00:00.000Z\",\"durationS\":3600," +
                 "\"energyKwh\":11.235,\"tariffPerKwh\":0.3150,\"amount\":3.5389,\"stopReason\":\"trip\",\"ocppReason\":\"EmergencyStop\"," +
                 "\"stopFault\":\"ConnectorOverTemperature\",\"peakTemperatureC\":71.3," +
-                "\"faultsSeen\":[\"ConnectorOverTemperature\",\"ControllerLost\"]}",
+                "\"faultsSeen\":[\"ConnectorOverTemperature\",\"ControllerLost\"],\"t\":1767229200,\"uptimeMs\":3610999}",
                 w);
         }
 
@@ -57,7 +57,7 @@ namespace PodFirmware.Tests.Core.Messaging
             SessionJson.Write(w, r, "P-017", "S-1", 3);
             string text = w.ToString();
             Assert.Contains("\"startT\":null,\"stopT\":null,", text);
-            Assert.Contains("\"stopReason\":\"stop_command\",\"ocppReason\":\"Remote\",\"stopFault\":null,\"peakTemperatureC\":null,\"faultsSeen\":[]}", text);
+            Assert.Contains("\"stopReason\":\"stop_command\",\"ocppReason\":\"Remote\",\"stopFault\":null,\"peakTemperatureC\":null,\"faultsSeen\":[],\"t\":null,\"uptimeMs\":3610999}", text);
         }
 
         [DataRow(0L, "0.000")]

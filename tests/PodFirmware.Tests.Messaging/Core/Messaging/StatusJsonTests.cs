@@ -58,16 +58,25 @@ namespace PodFirmware.Tests.Core.Messaging
             s.Derate = DerateStep.Half;
             s.Rcd = RcdState.Ok;
             s.StorePending = 2;
+            s.UtcS = 1767225725;
+            s.CountedEnergyMilliWh = 123456789;
+            s.CountedSessions = 40;
+            s.CountedChargingMs = 7200999;
+            s.TodayKnown = true;
+            s.TodayEnergyMilliWh = 2000499;
+            s.TodaySessions = 2;
+            s.TodayChargingMs = 600000;
             var w = new JsonWriter(2048);
             StatusJson.Write(w, s, Config());
             JsonAssert.Text(
-                "{\"pod\":\"P-017\",\"site\":\"S-1\",\"space\":3,\"fw\":\"" + StatusJson.FirmwareVersion + "\",\"uptimeS\":125," +
+                "{\"pod\":\"P-017\",\"site\":\"S-1\",\"space\":3,\"fw\":\"" + StatusJson.FirmwareVersion + "\",\"uptimeS\":125,\"t\":1767225725," +
                 "\"connector\":\"Charging\",\"relay\":\"closed\",\"fault\":null,\"selfTestFailed\":null,\"warnings\":[\"ControllerLost\"]," +
                 "\"docked\":true,\"plugged\":true,\"vehicle\":\"present\",\"locks\":{\"wheel\":\"locked\",\"cable\":\"locked\"},\"moving\":null," +
                 "\"session\":{\"id\":\"start-1\",\"account\":\"acct-9\",\"energyKwh\":1.235,\"elapsedS\":61,\"progressPercent\":12,\"remainingS\":3540}," +
                 "\"reservation\":null,\"allowedCurrentA\":16.00,\"pilot\":{\"cp\":\"C\",\"dutyPercent\":26.6,\"offeredA\":16.0,\"cableA\":32},\"derate\":\"half\",\"rcd\":\"ok\"," +
                 "\"tempC\":31.3,\"currentA\":15.99,\"voltageV\":230.0,\"powerW\":2943,\"powerFactor\":0.80," +
-                "\"sensors\":{\"temperature\":\"ok\",\"current\":\"ok\",\"voltage\":\"ok\"},\"store\":{\"pending\":2,\"overflow\":false,\"damaged\":0}}",
+                "\"sensors\":{\"temperature\":\"ok\",\"current\":\"ok\",\"voltage\":\"ok\"},\"store\":{\"pending\":2,\"overflow\":false,\"damaged\":0}," +
+                "\"counters\":{\"energyKwh\":123.457,\"sessions\":40,\"chargingS\":7200,\"today\":{\"energyKwh\":2.000,\"sessions\":2,\"chargingS\":600}}}",
                 w);
         }
 
@@ -98,7 +107,8 @@ namespace PodFirmware.Tests.Core.Messaging
             Assert.Contains("\"locks\":{\"wheel\":\"unlocked\",\"cable\":\"fault\"}", text);
             Assert.Contains("\"moving\":{\"timeLeftS\":600,\"position\":{\"latDeg\":-33.8688000,\"lonDeg\":151.2093000}}", text);
             Assert.Contains("\"session\":null,\"reservation\":{\"account\":\"acct-2\",\"leftS\":42}", text);
-            Assert.Contains("\"store\":{\"pending\":0,\"overflow\":true,\"damaged\":0}", text);
+            Assert.Contains("\"store\":{\"pending\":0,\"overflow\":true,\"damaged\":0},\"counters\":{\"energyKwh\":0.000,\"sessions\":0,\"chargingS\":0,\"today\":null}}", text);
+            Assert.Contains("\"uptimeS\":0,\"t\":null,", text);
         }
 
         [TestMethod]
@@ -116,7 +126,7 @@ namespace PodFirmware.Tests.Core.Messaging
             var w = new JsonWriter(256);
             StatusJson.WriteTelemetry(w, s, Config());
             JsonAssert.Text("{\"pod\":\"P-017\",\"uptimeS\":5,\"relayClosed\":true,\"tempC\":31.2,\"currentA\":15.98,\"voltageV\":229.8," +
-                "\"cp\":\"C\",\"dutyPercent\":13.3,\"offeredA\":8.0,\"powerW\":null,\"powerFactor\":null,\"derate\":\"none\",\"rcd\":\"none\"}", w);
+                "\"cp\":\"C\",\"dutyPercent\":13.3,\"offeredA\":8.0,\"powerW\":null,\"powerFactor\":null,\"derate\":\"none\",\"rcd\":\"none\",\"t\":null}", w);
         }
 
         [TestMethod]

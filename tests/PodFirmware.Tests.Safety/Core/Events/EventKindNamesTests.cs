@@ -39,7 +39,7 @@ namespace PodFirmware.Tests.Core.Events
 
             Assert.AreEqual("unknown", EventKindNames.Of((EventKind)EventKindNames.Count));
             Assert.AreEqual("unknown", EventKindNames.Of((EventKind)(-1)));
-            Assert.AreEqual(EventKindNames.Count - 1, (int)EventKind.Derate);
+            Assert.AreEqual(EventKindNames.Count - 1, (int)EventKind.MoveRecord);
         }
     }
 }
