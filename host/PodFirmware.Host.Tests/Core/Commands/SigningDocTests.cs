@@ -160,9 +160,12 @@ namespace PodFirmware.Host.Tests.Core.Commands
         public void The_type_table_lists_every_command_type()
         {
             string doc = File.ReadAllText(DocPath);
-            for (int t = 1; t < CommandTypeNames.Count; t++)
+            foreach (CommandType type in Enum.GetValues<CommandType>())
             {
-                Assert.Contains("| `" + CommandTypeNames.Name((CommandType)t) + "` |", doc);
+                if (type != CommandType.None)
+                {
+                    Assert.Contains("| `" + CommandTypeNames.Name(type) + "` |", doc);
+                }
             }
         }
     }
