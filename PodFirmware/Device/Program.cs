@@ -94,7 +94,7 @@ namespace PodFirmware.Device
                         NetworkServices network = new NetworkServices();
                         new NetworkStartup(network, network, clock, clock).Connect();
                         IMqttLink link = M2MqttLink.CreateLink();
-                        MessagingLoopCore messaging = MessagingStack.TryStartLoop(pod, link, controller, new FileBlobStore(flash), clock, network, control, clock);
+                        MessagingLoopCore messaging = MessagingStack.TryStartLoop(pod, link, controller, new FileBlobStore(flash), clock, network, control, clock, BuildFlavor.Production);
                         if (messaging != null)
                         {
                             messaging.LogPublisher = new LogPublisher(BootLog, link, pod.PodId);

@@ -70,6 +70,12 @@ namespace PodFirmware.Core.Commands
         /// <summary>Amount limit of the session in currency units × 10^<see cref="AmountDecimals"/> (<c>"maxAmount"</c>), 0 to 1000000000; 0 when absent.</summary>
         public long MaxAmountScaled;
 
+        /// <summary>The id of the new key of a <c>rotate_key</c> (<c>"keyId"</c>), 1 to 16 printable ASCII characters without spaces; null otherwise.</summary>
+        public string NewKeyId;
+
+        /// <summary>The new key of a <c>rotate_key</c> wrapped under the current key (<c>"key"</c>, 64 to 128 lowercase hex digits, see <see cref="CommandKeys.Wrap"/>); null otherwise.</summary>
+        public string WrappedKey;
+
         /// <summary>
         /// Copies every field of <paramref name="source"/> into this instance (strings by reference). Allocates nothing;
         /// used by <see cref="CommandQueue"/> to hand commands to the tick. A field added here must be copied here.
@@ -93,6 +99,8 @@ namespace PodFirmware.Core.Commands
             MaxDurationS = source.MaxDurationS;
             HasMaxAmount = source.HasMaxAmount;
             MaxAmountScaled = source.MaxAmountScaled;
+            NewKeyId = source.NewKeyId;
+            WrappedKey = source.WrappedKey;
         }
 
         /// <summary>Resets every field to its cleared value. Allocates nothing.</summary>
@@ -115,6 +123,8 @@ namespace PodFirmware.Core.Commands
             MaxDurationS = 0;
             HasMaxAmount = false;
             MaxAmountScaled = 0;
+            NewKeyId = null;
+            WrappedKey = null;
         }
     }
 }

@@ -41,5 +41,11 @@ namespace PodFirmware.Core.Commands
 
         /// <summary><c>unexpected_field</c>: a field the command's type does not define.</summary>
         UnexpectedField = 11,
+
+        /// <summary><c>unknown_key</c>: the envelope's <c>kid</c> names no key the pod holds, or the previous key after its grace time.</summary>
+        UnknownKey = 12,
+
+        /// <summary><c>demo_key</c>: the key that would check the signature is the public demo key, refused on a production build.</summary>
+        DemoKey = 13,
     }
 }

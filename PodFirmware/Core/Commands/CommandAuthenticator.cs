@@ -81,6 +81,8 @@ namespace PodFirmware.Core.Commands
         private const int FieldMaxEnergy = 16;
         private const int FieldMaxDuration = 32;
         private const int FieldMaxAmount = 64;
+        private const int FieldKeyId = 128;
+        private const int FieldKey = 256;
 
         private static readonly int[] RequiredFields = BuildFieldTable(true);
         private static readonly int[] AllowedFields = BuildFieldTable(false);
@@ -88,17 +90,18 @@ namespace PodFirmware.Core.Commands
         private static readonly string[] ExtraFieldNames = BuildExtraFieldNames();
 
         private readonly string _podId;
-        private readonly byte[] _key;
+        private readonly CommandKeys _keys;
         private readonly int _windowS;
 
-        // The envelope is flat: depth 1, and at most a root, two names and two values plus one stray pair.
-        private readonly JsonReader _envelope = new JsonReader(MaxEnvelopeBytes, 1, 7);
+        // The envelope is flat: depth 1, and at most a root, three names and three values plus one stray pair.
+        private readonly JsonReader _envelope = new JsonReader(MaxEnvelopeBytes, 1, 9);
         private readonly JsonReader _command = new JsonReader(MaxCommandBytes, JsonReader.DefaultMaxDepth, 64);
         private readonly char[] _cmdChars = new char[MaxEnvelopeBytes];
         private readonly byte[] _cmdBytes = new byte[MaxCommandBytes];
         private readonly char[] _sigChars = new char[2 * CommandSigner.SignatureBytes];
         private readonly byte[] _sig = new byte[CommandSigner.SignatureBytes];
         private int _cmdCharCount;
+        private string _kid;
 
         private readonly string[] _seenIds;
         private readonly string[] _seenNonces;
@@ -117,20 +120,30 @@ namespace PodFirmware.Core.Commands
         {
         }
 
-        /// <summary>Creates an authenticator; every buffer it uses is allocated here.</summary>
+        /// <summary>Creates an authenticator with one key, id <see cref="CommandKeys.DefaultKeyId"/>, kept in RAM only.</summary>
         /// <param name="podId">This pod's id, as commands address it; 1 to 64 chars.</param>
         /// <param name="key">The shared key, 32 to 64 bytes; copied.</param>
         /// <param name="windowS">Accepted clock difference either side, 1 to 3600 s.</param>
         /// <param name="replayCapacity">Accepted commands remembered, 1 to 4096.</param>
         /// <exception cref="ArgumentException">When an argument is invalid (construction happens at boot).</exception>
         public CommandAuthenticator(string podId, byte[] key, int windowS, int replayCapacity)
+            : this(podId, new CommandKeys(CommandKeys.DefaultKeyId, key, CommandKeys.DefaultGraceS, null), windowS, replayCapacity)
+        {
+        }
+
+        /// <summary>Creates an authenticator over a key ring; every buffer it uses is allocated here.</summary>
+        /// <param name="podId">This pod's id, as commands address it; 1 to 64 chars.</param>
+        /// <param name="keys">The pod's command keys (restored from flash by the caller); the envelope's <c>kid</c> picks one.</param>
+        /// <param name="windowS">Accepted clock difference either side, 1 to 3600 s.</param>
+        /// <param name="replayCapacity">Accepted commands remembered, 1 to 4096.</param>
+        /// <exception cref="ArgumentException">When an argument is invalid (construction happens at boot).</exception>
+        public CommandAuthenticator(string podId, CommandKeys keys, int windowS, int replayCapacity)
         {
             if (podId == null || podId.Length == 0 || podId.Length > MaxIdChars)
             {
                 throw new ArgumentException("the pod id must be 1 to 64 characters", "podId");
             }
 
-            CommandSigner.CheckKey(key);
             if (windowS < 1 || windowS > 3600)
             {
                 throw new ArgumentOutOfRangeException("windowS", "must be between 1 and 3600 s");
@@ -142,8 +155,7 @@ namespace PodFirmware.Core.Commands
             }
 
             _podId = podId;
-            _key = new byte[key.Length];
-            Array.Copy(key, _key, key.Length);
+            _keys = keys;
             _windowS = windowS;
             _seenIds = new string[replayCapacity];
             _seenNonces = new string[replayCapacity];
@@ -155,6 +167,15 @@ namespace PodFirmware.Core.Commands
         {
             get { return _podId; }
         }
+
+        /// <summary>The pod's command keys; <see cref="CommandKeys.Rotate"/> changes them.</summary>
+        public CommandKeys Keys
+        {
+            get { return _keys; }
+        }
+
+        /// <summary>The id of the key that verified the last accepted command (the envelope's <c>kid</c>, or the current key's id without one).</summary>
+        public string LastKeyId { get; private set; }
 
         /// <summary>Accepted clock difference either side, in seconds.</summary>
         public int WindowS
@@ -226,6 +247,7 @@ namespace PodFirmware.Core.Commands
             if (result == CommandAuthResult.Ok)
             {
                 Remember(into.Id, into.Nonce, into.TimestampUtcS);
+                LastKeyId = _kid == null ? _keys.CurrentId : _kid;
                 _lastReason = "ok";
             }
             else
@@ -253,6 +275,8 @@ namespace PodFirmware.Core.Commands
                 case CommandAuthResult.WrongFieldType: return "wrong_field_type";
                 case CommandAuthResult.InvalidField: return "invalid_field";
                 case CommandAuthResult.UnexpectedField: return "unexpected_field";
+                case CommandAuthResult.UnknownKey: return "unknown_key";
+                case CommandAuthResult.DemoKey: return "demo_key";
                 default: return "unknown";
             }
         }
@@ -327,7 +351,18 @@ namespace PodFirmware.Core.Commands
                 return Fail(CommandAuthResult.Malformed, "envelope: 'cmd' is not canonical padded base64");
             }
 
-            byte[] expected = CommandSigner.ComputeSignature(_key, _cmdBytes, cmdLength);
+            byte[] key = _keys.Find(_kid, now);
+            if (key == null)
+            {
+                return Fail(CommandAuthResult.UnknownKey, "kid '" + _kid + "' names no valid key of this pod");
+            }
+
+            if (_keys.RefuseDemoKey && CommandKeys.IsDemoKey(key))
+            {
+                return Fail(CommandAuthResult.DemoKey, "the public demo key is refused on a production build");
+            }
+
+            byte[] expected = CommandSigner.ComputeSignature(key, _cmdBytes, cmdLength);
             if (!FixedTimeEquals(expected, _sig))
             {
                 return Fail(CommandAuthResult.BadSignature, "signature does not match the command bytes");
@@ -370,10 +405,16 @@ namespace PodFirmware.Core.Commands
             int members = _envelope.MemberCount("");
             for (int i = 0; i < members; i++)
             {
-                if (!_envelope.MemberNameEquals("", i, "cmd") && !_envelope.MemberNameEquals("", i, "sig"))
+                if (!_envelope.MemberNameEquals("", i, "cmd") && !_envelope.MemberNameEquals("", i, "sig") && !_envelope.MemberNameEquals("", i, "kid"))
                 {
-                    return Fail(CommandAuthResult.Malformed, "envelope: unexpected member '" + _envelope.MemberName("", i) + "' (only cmd and sig)");
+                    return Fail(CommandAuthResult.Malformed, "envelope: unexpected member '" + _envelope.MemberName("", i) + "' (only cmd, kid and sig)");
                 }
+            }
+
+            _kid = null;
+            if (_envelope.Has("kid") && _envelope.GetString("kid", out _kid) != JsonFieldStatus.Ok)
+            {
+                return Fail(CommandAuthResult.Malformed, "envelope: 'kid' must be a string");
             }
 
             JsonFieldStatus status = _envelope.GetChars("cmd", _cmdChars, out _cmdCharCount);
@@ -483,7 +524,8 @@ namespace PodFirmware.Core.Commands
             CommandType type = CommandType.None;
             for (int t = 1; t < CommandTypeNames.Count; t++)
             {
-                if (_command.StringEquals("type", CommandTypeNames.Name((CommandType)t)))
+                string name = CommandTypeNames.Name((CommandType)t);
+                if (name.Length > 0 && _command.StringEquals("type", name))
                 {
                     type = (CommandType)t;
                     break;
@@ -600,6 +642,31 @@ namespace PodFirmware.Core.Commands
                 into.MaxDurationS = (int)maxDuration;
             }
 
+            if ((allowed & FieldKeyId) != 0)
+            {
+                JsonFieldStatus status = _command.GetString("keyId", out into.NewKeyId);
+                if (status != JsonFieldStatus.Ok)
+                {
+                    return FieldFail("keyId", status, "a string");
+                }
+
+                if (!CommandKeys.IsKeyId(into.NewKeyId))
+                {
+                    return Fail(CommandAuthResult.InvalidField, "field 'keyId': must be 1 to 16 printable ASCII characters without spaces");
+                }
+
+                status = _command.GetString("key", out into.WrappedKey);
+                if (status != JsonFieldStatus.Ok)
+                {
+                    return FieldFail("key", status, "a string");
+                }
+
+                if (!IsLowerHex(into.WrappedKey, 2 * CommandSigner.MinKeyBytes, 2 * CommandSigner.MaxKeyBytes) || into.WrappedKey.Length % 2 != 0)
+                {
+                    return Fail(CommandAuthResult.InvalidField, "field 'key': must be 64 to 128 lowercase hex digits, even");
+                }
+            }
+
             if ((allowed & FieldMaxAmount) != 0)
             {
                 JsonFieldStatus status = _command.GetDecimal("maxAmount", Command.AmountDecimals, out into.MaxAmountScaled);
@@ -700,7 +767,7 @@ namespace PodFirmware.Core.Commands
         }
 
         /// <summary>Compares every byte whatever the first difference, so the time taken does not tell an attacker how much of a forged signature is right.</summary>
-        private static bool FixedTimeEquals(byte[] a, byte[] b)
+        internal static bool FixedTimeEquals(byte[] a, byte[] b)
         {
             if (a.Length != b.Length)
             {
@@ -716,7 +783,7 @@ namespace PodFirmware.Core.Commands
             return difference == 0;
         }
 
-        private static bool IsPrintableAscii(string text, int minLength, int maxLength)
+        internal static bool IsPrintableAscii(string text, int minLength, int maxLength)
         {
             if (text.Length < minLength || text.Length > maxLength)
             {
@@ -773,6 +840,7 @@ namespace PodFirmware.Core.Commands
             table[(int)CommandType.Reserve] = required ? FieldAccount : FieldAccount | FieldDuration;
             table[(int)CommandType.Unlock] = FieldAccount;
             table[(int)CommandType.SetCurrentLimit] = FieldLimit;
+            table[(int)CommandType.RotateKey] = FieldKeyId | FieldKey;
             return table;
         }
 
@@ -789,8 +857,8 @@ namespace PodFirmware.Core.Commands
 
         private static string[] BuildExtraFieldNames()
         {
-            // Indexed by bit position: FieldAccount, FieldLimit, FieldTariff, FieldDuration, FieldMaxEnergy, FieldMaxDuration, FieldMaxAmount.
-            var names = new string[7];
+            // Indexed by bit position: FieldAccount, FieldLimit, FieldTariff, FieldDuration, FieldMaxEnergy, FieldMaxDuration, FieldMaxAmount, FieldKeyId, FieldKey.
+            var names = new string[9];
             names[0] = "account";
             names[1] = "limitA";
             names[2] = "tariffPerKwh";
@@ -798,6 +866,8 @@ namespace PodFirmware.Core.Commands
             names[4] = "maxEnergyKwh";
             names[5] = "maxDurationS";
             names[6] = "maxAmount";
+            names[7] = "keyId";
+            names[8] = "key";
             return names;
         }
     }

@@ -73,5 +73,11 @@ namespace PodFirmware.Core.Commands
 
         /// <summary>Start refused for site load: the site is above <c>site.noNewSessionsAbovePercent</c> or this pod's share is below 6 A.</summary>
         SiteFull = 21,
+
+        /// <summary><c>rotate_key</c> refused: not signed with the current key, a key id the pod holds, or the public demo key.</summary>
+        KeyRejected = 27,
+
+        /// <summary><c>rotate_key</c> refused: the new key ring could not be written to flash; the keys are unchanged.</summary>
+        KeyStoreFailed = 28,
     }
 }

@@ -7,13 +7,14 @@ namespace PodFirmware.Core.Commands
         /// <summary>Returned for a value outside the enum.</summary>
         public const string Unknown = "unknown";
 
-        // Row i describes (CommandResultCode)i; a test keeps it so.
+        // Row i describes (CommandResultCode)i; a test keeps it so. A null row is a value not (yet) in the enum.
         private static readonly string[] Names = new string[]
         {
             "ok", "not_docked", "not_plugged", "fault_latched", "reserved_for_other", "session_active", "no_session",
             "no_reservation", "no_move_permission", "limit_out_of_range", "self_test_failed", "lock_fault",
             "nothing_latched", "condition_present", "temperature_too_high", "sensor_fault_present", "store_failed",
             "busy", "not_supported", "moving", "cable_not_recognised", "site_full",
+            null, null, null, null, null, "key_rejected", "key_store_failed",
         };
 
         private static readonly string[] Reasons = new string[]
@@ -40,20 +41,23 @@ namespace PodFirmware.Core.Commands
             "The pod is moving; dock and lock it first.",
             "The cable's PP resistor reads open or out of band; reseat or replace the cable.",
             "The site is at its load limit; try later.",
+            null, null, null, null, null,
+            "The new key is refused: not signed with the current key, an id in use, or the demo key.",
+            "The new key could not be stored; the keys are unchanged.",
         };
 
         /// <summary>The snake_case wire name of <paramref name="code"/>, or <see cref="Unknown"/>.</summary>
         public static string Of(CommandResultCode code)
         {
             int index = (int)code;
-            return index >= 0 && index < Names.Length ? Names[index] : Unknown;
+            return index >= 0 && index < Names.Length && Names[index] != null ? Names[index] : Unknown;
         }
 
         /// <summary>One sentence a person can read; empty for a value outside the enum.</summary>
         public static string ReasonOf(CommandResultCode code)
         {
             int index = (int)code;
-            return index >= 0 && index < Reasons.Length ? Reasons[index] : "";
+            return index >= 0 && index < Reasons.Length && Reasons[index] != null ? Reasons[index] : "";
         }
 
         /// <summary>How many codes have names.</summary>

@@ -35,5 +35,8 @@ namespace PodFirmware.Core.Commands
 
         /// <summary><c>check_space</c>: report whether the parking space is free.</summary>
         CheckSpace = 10,
+
+        /// <summary><c>rotate_key</c>: replace the current command key (fields: keyId, key wrapped under the current key); handled on the messaging side.</summary>
+        RotateKey = 12,
     }
 }

@@ -1,4 +1,5 @@
 using PodFirmware.Drivers.Config;
+using PodFirmware.Drivers.Ports;
 
 namespace PodFirmware.Core.Commands
 {
@@ -21,17 +22,45 @@ namespace PodFirmware.Core.Commands
         /// <summary><c>commands.queueCapacity</c>: verified commands waiting for the control tick, 1..32; a command arriving when full gets <c>busy</c>. Default 8.</summary>
         public int QueueCapacity = DefaultQueueCapacity;
 
+        /// <summary><c>commands.keyId</c>: the id of <see cref="KeyHex"/>, named by an envelope's <c>kid</c>, 1..16 printable ASCII characters without spaces. Default <c>k1</c>.</summary>
+        public string KeyId = CommandKeys.DefaultKeyId;
+
+        /// <summary><c>commands.keyGraceS</c>: how long the previous key stays valid after a <c>rotate_key</c>, s, 0..2592000 (30 days). Default 86400.</summary>
+        public int KeyGraceS = CommandKeys.DefaultGraceS;
+
         /// <summary>Checks every key; problems go to <paramref name="errors"/> named <c>keyPrefix.key</c>.</summary>
         public void Validate(string keyPrefix, ConfigErrors errors)
         {
             CommandAuthenticator.CheckConfig(errors, keyPrefix, KeyHex, WindowS, ReplayCapacity);
             errors.Range(keyPrefix + ".queueCapacity", QueueCapacity, CommandQueue.MinCapacity, CommandQueue.MaxCapacity, "");
+            if (!CommandKeys.IsKeyId(KeyId))
+            {
+                errors.Fail(keyPrefix + ".keyId", "must be 1 to 16 printable ASCII characters without spaces");
+            }
+
+            errors.Range(keyPrefix + ".keyGraceS", KeyGraceS, 0, 2592000, "s");
         }
 
-        /// <summary>Builds the authenticator for <paramref name="podId"/> from these settings. Call only after <see cref="Validate"/> found no problem. Boot only: allocates.</summary>
+        /// <summary>Builds the authenticator for <paramref name="podId"/> from these settings, its keys in RAM only. Call only after <see cref="Validate"/> found no problem. Boot only: allocates.</summary>
         public CommandAuthenticator CreateAuthenticator(string podId)
         {
-            return new CommandAuthenticator(podId, Hex.TryDecode(KeyHex), WindowS, ReplayCapacity);
+            return CreateAuthenticator(podId, null, false);
+        }
+
+        /// <summary>
+        /// Builds the authenticator for <paramref name="podId"/>: its key ring starts from <see cref="KeyHex"/> and
+        /// <see cref="KeyId"/> and is restored from <paramref name="store"/> (<see cref="CommandKeys.Restore"/>). Call only
+        /// after <see cref="Validate"/> found no problem. Boot only: allocates.
+        /// </summary>
+        /// <param name="podId">This pod's id.</param>
+        /// <param name="store">The pod's flash, holding the key ring across reboots; null keeps it in RAM.</param>
+        /// <param name="productionBuild"><c>true</c> on a production build: commands checked with the public demo key are refused.</param>
+        public CommandAuthenticator CreateAuthenticator(string podId, IBlobStore store, bool productionBuild)
+        {
+            var keys = new CommandKeys(KeyId, Hex.TryDecode(KeyHex), KeyGraceS, store);
+            keys.RefuseDemoKey = productionBuild;
+            keys.Restore();
+            return new CommandAuthenticator(podId, keys, WindowS, ReplayCapacity);
         }
     }
 }

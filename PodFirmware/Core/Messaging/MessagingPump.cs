@@ -458,7 +458,14 @@ namespace PodFirmware.Core.Messaging
             {
                 // Its id and nonce are used now, queued or not: persist its ts so a reboot cannot make it acceptable again.
                 _replayHorizon.Accepted(_command.TimestampUtcS);
-                if (_queue.TryEnqueue(_command))
+                if (_command.Type == CommandType.RotateKey)
+                {
+                    // The keys belong to this side (they check the next command): rotated here, not in the tick.
+                    _json.Reset();
+                    CommandResultJson.Write(_json, _command.Id, _authenticator.Keys.Rotate(_command, _authenticator.LastKeyId, nowUtcS), 0);
+                    PublishResult(nowMs);
+                }
+                else if (_queue.TryEnqueue(_command))
                 {
                     Await(_command.Id, _command.Type);
                 }

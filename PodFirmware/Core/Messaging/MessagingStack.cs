@@ -24,9 +24,10 @@ namespace PodFirmware.Core.Messaging
         /// <param name="config">The validated pod config.</param>
         /// <param name="link">The MQTT link (started or not).</param>
         /// <param name="controller">The control core the pump serves.</param>
-        /// <param name="store">The pod's flash, where the outbox keeps its records.</param>
+        /// <param name="store">The pod's flash, where the outbox keeps its records and the command keys live.</param>
+        /// <param name="productionBuild"><c>true</c> on a production build: commands checked with the public demo key are refused (<c>demo_key</c>).</param>
         /// <exception cref="ArgumentNullException">An argument is null.</exception>
-        public MessagingStack(PodConfig config, IMqttLink link, PodController controller, IBlobStore store)
+        public MessagingStack(PodConfig config, IMqttLink link, PodController controller, IBlobStore store, bool productionBuild)
         {
             if (config == null || link == null || controller == null || store == null)
             {
@@ -36,7 +37,7 @@ namespace PodFirmware.Core.Messaging
             Outbox = new Outbox(store, config.Outbox.Capacity, config.Outbox.MaxPayloadBytes);
             Publisher = new ReliablePublisher(link, Outbox, config.Outbox.MaxInFlight, config.Outbox.AckTimeoutMs);
             Pump = new MessagingPump(config, link, controller, Publisher);
-            Authenticator = config.Commands.CreateAuthenticator(config.PodId);
+            Authenticator = config.Commands.CreateAuthenticator(config.PodId, store, productionBuild);
             Pump.EnableCommands(Authenticator, controller.Commands, controller.Utc);
             Pump.EnableHeartbeat(controller.Heartbeat);
             if (controller.Site != null)
@@ -71,13 +72,14 @@ namespace PodFirmware.Core.Messaging
         /// <param name="sntp">The SNTP client the loop starts once online; null when there is none.</param>
         /// <param name="control">The tick loop the messaging loop watches.</param>
         /// <param name="pause">How the messaging thread waits between pumps.</param>
+        /// <param name="productionBuild"><c>true</c> on a production build (the board's Release build): the public demo key is refused.</param>
         /// <returns>The loop to run, or null when messaging could not start.</returns>
-        public static MessagingLoopCore TryStartLoop(PodConfig config, IMqttLink link, PodController controller, IBlobStore store, IClock clock, INetworkTime sntp, ControlLoopCore control, IThreadPause pause)
+        public static MessagingLoopCore TryStartLoop(PodConfig config, IMqttLink link, PodController controller, IBlobStore store, IClock clock, INetworkTime sntp, ControlLoopCore control, IThreadPause pause, bool productionBuild)
         {
             try
             {
                 link.Start(CreateLinkOptions(config));
-                MessagingStack stack = new MessagingStack(config, link, controller, store);
+                MessagingStack stack = new MessagingStack(config, link, controller, store, productionBuild);
                 return new MessagingLoopCore(stack.Pump, link, controller, clock, sntp, control, pause);
             }
             catch (Exception ex)

@@ -15,9 +15,9 @@ namespace PodFirmware.Host.Tests.Mqtt
         [Fact]
         public void Lists_every_tick_result_code_in_a_table_row()
         {
-            for (int i = 0; i < CommandResultNames.Count; i++)
+            foreach (CommandResultCode code in Enum.GetValues<CommandResultCode>())
             {
-                string name = CommandResultNames.Of((CommandResultCode)i);
+                string name = CommandResultNames.Of(code);
                 Assert.True(Doc.Contains("| `" + name + "` |"), "docs/mqtt.md has no table row for result code " + name);
             }
         }
@@ -51,9 +51,14 @@ namespace PodFirmware.Host.Tests.Mqtt
         [Fact]
         public void Lists_every_command_type()
         {
-            for (int i = 1; i <= (int)CommandType.CheckSpace; i++)
+            foreach (CommandType type in Enum.GetValues<CommandType>())
             {
-                string name = CommandTypeNames.Name((CommandType)i);
+                if (type == CommandType.None)
+                {
+                    continue;
+                }
+
+                string name = CommandTypeNames.Name(type);
                 Assert.True(Doc.Contains("| `" + name + "` |"), "docs/mqtt.md has no table row for command " + name);
             }
         }

@@ -56,7 +56,7 @@ namespace PodFirmware.Host.Simulation
             Topics = new Topics(config.PodId, config.SiteId);
             LinkOptions = CreateLinkOptions(config, brokerHost, brokerPort);
             Link = new MosquittoLink();
-            var messaging = new MessagingStack(config, Link, Pod.Controller, Store);
+            var messaging = new MessagingStack(config, Link, Pod.Controller, Store, false);
             Outbox = messaging.Outbox;
             Publisher = messaging.Publisher;
             Pump = messaging.Pump;

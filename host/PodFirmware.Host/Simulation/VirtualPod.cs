@@ -42,7 +42,6 @@ namespace PodFirmware.Host.Simulation
     public sealed class VirtualPod
     {
         private readonly CommandAuthenticator _authenticator;
-        private readonly byte[] _key;
         private readonly Command _verified = new Command();
         private int _commandCount;
         private long _nextBeatMs;
@@ -102,7 +101,6 @@ namespace PodFirmware.Host.Simulation
             };
             wirePorts?.Invoke(ports);
             Controller = new PodController(config, clock, ports, Events);
-            _key = Hex.TryDecode(config.Commands.KeyHex);
             _authenticator = config.Commands.CreateAuthenticator(config.PodId);
             if (clock.IsUtcValid)
             {
@@ -157,6 +155,9 @@ namespace PodFirmware.Host.Simulation
 
         /// <summary>The pod's persistent store.</summary>
         public IBlobStore Store { get; }
+
+        /// <summary>The pod's command keys (the configured one until a <c>rotate_key</c> replaced it).</summary>
+        public CommandKeys KeyRing => _authenticator.Keys;
 
         /// <summary>Events raised by the tick.</summary>
         public EventRing Events { get; }
@@ -235,7 +236,8 @@ namespace PodFirmware.Host.Simulation
             command["ts"] ??= Controller.Utc.IsValid ? Controller.Utc.UtcSeconds(nowMs) : 0;
             command["nonce"] ??= Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
             byte[] bytes = Encoding.UTF8.GetBytes(command.ToJsonString());
-            return (CommandSigner.Sign(_key, bytes, bytes.Length), (string)command["id"]);
+            // The pod's current key: the configured one until a rotate_key replaced it.
+            return (CommandSigner.Sign(_authenticator.Keys.Find(null, 0), bytes, bytes.Length), (string)command["id"]);
         }
 
         /// <summary>Verifies a signed envelope exactly as received over MQTT and queues it when accepted.</summary>
@@ -247,6 +249,14 @@ namespace PodFirmware.Host.Simulation
             if (result != CommandAuthResult.Ok)
             {
                 return new CommandIntake(false, id, result, _authenticator.LastReason);
+            }
+
+            if (_verified.Type == CommandType.RotateKey)
+            {
+                // As the messaging pump does: the keys belong to the messaging side, the tick never sees a rotation.
+                CommandResultCode code = _authenticator.Keys.Rotate(_verified, _authenticator.LastKeyId, utcS);
+                Events.TryWrite(new PodEvent { Kind = EventKind.CommandResult, TimeMs = nowMs, Text = _verified.Id, Arg = (int)code });
+                return new CommandIntake(true, _verified.Id, result, "");
             }
 
             return new CommandIntake(Controller.Commands.TryEnqueue(_verified), _verified.Id, result, "");

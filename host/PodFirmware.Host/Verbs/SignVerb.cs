@@ -40,6 +40,8 @@ namespace PodFirmware.Host.Verbs
             var nonce = new Option<string>("--nonce") { Description = "Nonce, 16 to 64 lowercase hex digits; default: 32 random digits. Used when the JSON has no \"nonce\"." };
             var id = new Option<string>("--id") { Description = "Command id, unique per command; default: a random UUID. Used when the JSON has no \"id\"." };
             var noCheck = new Option<bool>("--no-check") { Description = "Print the payload even if the pod would reject it (to test rejections)." };
+            var kid = new Option<string>("--kid") { Description = "Id of the signing key, written as the envelope's \"kid\"; default: none (the pod's current key)." };
+            var newKey = new Option<string>("--new-key") { Description = "For rotate_key: the new key (hex digits or @path); inserted as \"key\", wrapped under --key with the command's nonce." };
             var json = new Argument<string>("command") { Description = "The command JSON, e.g. '{\"type\":\"set_current_limit\",\"limitA\":16}'." };
 
             var command = new CliCommand("sign", "Sign a command for a pod and print the MQTT payload {\"cmd\":...,\"sig\":...} exactly as it is to be published.");
@@ -49,6 +51,8 @@ namespace PodFirmware.Host.Verbs
             command.Options.Add(nonce);
             command.Options.Add(id);
             command.Options.Add(noCheck);
+            command.Options.Add(kid);
+            command.Options.Add(newKey);
             command.Arguments.Add(json);
             command.SetAction(parse =>
             {
@@ -61,20 +65,38 @@ namespace PodFirmware.Host.Verbs
                     return 1;
                 }
 
+                string kidValue = parse.GetValue(kid);
+                if (kidValue != null && !CommandKeys.IsKeyId(kidValue))
+                {
+                    errors.WriteLine("sign: --kid must be 1 to 16 printable ASCII characters without spaces");
+                    return 1;
+                }
+
+                byte[] newKeyBytes = null;
+                if (parse.GetValue(newKey) != null)
+                {
+                    newKeyBytes = ReadKey(parse.GetValue(newKey), out error);
+                    if (newKeyBytes == null)
+                    {
+                        errors.WriteLine("sign: --new-key: " + error);
+                        return 1;
+                    }
+                }
+
                 long tsValue = parse.GetValue(ts) ?? DateTimeOffset.UtcNow.ToUnixTimeSeconds();
                 string nonceValue = parse.GetValue(nonce) ?? RandomHex(16);
                 string idValue = parse.GetValue(id) ?? Guid.NewGuid().ToString("D");
-                byte[] completed = Complete(parse.GetValue(json), parse.GetValue(pod), idValue, tsValue, nonceValue, out error);
+                byte[] completed = Complete(parse.GetValue(json), parse.GetValue(pod), idValue, tsValue, nonceValue, out error, newKeyBytes, keyBytes);
                 if (completed == null)
                 {
                     errors.WriteLine("sign: " + error);
                     return 1;
                 }
 
-                byte[] envelope = CommandSigner.Sign(keyBytes, completed, completed.Length);
+                byte[] envelope = WithKid(CommandSigner.Sign(keyBytes, completed, completed.Length), kidValue);
                 if (!parse.GetValue(noCheck))
                 {
-                    error = CheckAccepted(keyBytes, parse.GetValue(pod), envelope, completed);
+                    error = CheckAccepted(keyBytes, kidValue, parse.GetValue(pod), envelope, completed);
                     if (error != null)
                     {
                         errors.WriteLine("sign: the pod would reject this command: " + error + " (--no-check prints it anyway)");
@@ -94,12 +116,20 @@ namespace PodFirmware.Host.Verbs
             return command;
         }
 
+        /// <summary><paramref name="envelope"/> with <c>"kid":"<paramref name="kid"/>"</c> as its first member; unchanged when <paramref name="kid"/> is null.</summary>
+        public static byte[] WithKid(byte[] envelope, string kid)
+        {
+            return kid == null ? envelope : Encoding.ASCII.GetBytes("{\"kid\":\"" + kid + "\"," + Encoding.ASCII.GetString(envelope, 1, envelope.Length - 1));
+        }
+
         /// <summary>
         /// The command JSON to sign: <paramref name="json"/> (surrounding whitespace removed) with <c>pod</c>, <c>id</c>,
-        /// <c>ts</c> and <c>nonce</c> inserted after the opening brace, in that order, for those it lacks. Null, with
-        /// <paramref name="error"/> set, when the JSON is not an object within the pod's limits or contradicts <paramref name="podId"/>.
+        /// <c>ts</c> and <c>nonce</c> inserted after the opening brace, in that order, for those it lacks, then, when
+        /// <paramref name="newKey"/> is given, <c>key</c>: it wrapped under <paramref name="signingKey"/> with the command's
+        /// nonce (<see cref="CommandKeys.Wrap"/>). Null, with <paramref name="error"/> set, when the JSON is not an object
+        /// within the pod's limits, contradicts <paramref name="podId"/>, or already has a <c>key</c> to insert.
         /// </summary>
-        public static byte[] Complete(string json, string podId, string id, long tsUtcS, string nonce, out string error)
+        public static byte[] Complete(string json, string podId, string id, long tsUtcS, string nonce, out string error, byte[] newKey = null, byte[] signingKey = null)
         {
             byte[] input = Encoding.UTF8.GetBytes((json ?? "").Trim(' ', '\t', '\r', '\n'));
             var reader = new JsonReader(CommandAuthenticator.MaxCommandBytes, JsonReader.DefaultMaxDepth, 64);
@@ -141,6 +171,17 @@ namespace PodFirmware.Host.Verbs
             if (!reader.Has("nonce"))
             {
                 prefix.String("nonce", nonce);
+            }
+
+            if (newKey != null)
+            {
+                if (reader.Has("key") || reader.GetString("nonce", out string own) == JsonFieldStatus.WrongType)
+                {
+                    error = "command: --new-key needs a command without \"key\" and with a string \"nonce\" if any";
+                    return null;
+                }
+
+                prefix.String("key", Hex.ToLowerString(CommandKeys.Wrap(signingKey, own ?? nonce, newKey)));
             }
 
             prefix.EndObject();
@@ -197,7 +238,7 @@ namespace PodFirmware.Host.Verbs
             return key;
         }
 
-        private static string CheckAccepted(byte[] key, string podId, byte[] envelope, byte[] completed)
+        private static string CheckAccepted(byte[] key, string kid, string podId, byte[] envelope, byte[] completed)
         {
             var reader = new JsonReader(CommandAuthenticator.MaxCommandBytes, JsonReader.DefaultMaxDepth, 64);
             reader.TryParse(completed, completed.Length, out _);
@@ -209,7 +250,7 @@ namespace PodFirmware.Host.Verbs
             CommandAuthenticator pod;
             try
             {
-                pod = new CommandAuthenticator(podId, key);
+                pod = new CommandAuthenticator(podId, new CommandKeys(kid ?? CommandKeys.DefaultKeyId, key, 0, null), CommandAuthenticator.DefaultWindowS, CommandAuthenticator.DefaultReplayCapacity);
             }
             catch (ArgumentException e)
             {

@@ -137,6 +137,28 @@ namespace PodFirmware.Host.Tests.Core.Commands
         }
 
         [Fact]
+        public void Kid_names_the_signing_key_and_new_key_wraps_the_next_one_the_pod_rotates_to()
+        {
+            string next = "a0a1a2a3a4a5a6a7a8a9aaabacadaeafb0b1b2b3b4b5b6b7b8b9babbbcbdbebf";
+            var (exit, output, error) = Run("sign", "--key", KeyHex, "--kid", "k2", "--pod", "P-017", "--ts", "1767225600", "--nonce", "0123456789abcdef", "--id", "r-1",
+                "--new-key", next, "{\"type\":\"rotate_key\",\"keyId\":\"k3\"}");
+            Assert.True(exit == 0, error);
+            Assert.StartsWith("{\"kid\":\"k2\",\"cmd\":\"", output);
+
+            var keys = new CommandKeys("k2", Convert.FromHexString(KeyHex), 60, null);
+            var pod = new CommandAuthenticator("P-017", keys, 120, 8);
+            var command = new PodFirmware.Core.Commands.Command();
+            byte[] envelope = Encoding.ASCII.GetBytes(output);
+            Assert.Equal(CommandAuthResult.Ok, pod.Verify(envelope, envelope.Length, 1767225600, command));
+            Assert.Equal(CommandResultCode.Ok, keys.Rotate(command, pod.LastKeyId, 1767225600));
+            Assert.Equal("k3", keys.CurrentId);
+            Assert.Equal(next, Convert.ToHexString(keys.Find("k3", 1767225600)).ToLowerInvariant());
+
+            Assert.Contains("--kid must be", Run("sign", "--key", KeyHex, "--kid", "k 2", "--pod", "P-017", "{\"type\":\"stop\"}").Err);
+            Assert.Contains("--new-key needs", Run("sign", "--key", KeyHex, "--pod", "P-017", "--new-key", next, "{\"type\":\"rotate_key\",\"keyId\":\"k3\",\"key\":\"00\"}").Err);
+        }
+
+        [Fact]
         public void Requires_key_and_pod()
         {
             Assert.NotEqual(0, Run("sign", "{\"type\":\"stop\"}").Exit);

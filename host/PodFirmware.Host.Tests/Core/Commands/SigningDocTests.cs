@@ -94,6 +94,29 @@ namespace PodFirmware.Host.Tests.Core.Commands
         }
 
         [Fact]
+        public void The_rotation_example_wraps_as_the_doc_says_by_the_pod_and_by_an_independent_HMAC()
+        {
+            byte[] key = Convert.FromHexString(Block("example-key"));
+            byte[] newKey = Convert.FromHexString(Block("rotation-new-key"));
+            const string nonce = "0123456789abcdef0123456789abcdef";
+            Assert.Contains("the nonce\n`" + nonce + "`", File.ReadAllText(DocPath).Replace("\r\n", "\n"));
+            Assert.Equal(Block("rotation-wrapped"), Convert.ToHexString(CommandKeys.Wrap(key, nonce, newKey)).ToLowerInvariant());
+            using var hmac = new HMACSHA256(key);
+            byte[] stream = hmac.ComputeHash(Encoding.ASCII.GetBytes("pod-key-wrap:" + nonce + ":0"));
+            Assert.Equal(Block("rotation-wrapped"), Convert.ToHexString(newKey.Select((b, i) => (byte)(b ^ stream[i])).ToArray()).ToLowerInvariant());
+        }
+
+        [Fact]
+        public void A_64_byte_key_is_wrapped_with_two_blocks_of_the_stream()
+        {
+            byte[] key = Convert.FromHexString(Block("example-key"));
+            byte[] newKey = Enumerable.Range(0, 64).Select(i => (byte)(i * 3)).ToArray();
+            using var hmac = new HMACSHA256(key);
+            byte[] stream = hmac.ComputeHash(Encoding.ASCII.GetBytes("pod-key-wrap:n1:0")).Concat(hmac.ComputeHash(Encoding.ASCII.GetBytes("pod-key-wrap:n1:1"))).ToArray();
+            Assert.Equal(newKey.Select((b, i) => (byte)(b ^ stream[i])).ToArray(), CommandKeys.Wrap(key, "n1", newKey));
+        }
+
+        [Fact]
         public void The_worked_example_is_consistent_by_independent_base64_and_HMAC()
         {
             byte[] key = Convert.FromHexString(Block("example-key"));
@@ -160,9 +183,12 @@ namespace PodFirmware.Host.Tests.Core.Commands
         public void The_type_table_lists_every_command_type()
         {
             string doc = File.ReadAllText(DocPath);
-            for (int t = 1; t < CommandTypeNames.Count; t++)
+            foreach (CommandType type in Enum.GetValues<CommandType>())
             {
-                Assert.Contains("| `" + CommandTypeNames.Name((CommandType)t) + "` |", doc);
+                if (type != CommandType.None)
+                {
+                    Assert.Contains("| `" + CommandTypeNames.Name(type) + "` |", doc);
+                }
             }
         }
     }

@@ -24,7 +24,7 @@ namespace PodFirmware.Tests.Core.Messaging
 
             public Rig()
             {
-                Stack = new MessagingStack(Pod.Config, Link, Pod.Controller, Pod.Store);
+                Stack = new MessagingStack(Pod.Config, Link, Pod.Controller, Pod.Store, false);
                 Control = Pod.Loop(100);
                 Loop = new MessagingLoopCore(Stack.Pump, Link, Pod.Controller, Pod.Clock, Sntp, Control, Pod.Pause);
             }

@@ -33,7 +33,7 @@ namespace PodFirmware.Tests.Core.Messaging
             var rig = new PodRig();
             rig.Config.Outbox.Capacity = 12;
             var link = new FakeMqttLink();
-            var stack = new MessagingStack(rig.Config, link, rig.Controller, rig.Store);
+            var stack = new MessagingStack(rig.Config, link, rig.Controller, rig.Store, false);
 
             Assert.AreEqual(12, stack.Outbox.Capacity);
             Assert.IsNotNull(stack.Authenticator);
@@ -47,7 +47,7 @@ namespace PodFirmware.Tests.Core.Messaging
         {
             var rig = new PodRig();
             var link = new RecordingLink();
-            MessagingLoopCore loop = MessagingStack.TryStartLoop(rig.Config, link, rig.Controller, rig.Store, rig.Clock, new FakeNetwork(), rig.Loop(100), rig.Pause);
+            MessagingLoopCore loop = MessagingStack.TryStartLoop(rig.Config, link, rig.Controller, rig.Store, rig.Clock, new FakeNetwork(), rig.Loop(100), rig.Pause, false);
 
             Assert.IsNotNull(loop);
             Assert.AreEqual(1, link.Starts);
@@ -63,12 +63,12 @@ namespace PodFirmware.Tests.Core.Messaging
             rig.Controller.NetworkUp = true;
             var link = new RecordingLink { StartThrows = true };
 
-            Assert.IsNull(MessagingStack.TryStartLoop(rig.Config, link, rig.Controller, rig.Store, rig.Clock, null, rig.Loop(100), rig.Pause));
+            Assert.IsNull(MessagingStack.TryStartLoop(rig.Config, link, rig.Controller, rig.Store, rig.Clock, null, rig.Loop(100), rig.Pause, false));
             Assert.AreEqual(1, link.Stops);
             Assert.IsFalse(rig.Controller.NetworkUp);
 
             var missingPart = new RecordingLink();
-            Assert.IsNull(MessagingStack.TryStartLoop(rig.Config, missingPart, rig.Controller, rig.Store, rig.Clock, null, null, rig.Pause));
+            Assert.IsNull(MessagingStack.TryStartLoop(rig.Config, missingPart, rig.Controller, rig.Store, rig.Clock, null, null, rig.Pause, false));
             Assert.AreEqual(1, missingPart.Stops, "no link without a loop behind it");
         }
     }

@@ -95,7 +95,7 @@ namespace PodFirmware.Tests.Core.Commands
             Assert.AreEqual(reason, auth.LastReason);
         }
 
-        [DataRow("{\"cmd\":\"e30=\",\"sig\":\"00\",\"kid\":1}", "envelope: unexpected member 'kid' (only cmd and sig)")]
+        [DataRow("{\"cmd\":\"e30=\",\"sig\":\"00\",\"key\":1}", "envelope: unexpected member 'key' (only cmd, kid and sig)")]
         [DataRow("{\"sig\":\"00\"}", "envelope: 'cmd' missing")]
         [DataRow("{\"cmd\":1,\"sig\":\"00\"}", "envelope: 'cmd' must be a base64 string")]
         [DataRow("{\"cmd\":\"e30=\",\"sig\":\"00\"}", "envelope: 'sig' must be 64 lowercase hex digits")]

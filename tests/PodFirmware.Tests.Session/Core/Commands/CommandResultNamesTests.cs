@@ -9,9 +9,16 @@ namespace PodFirmware.Tests.Core.Commands
         [TestMethod]
         public static void Every_result_code_has_a_unique_name_and_a_sentence()
         {
-            Assert.AreEqual((int)CommandResultCode.SiteFull + 1, CommandResultNames.Count);
+            Assert.AreEqual((int)CommandResultCode.KeyStoreFailed + 1, CommandResultNames.Count);
             for (int i = 0; i < CommandResultNames.Count; i++)
             {
+                if (CommandResultNames.Of((CommandResultCode)i) == CommandResultNames.Unknown)
+                {
+                    // A value between features, not in the enum: no name and no sentence.
+                    Assert.AreEqual("", CommandResultNames.ReasonOf((CommandResultCode)i));
+                    continue;
+                }
+
                 string reason = CommandResultNames.ReasonOf((CommandResultCode)i);
                 Assert.IsTrue(reason.Length > 5 && reason[reason.Length - 1] == '.', "reason of code " + i.ToString());
                 for (int j = i + 1; j < CommandResultNames.Count; j++)
@@ -25,6 +32,8 @@ namespace PodFirmware.Tests.Core.Commands
         [DataRow((int)CommandResultCode.ReservedForOther, "reserved_for_other")]
         [DataRow((int)CommandResultCode.NoMovePermission, "no_move_permission")]
         [DataRow((int)CommandResultCode.Busy, "busy")]
+        [DataRow((int)CommandResultCode.KeyRejected, "key_rejected")]
+        [DataRow((int)CommandResultCode.KeyStoreFailed, "key_store_failed")]
         [TestMethod]
         public static void Names_are_snake_case_wire_words(int code, string name)
         {

@@ -67,6 +67,32 @@ namespace PodFirmware.Tests.Core.Commands
             return copy;
         }
 
+        /// <summary>The envelope of <paramref name="json"/> signed with <paramref name="key"/>, its <c>kid</c> member naming <paramref name="keyId"/> (none when null).</summary>
+        public static byte[] Sign(byte[] key, string keyId, string json)
+        {
+            byte[] bytes = Encoding.UTF8.GetBytes(json);
+            byte[] envelope = CommandSigner.Sign(key, bytes, bytes.Length);
+            return keyId == null ? envelope : Bytes("{\"kid\":\"" + keyId + "\"," + Encoding.UTF8.GetString(envelope, 1, envelope.Length - 1));
+        }
+
+        /// <summary>The JSON of a <c>rotate_key</c> carrying <paramref name="newKey"/> as <paramref name="newKeyId"/>, wrapped under <paramref name="signingKey"/> with <paramref name="nonce"/>.</summary>
+        public static string RotateJson(string id, string nonce, long ts, string newKeyId, byte[] newKey, byte[] signingKey)
+        {
+            return Json("rotate_key", id, nonce, ts, ",\"keyId\":\"" + newKeyId + "\",\"key\":\"" + Hex.ToLowerString(CommandKeys.Wrap(signingKey, nonce, newKey)) + "\"");
+        }
+
+        /// <summary>A 32-byte key filled with <paramref name="value"/>.</summary>
+        public static byte[] FilledKey(int value)
+        {
+            var key = new byte[32];
+            for (int i = 0; i < key.Length; i++)
+            {
+                key[i] = (byte)value;
+            }
+
+            return key;
+        }
+
         /// <summary>The UTF-8 bytes of <paramref name="text"/>, for hand-written envelopes.</summary>
         public static byte[] Bytes(string text)
         {
