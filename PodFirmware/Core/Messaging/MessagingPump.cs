@@ -3,8 +3,10 @@ using PodFirmware.Core.Commands;
 using PodFirmware.Core.Config;
 using PodFirmware.Core.Control;
 using PodFirmware.Core.Events;
+using PodFirmware.Core.Faults;
 using PodFirmware.Core.Heartbeat;
 using PodFirmware.Json;
+using PodFirmware.Core.Session;
 using PodFirmware.Core.Site;
 using PodFirmware.Core.Store;
 using PodFirmware.Drivers.Numerics;
@@ -76,6 +78,8 @@ namespace PodFirmware.Core.Messaging
         private int _publishedVersion = -1;
         private long _lastStatusMs;
         private long _lastTelemetryMs = long.MinValue / 2;
+        private long _lastBeatMs = long.MinValue / 2;
+        private int _beatSeq;
 
         /// <summary>Builds the pump for <paramref name="pod"/>'s events and status, delivering reliable messages through <paramref name="publisher"/>.</summary>
         public MessagingPump(PodConfig config, IMqttLink link, PodController pod, ReliablePublisher publisher)
@@ -237,7 +241,13 @@ namespace PodFirmware.Core.Messaging
                 PublishSiteLoad(nowMs);
             }
 
-            int telemetryPeriodMs = _status.RelayClosed ? _config.Telemetry.ChargingPeriodMs : _config.Telemetry.IdlePeriodMs;
+            int beatPeriodMs = _config.Heartbeat.PodPeriodMs;
+            if (beatPeriodMs > 0 && nowMs - _lastBeatMs >= beatPeriodMs)
+            {
+                PublishBeat(nowMs);
+            }
+
+            int telemetryPeriodMs = _status.RelayClosed || _status.Moving ? _config.Telemetry.ChargingPeriodMs : _config.Telemetry.IdlePeriodMs;
             if (nowMs - _lastTelemetryMs >= telemetryPeriodMs)
             {
                 _json.Reset();
@@ -246,6 +256,35 @@ namespace PodFirmware.Core.Messaging
                 {
                     _lastTelemetryMs = nowMs;
                 }
+            }
+        }
+
+        // The pod's own heartbeat (breath frame, docs/mqtt.md): small, QoS 0, on the site's topic, so the controller sees a
+        // silent pod after a few periods instead of the broker's 1.5 keep-alives. A refused publish is tried at the next pump.
+        private void PublishBeat(long nowMs)
+        {
+            _json.Reset();
+            _json.BeginObject();
+            _json.String("pod", _config.PodId);
+            _json.Int("seq", _beatSeq);
+            _json.Int("uptimeMs", nowMs);
+            if (_utc != null && _utc.IsValid)
+            {
+                _json.UtcIso("t", _utc.UtcMs(nowMs));
+            }
+            else
+            {
+                _json.Null("t");
+            }
+
+            _json.String("connector", ConnectorStatusNames.Of(_status.Connector));
+            _json.Bool("latched", _status.LatchedFault != FaultCode.None);
+            _json.EndObject();
+            int id;
+            if (_link.Publish(_topics.PodBeat, _json.Buffer, _json.Length, 0, false, out id))
+            {
+                _beatSeq++;
+                _lastBeatMs = nowMs;
             }
         }
 
@@ -520,7 +559,8 @@ namespace PodFirmware.Core.Messaging
             int id;
             _json.Reset();
             EventKind kind = _pending.Kind;
-            if (EventJson.IsAlarmTopicKind(kind))
+            // A network lost while moving is only known once the link is back: stored and delivered like an alarm.
+            if (EventJson.IsAlarmTopicKind(kind) || (kind == EventKind.Warning && _pending.Code == FaultCode.NetworkLostWhileMoving))
             {
                 long utcMs = _utc != null && _utc.IsValid ? _utc.UtcMs(_pending.TimeMs) : 0;
                 EventJson.WriteAlarm(_json, _pending, _config.PodId, _alarmIdPrefix, _config.SiteId, _publisher.NextSequence, utcMs);

@@ -21,6 +21,7 @@ namespace PodFirmware.Core.Messaging
             CommandResult = "pods/" + podId + "/cmd/result";
             Heartbeat = "site/" + siteId + "/heartbeat";
             SiteLoad = "site/" + siteId + "/load";
+            PodBeat = Heartbeat + "/pods";
         }
 
         /// <summary><c>pods/{podId}/availability</c>: retained "online"/"offline" (the Last Will).</summary>
@@ -58,5 +59,8 @@ namespace PodFirmware.Core.Messaging
 
         /// <summary><c>site/{siteId}/load</c>: every pod's load, for site power sharing (QoS 0, not retained).</summary>
         public string SiteLoad { get; private set; }
+
+        /// <summary><c>site/{siteId}/heartbeat/pods</c>: every pod's own heartbeat (breath frame) to the controller (QoS 0, not retained).</summary>
+        public string PodBeat { get; private set; }
     }
 }
