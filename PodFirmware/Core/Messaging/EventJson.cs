@@ -79,6 +79,11 @@ namespace PodFirmware.Core.Messaging
             }
 
             WriteCode(w, e.Code);
+            if (e.Kind == EventKind.Warning)
+            {
+                WriteCauseAndRemedy(w, e.Code);
+            }
+
             WriteMeasurement(w, e.Unit, e.Value, e.Limit);
             w.EndObject();
         }
@@ -135,14 +140,7 @@ namespace PodFirmware.Core.Messaging
             }
 
             WriteCode(w, e.Code);
-            FaultInfo fault = FaultCatalogue.Get(e.Code);
-            if (e.Code != FaultCode.None && fault != null)
-            {
-                // The catalogue's own words, so whoever hears the site alarm knows what happened and what to do.
-                w.String("cause", fault.Description);
-                w.String("remedy", fault.Remedy);
-            }
-
+            WriteCauseAndRemedy(w, e.Code);
             WriteMeasurement(w, e.Unit, e.Value, e.Limit);
             if (utcMs > 0)
             {
@@ -156,6 +154,17 @@ namespace PodFirmware.Core.Messaging
             w.Int("uptimeMs", e.TimeMs);
             w.Bool("restored", e.Restored);
             w.EndObject();
+        }
+
+        // The catalogue's own words, so whoever hears the announcement knows what happened and what to do.
+        private static void WriteCauseAndRemedy(JsonWriter w, FaultCode code)
+        {
+            FaultInfo fault = FaultCatalogue.Get(code);
+            if (code != FaultCode.None && fault != null)
+            {
+                w.String("cause", fault.Description);
+                w.String("remedy", fault.Remedy);
+            }
         }
 
         private static void WriteCode(JsonWriter w, FaultCode code)

@@ -105,9 +105,11 @@ namespace PodFirmware.Tests.Core.Messaging
             e.TimeMs = 31000;
             e.Code = FaultCode.ControllerLost;
             e.Arg = 1;
-            var w = new JsonWriter(256);
+            var w = new JsonWriter(512);
             EventJson.Write(w, e, "P-017");
-            JsonAssert.Text("{\"t\":31000,\"event\":\"warning\",\"pod\":\"P-017\",\"space\":0,\"active\":true,\"code\":\"ControllerLost\",\"ocpp\":\"OtherError\"}", w);
+            JsonAssert.Text("{\"t\":31000,\"event\":\"warning\",\"pod\":\"P-017\",\"space\":0,\"active\":true,\"code\":\"ControllerLost\",\"ocpp\":\"OtherError\"," +
+                "\"cause\":\"No heartbeat from the site controller within its timeout.\"," +
+                "\"remedy\":\"Check the site controller is running and reachable; check the pod's network link and broker connection.\"}", w);
         }
     }
 }
