@@ -19,9 +19,11 @@ namespace PodFirmware.Core.Messaging
     /// "online", subscribes the command and heartbeat topics and forces a fresh retained status; takes inbound messages
     /// (commands are verified here and only accepted ones are queued for the tick; heartbeats go to the monitor); drains
     /// the event ring (alarm kinds to the pod and site alarm topics, session records to the session topic and command
-    /// outcomes to <c>cmd/result</c>, all through the store-first <see cref="ReliablePublisher"/>; the rest to the events
+    /// outcomes to <c>cmd/result</c>, all through the store-first <see cref="ReliablePublisher"/>, and so is a
+    /// NetworkLostWhileMoving warning, on the alarm topics; the rest to the events
     /// topic, best effort); publishes the retained status on every change and at least every
-    /// <see cref="TelemetryConfig.StatusPeriodMs"/>, and telemetry at its charging or idle period. Never blocks: while the
+    /// <see cref="TelemetryConfig.StatusPeriodMs"/>, telemetry at its charging (or moving) or idle period, and the pod's own
+    /// heartbeat every <c>heartbeat.podPeriodMs</c> on <c>site/{siteId}/heartbeat/pods</c>. Never blocks: while the
     /// link is down, alarms, records and results still go into the store, and are sent once it is back.
     /// </summary>
     /// <remarks>
