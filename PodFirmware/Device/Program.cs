@@ -133,11 +133,14 @@ namespace PodFirmware.Device
             ports.VehicleSense = board.Inputs.VehiclePresence == null ? null : OpenInput(gpio, board.Inputs.VehiclePresence);
             ports.RcdTest = board.Outputs.RcdTest == null ? null : OpenOutput(gpio, board.Outputs.RcdTest);
             ports.RcdFault = board.Inputs.RcdFault == null ? null : OpenInput(gpio, board.Inputs.RcdFault);
+            ports.HazardAlarm = OpenInput(gpio, board.Inputs.HazardAlarm);
+            ports.HazardTest = OpenOutput(gpio, board.Outputs.HazardTest);
 
             // ADC1 only (ADC2 is unusable while Wi-Fi runs); bursts spaced on the microsecond timer.
             AdcController adc = new AdcController();
             ports.TemperatureChannel = new SampledAnalogChannel(new AdcInput(adc, board.Adc.Temperature.Channel), clock);
             ports.Mains = new SampledMainsPair(new AdcInput(adc, board.Adc.Voltage.Channel), new AdcInput(adc, board.Adc.Current.Channel), clock);
+            ports.HazardChannel = board.Adc.Hazard == null ? null : new SampledAnalogChannel(new AdcInput(adc, board.Adc.Hazard.Channel), clock);
 
             // The control pilot, when fitted: PWM at duty 0 (-12 V, state F) until the tick offers current.
             if (board.Pilot != null)
@@ -154,13 +157,12 @@ namespace PodFirmware.Device
 
         private static IDigitalOutput OpenOutput(GpioController gpio, OutputPin pin)
         {
-            return new ActiveLevelOutput(new GpioLine(gpio, pin.Gpio, PinMode.Output), pin.ActiveLow);
+            return pin == null ? null : new ActiveLevelOutput(new GpioLine(gpio, pin.Gpio, PinMode.Output), pin.ActiveLow);
         }
 
         private static IDigitalInput OpenInput(GpioController gpio, InputPin pin)
         {
-            PinMode mode = pin.Pull == "up" ? PinMode.InputPullUp : (pin.Pull == "down" ? PinMode.InputPullDown : PinMode.Input);
-            return new ActiveLevelInput(new GpioLine(gpio, pin.Gpio, mode), pin.ActiveLow);
+            return pin == null ? null : new ActiveLevelInput(new GpioLine(gpio, pin.Gpio, pin.Pull == "up" ? PinMode.InputPullUp : (pin.Pull == "down" ? PinMode.InputPullDown : PinMode.Input)), pin.ActiveLow);
         }
 
         private static SerialGnssFeed OpenGnss(PodConfig pod, PodPorts ports)

@@ -15,6 +15,9 @@ namespace PodFirmware.Core.Config
         /// <summary><c>sensors.voltage</c>: the mains voltage sensor.</summary>
         public VoltageSensorConfig Voltage = new VoltageSensorConfig();
 
+        /// <summary><c>sensors.hazard</c>: the smoke / gas detector; optional (left out or null: none fitted).</summary>
+        public HazardConfig Hazard = new HazardConfig();
+
         /// <summary>Checks every key; problems go to <paramref name="errors"/> named <c>keyPrefix.key</c>.</summary>
         public void Validate(string keyPrefix, ConfigErrors errors)
         {
@@ -28,6 +31,10 @@ namespace PodFirmware.Core.Config
             Current.Validate(keyPrefix + ".current", errors);
             Voltage.Validate(keyPrefix + ".voltage", errors);
             MainsMeter.CheckSameBurst(keyPrefix + ".current.burst", Voltage.Burst, Current.Burst, errors);
+            if (Hazard != null)
+            {
+                Hazard.Validate(keyPrefix + ".hazard", errors);
+            }
         }
     }
 }

@@ -8,7 +8,7 @@ namespace PodFirmware.Core.Config
         /// <summary><c>telemetry.statusPeriodMs</c>: retained status at least this often, 1000..300000 ms. Default 30000.</summary>
         public int StatusPeriodMs = 30000;
 
-        /// <summary><c>telemetry.chargingPeriodMs</c>: measurements while charging, 200..60000 ms. Default 1000.</summary>
+        /// <summary><c>telemetry.chargingPeriodMs</c>: measurements while charging or moving, 200..60000 ms. Default 1000.</summary>
         public int ChargingPeriodMs = 1000;
 
         /// <summary><c>telemetry.idlePeriodMs</c>: measurements otherwise, 1000..600000 ms. Default 30000.</summary>

@@ -51,6 +51,7 @@ namespace PodFirmware.Core.Control
         private readonly IDigitalInput _rcdFault;
         private readonly IDigitalOutput _rcdTestInput;
         private readonly RcdSelfTest _rcdTest;
+        private readonly HazardDetector _hazard;
         private readonly Command _pendingStart = new Command();
         private readonly TemperatureSensor _temperature;
         private readonly MainsMeter _mains;
@@ -138,6 +139,7 @@ namespace PodFirmware.Core.Control
             }
 
             _events = events;
+            _hazard = new HazardDetector(config.Sensors.Hazard, ports.HazardAlarm, ports.HazardTest, ports.HazardChannel, nowMs);
             _temperature = new TemperatureSensor(ports.TemperatureChannel, config.Sensors.Temperature);
             _mains = new MainsMeter(ports.Mains, config.Sensors.Voltage, config.Sensors.Current);
             _supervisor = new SafetySupervisor(config.Safety, ports.Store, events);
@@ -260,6 +262,7 @@ namespace PodFirmware.Core.Control
             // only suspicious while power flows.
             _temperature.Sample(nowMs, true);
             _mains.Sample(nowMs, relayClosed);
+            _hazard.Update(nowMs);
             _heartbeat.Update(nowMs);
             UpdateDerating(nowMs);
             UpdateSite(nowMs);
@@ -375,14 +378,20 @@ namespace PodFirmware.Core.Control
             _inputs.EquipmentFault = EquipmentFault();
             // During its own test the monitor's fault output answers the test pulse; it is no leak then.
             _inputs.ResidualCurrentFault = _rcdFaultActive && !_rcdTest.IsRunning;
+            _inputs.HazardDetected = _hazard.State == HazardState.Detected;
         }
 
-        // A lock fault, else a failed self-test, else the pilot fault of the last CP reading.
+        // A lock fault, else a smoke / gas detector fault, else a failed self-test, else the pilot fault of the last CP reading.
         private FaultCode EquipmentFault()
         {
             if (_locks.ActiveFault != FaultCode.None)
             {
                 return _locks.ActiveFault;
+            }
+
+            if (_hazard.State == HazardState.Fault)
+            {
+                return FaultCode.HazardDetectorFault;
             }
 
             if (_selfTestFault != FaultCode.None || _pilot == null)
@@ -713,6 +722,8 @@ namespace PodFirmware.Core.Control
                 RunSelfTest(relayClosed);
             }
 
+            // A detector that failed its self-test is tested again; one that answers at once may be reset in this very tick.
+            _hazard.Retest(_inputs.NowMs);
             _inputs.EquipmentFault = EquipmentFault();
             switch (_supervisor.TryReset(_inputs))
             {
@@ -768,6 +779,7 @@ namespace PodFirmware.Core.Control
             s.AllowedCurrentA = offeredA;
             s.Derate = _derating.Step;
             s.Rcd = RcdStateNow();
+            s.Hazard = _hazard.State;
             s.Connector = _session.Status;
             s.Docked = docked;
             s.Plugged = plugged;

@@ -65,6 +65,15 @@ namespace PodFirmware.Core.Control
         /// <summary>ADC1 channel of the PP sense (the cable's coding resistor); required with <see cref="PilotOutput"/> unless the cable is tethered.</summary>
         public IAnalogChannel ProximityChannel;
 
+        /// <summary>Smoke / gas detector's digital alarm output, true while it reports smoke or gas (or answers its test); null when none is wired.</summary>
+        public IDigitalInput HazardAlarm;
+
+        /// <summary>Smoke / gas detector's test input, energised forces its alarm output; null when the detector offers none.</summary>
+        public IDigitalOutput HazardTest;
+
+        /// <summary>ADC1 channel of an analog smoke / gas sensor; null when none is wired.</summary>
+        public IAnalogChannel HazardChannel;
+
         /// <summary>Persistent store for the fault latch. Required.</summary>
         public IBlobStore Store;
     }

@@ -4,6 +4,7 @@ using PodFirmware.Core.Pilot;
 using PodFirmware.Core.Safety;
 using PodFirmware.Core.SelfTest;
 using PodFirmware.Core.Session;
+using PodFirmware.Drivers.Numerics;
 using PodFirmware.Drivers.Sensors;
 
 namespace PodFirmware.Core.Control
@@ -156,6 +157,9 @@ namespace PodFirmware.Core.Control
         /// <summary>Seconds left of the reservation; 0 when none.</summary>
         public long ReservationLeftS;
 
+        /// <summary>The smoke / gas detector's state (<c>none</c> when not fitted).</summary>
+        public HazardState Hazard;
+
         /// <summary>Messages in the store awaiting the broker's acknowledgement. Written by the messaging thread.</summary>
         public int StorePending;
 
@@ -195,11 +199,12 @@ namespace PodFirmware.Core.Control
         /// <summary>Time of the sessions that stopped today (UTC day), ms. Written by the messaging thread.</summary>
         public long TodayChargingMs;
 
-        /// <summary>Incremented whenever a discrete field changes (relay, fault, sensors, connector, dock, plug, vehicle, locks, moving, warnings, session, reservation, CP state, derating step, RCD state).</summary>
+        /// <summary>Incremented whenever a discrete field changes (relay, fault, sensors, connector, dock, plug, vehicle, locks, moving, warnings, session, reservation, CP state, derating step, RCD state, hazard detector) or the allowed current changes by 0.01 A or more.</summary>
         public int Version;
 
         // A fold of the discrete fields at the last Version bump.
         private long _signature = long.MinValue;
+        private int _allowedCentiA = -2;
 
         /// <summary>Bumps <see cref="Version"/> when the discrete fields differ from the last call. Tick thread only.</summary>
         public void CommitChanges()
@@ -220,9 +225,13 @@ namespace PodFirmware.Core.Control
             signature = signature * 8 + (long)PilotState;
             signature = signature * 4 + (long)Derate;
             signature = signature * 8 + (long)Rcd;
-            if (signature != _signature)
+            signature = signature * 8 + (long)Hazard;
+            // The allowed current is set by commands, the derating step and the site's share, never by noise: a change is news.
+            int allowedCentiA = Finite.Within(AllowedCurrentA, 0, 1000) ? (int)((AllowedCurrentA * 100) + 0.5) : -1;
+            if (signature != _signature || allowedCentiA != _allowedCentiA)
             {
                 _signature = signature;
+                _allowedCentiA = allowedCentiA;
                 Version++;
             }
         }

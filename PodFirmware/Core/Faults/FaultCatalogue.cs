@@ -85,6 +85,12 @@ namespace PodFirmware.Core.Faults
             new FaultInfo(FaultCode.StoreRecordDamaged, "StoreRecordDamaged", "InternalError", FaultSeverity.Warning,
                 "A stored message failed its checksum (flash damage) and was dropped.",
                 "Reconcile the lost id from the store_damaged event; replace the board if it recurs."),
+            new FaultInfo(FaultCode.SmokeOrGasDetected, "SmokeOrGasDetected", "OtherError", FaultSeverity.Trip,
+                "Smoke or gas detector reported smoke, fumes or gas at the pod.",
+                "Keep clear and alert the site; look for fire or burning insulation; ventilate; reset only once the detector reads clear."),
+            new FaultInfo(FaultCode.HazardDetectorFault, "HazardDetectorFault", "OtherError", FaultSeverity.Trip,
+                "Smoke or gas detector failed its self-test, is not connected or reads out of range.",
+                "Check the detector's wiring, supply and heater; replace the detector; reset to test it again."),
         };
 
         /// <summary>Number of codes in the catalogue; codes run from 0 to <c>Count - 1</c>.</summary>

@@ -75,5 +75,11 @@ namespace PodFirmware.Core.Faults
 
         /// <summary>A stored message failed its checksum after it had been written whole (flash bit rot); it is lost (warning).</summary>
         StoreRecordDamaged = 22,
+
+        /// <summary>The smoke / gas detector reported smoke or gas for its confirmation time (after its warm-up).</summary>
+        SmokeOrGasDetected = 23,
+
+        /// <summary>The smoke / gas detector failed its self-test, its input is missing, or its analog level is in a fault band.</summary>
+        HazardDetectorFault = 24,
     }
 }

@@ -27,6 +27,12 @@ namespace PodFirmware.Core.Heartbeat
         /// <summary><c>heartbeat.timeSource</c>: set the pod's UTC from the heartbeat's <c>t</c> when no better source (SNTP) has set it. Default true.</summary>
         public bool TimeSource = true;
 
+        /// <summary>
+        /// <c>heartbeat.podPeriodMs</c>: how often the pod publishes its own heartbeat (breath frame) on
+        /// <c>site/{siteId}/heartbeat/pods</c>, ms, 1000..600000, or 0 for none. Default 5000.
+        /// </summary>
+        public int PodPeriodMs = 5000;
+
         /// <summary>Silence after which the controller counts as lost: <see cref="MissedBeats"/> × <see cref="PeriodMs"/>, ms.</summary>
         public long LostAfterMs
         {
@@ -50,6 +56,10 @@ namespace PodFirmware.Core.Heartbeat
             }
 
             errors.Range(keyPrefix + ".continueLimitMs", ContinueLimitMs, 0, 86400000, "ms");
+            if (PodPeriodMs != 0)
+            {
+                errors.Range(keyPrefix + ".podPeriodMs", PodPeriodMs, 1000, 600000, "ms");
+            }
         }
     }
 }

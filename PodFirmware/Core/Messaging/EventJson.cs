@@ -104,6 +104,11 @@ namespace PodFirmware.Core.Messaging
             }
 
             WriteCode(w, e.Code);
+            if (e.Kind == EventKind.Warning)
+            {
+                WriteCauseAndRemedy(w, e.Code);
+            }
+
             WriteMeasurement(w, e.Unit, e.Value, e.Limit);
             w.EndObject();
         }
@@ -116,8 +121,8 @@ namespace PodFirmware.Core.Messaging
 
         /// <summary>
         /// The alarm <c>level</c> of <paramref name="kind"/>: <c>alarm</c>, <c>fire_risk</c>, or <c>cleared</c> for both
-        /// all_clear (cooled down and quiet) and fault_cleared (an authorised reset); <c>event</c> tells those two apart.
-        /// Null for other kinds.
+        /// all_clear (cooled down and quiet) and fault_cleared (an authorised reset); <c>event</c> tells those two apart;
+        /// <c>warning</c> for a warning delivered like an alarm (NetworkLostWhileMoving). Null for other kinds.
         /// </summary>
         public static string LevelOf(EventKind kind)
         {
@@ -127,16 +132,18 @@ namespace PodFirmware.Core.Messaging
                 case EventKind.FireRisk: return "fire_risk";
                 case EventKind.AllClear: return "cleared";
                 case EventKind.FaultCleared: return "cleared";
+                case EventKind.Warning: return "warning";
                 default: return null;
             }
         }
 
         /// <summary>
         /// Writes the alarm payload of <c>pods/{podId}/alarm</c> and <c>site/{siteId}/alarm</c> (docs/mqtt.md):
-        /// <c>{"id":"{podId}-{seq}","seq":n,"pod","site","space","event","level","code","ocpp",value/limit with units,"t","uptimeMs","restored"}</c>.
+        /// <c>{"id":"{podId}-{seq}","seq":n,"pod","site","space","event","level","code","ocpp","cause","remedy",value/limit with units,"t","uptimeMs","restored"}</c>
+        /// (<c>"active"</c> after <c>level</c> for a warning; <c>cause</c> and <c>remedy</c> are the fault catalogue's description and remedy).
         /// </summary>
         /// <param name="w">Writer, after Reset by the caller.</param>
-        /// <param name="e">An event of a kind for which <see cref="IsAlarmTopicKind"/> is true.</param>
+        /// <param name="e">An event of a kind for which <see cref="IsAlarmTopicKind"/> is true, or a warning.</param>
         /// <param name="podId">This pod's id.</param>
         /// <param name="idPrefix"><paramref name="podId"/> followed by "-", built once at boot.</param>
         /// <param name="siteId">This pod's site id.</param>
@@ -152,7 +159,13 @@ namespace PodFirmware.Core.Messaging
             w.Int("space", e.SpaceNumber);
             w.String("event", EventKindNames.Of(e.Kind));
             w.String("level", LevelOf(e.Kind));
+            if (e.Kind == EventKind.Warning)
+            {
+                w.Bool("active", e.Arg != 0);
+            }
+
             WriteCode(w, e.Code);
+            WriteCauseAndRemedy(w, e.Code);
             WriteMeasurement(w, e.Unit, e.Value, e.Limit);
             if (utcMs > 0)
             {
@@ -166,6 +179,17 @@ namespace PodFirmware.Core.Messaging
             w.Int("uptimeMs", e.TimeMs);
             w.Bool("restored", e.Restored);
             w.EndObject();
+        }
+
+        // The catalogue's own words, so whoever hears the announcement knows what happened and what to do.
+        private static void WriteCauseAndRemedy(JsonWriter w, FaultCode code)
+        {
+            FaultInfo fault = FaultCatalogue.Get(code);
+            if (code != FaultCode.None && fault != null)
+            {
+                w.String("cause", fault.Description);
+                w.String("remedy", fault.Remedy);
+            }
         }
 
         private static void WriteCode(JsonWriter w, FaultCode code)

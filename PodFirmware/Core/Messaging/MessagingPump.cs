@@ -3,6 +3,7 @@ using PodFirmware.Core.Commands;
 using PodFirmware.Core.Config;
 using PodFirmware.Core.Control;
 using PodFirmware.Core.Events;
+using PodFirmware.Core.Faults;
 using PodFirmware.Core.Heartbeat;
 using PodFirmware.Json;
 using PodFirmware.Core.Session;
@@ -19,10 +20,12 @@ namespace PodFirmware.Core.Messaging
     /// "online", subscribes the command and heartbeat topics and forces a fresh retained status; takes inbound messages
     /// (commands are verified here and only accepted ones are queued for the tick; heartbeats go to the monitor); drains
     /// the event ring (alarm kinds to the pod and site alarm topics, session records to the session topic, move records to
-    /// the move topic and command outcomes to <c>cmd/result</c>, all through the store-first <see cref="ReliablePublisher"/>;
-    /// each session record also counts in the lifetime counters on flash, <see cref="Counters"/>; the rest to the events
+    /// the move topic and command outcomes to <c>cmd/result</c>, all through the store-first <see cref="ReliablePublisher"/>,
+    /// and so is a NetworkLostWhileMoving warning, on the alarm topics; each session record also counts in the lifetime
+    /// counters on flash, <see cref="Counters"/>; the rest to the events
     /// topic, best effort); publishes the retained status on every change and at least every
-    /// <see cref="TelemetryConfig.StatusPeriodMs"/>, and telemetry at its charging or idle period. Never blocks: while the
+    /// <see cref="TelemetryConfig.StatusPeriodMs"/>, telemetry at its charging (or moving) or idle period, and the pod's own
+    /// heartbeat every <c>heartbeat.podPeriodMs</c> on <c>site/{siteId}/heartbeat/pods</c>. Never blocks: while the
     /// link is down, alarms, records and results still go into the store, and are sent once it is back.
     /// </summary>
     /// <remarks>
@@ -80,6 +83,8 @@ namespace PodFirmware.Core.Messaging
         private int _publishedVersion = -1;
         private long _lastStatusMs;
         private long _lastTelemetryMs = long.MinValue / 2;
+        private long _lastBeatMs = long.MinValue / 2;
+        private int _beatSeq;
 
         /// <summary>Builds the pump for <paramref name="pod"/>'s events and status, delivering reliable messages through <paramref name="publisher"/>.</summary>
         public MessagingPump(PodConfig config, IMqttLink link, PodController pod, ReliablePublisher publisher)
@@ -267,7 +272,13 @@ namespace PodFirmware.Core.Messaging
                 PublishSiteLoad(nowMs);
             }
 
-            int telemetryPeriodMs = _status.RelayClosed ? _config.Telemetry.ChargingPeriodMs : _config.Telemetry.IdlePeriodMs;
+            int beatPeriodMs = _config.Heartbeat.PodPeriodMs;
+            if (beatPeriodMs > 0 && nowMs - _lastBeatMs >= beatPeriodMs)
+            {
+                PublishBeat(nowMs);
+            }
+
+            int telemetryPeriodMs = _status.RelayClosed || _status.Moving ? _config.Telemetry.ChargingPeriodMs : _config.Telemetry.IdlePeriodMs;
             if (nowMs - _lastTelemetryMs >= telemetryPeriodMs)
             {
                 _json.Reset();
@@ -276,6 +287,35 @@ namespace PodFirmware.Core.Messaging
                 {
                     _lastTelemetryMs = nowMs;
                 }
+            }
+        }
+
+        // The pod's own heartbeat (breath frame, docs/mqtt.md): small, QoS 0, on the site's topic, so the controller sees a
+        // silent pod after a few periods instead of the broker's 1.5 keep-alives. A refused publish is tried at the next pump.
+        private void PublishBeat(long nowMs)
+        {
+            _json.Reset();
+            _json.BeginObject();
+            _json.String("pod", _config.PodId);
+            _json.Int("seq", _beatSeq);
+            _json.Int("uptimeMs", nowMs);
+            if (_utc != null && _utc.IsValid)
+            {
+                _json.UtcIso("t", _utc.UtcMs(nowMs));
+            }
+            else
+            {
+                _json.Null("t");
+            }
+
+            _json.String("connector", ConnectorStatusNames.Of(_status.Connector));
+            _json.Bool("latched", _status.LatchedFault != FaultCode.None);
+            _json.EndObject();
+            int id;
+            if (_link.Publish(_topics.PodBeat, _json.Buffer, _json.Length, 0, false, out id))
+            {
+                _beatSeq++;
+                _lastBeatMs = nowMs;
             }
         }
 
@@ -571,7 +611,8 @@ namespace PodFirmware.Core.Messaging
             int id;
             _json.Reset();
             EventKind kind = _pending.Kind;
-            if (EventJson.IsAlarmTopicKind(kind))
+            // A network lost while moving is only known once the link is back: stored and delivered like an alarm.
+            if (EventJson.IsAlarmTopicKind(kind) || (kind == EventKind.Warning && _pending.Code == FaultCode.NetworkLostWhileMoving))
             {
                 long utcMs = _utc != null && _utc.IsValid ? _utc.UtcMs(_pending.TimeMs) : 0;
                 EventJson.WriteAlarm(_json, _pending, _config.PodId, _alarmIdPrefix, _config.SiteId, _publisher.NextSequence, utcMs);

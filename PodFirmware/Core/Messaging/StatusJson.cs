@@ -119,6 +119,7 @@ namespace PodFirmware.Core.Messaging
             }
             w.String("derate", DerateStepNames.Of(status.Derate));
             w.String("rcd", RcdStateNames.Of(status.Rcd));
+            w.String("hazard", HazardDetector.NameOf(status.Hazard));
             w.Decimal("tempC", status.TemperatureC, 1);
             w.Decimal("currentA", status.CurrentA, 2);
             w.Decimal("voltageV", status.VoltageV, 1);
@@ -242,7 +243,7 @@ namespace PodFirmware.Core.Messaging
 
         /// <summary>
         /// Writes the telemetry document of <c>pods/{podId}/telemetry</c>: uptime, relay and the
-        /// three measurements with units in their names.
+        /// three measurements with units in their names; while the pod moves, its <c>position</c> too.
         /// </summary>
         public static void WriteTelemetry(JsonWriter w, PodStatus status, PodConfig config)
         {
@@ -262,6 +263,12 @@ namespace PodFirmware.Core.Messaging
             if (status.SessionActive)
             {
                 WriteProcess(w, status, config);
+            }
+
+            if (status.Moving)
+            {
+                // Where the pod is while it moves, at the charging pace (MessagingPump), so the back end can follow it.
+                WritePosition(w, status);
             }
 
             w.EndObject();

@@ -22,6 +22,7 @@ namespace PodFirmware.Core.Messaging
             Heartbeat = "site/" + siteId + "/heartbeat";
             SiteLoad = "site/" + siteId + "/load";
             Move = "pods/" + podId + "/move";
+            PodBeat = Heartbeat + "/pods";
         }
 
         /// <summary><c>pods/{podId}/availability</c>: retained "online"/"offline" (the Last Will).</summary>
@@ -62,5 +63,7 @@ namespace PodFirmware.Core.Messaging
 
         /// <summary><c>pods/{podId}/move</c>: the move records (audit of each move), QoS 1, store-first.</summary>
         public string Move { get; private set; }
+        /// <summary><c>site/{siteId}/heartbeat/pods</c>: every pod's own heartbeat (breath frame) to the controller (QoS 0, not retained).</summary>
+        public string PodBeat { get; private set; }
     }
 }

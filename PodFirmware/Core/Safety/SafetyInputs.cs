@@ -66,5 +66,11 @@ namespace PodFirmware.Core.Safety
         /// monitor is fitted). While charging it latches <see cref="FaultCode.GroundFailure"/>; a reset is refused while it holds.
         /// </summary>
         public bool ResidualCurrentFault;
+
+        /// <summary>
+        /// <c>true</c> while the smoke / gas detector reports smoke or gas (confirmed, after its warm-up). Latches
+        /// <see cref="FaultCode.SmokeOrGasDetected"/> charging or not and raises fire_risk at once; a reset is refused while it holds.
+        /// </summary>
+        public bool HazardDetected;
     }
 }

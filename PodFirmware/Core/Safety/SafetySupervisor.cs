@@ -19,7 +19,7 @@ namespace PodFirmware.Core.Safety
     /// be read intact comes back latched as <see cref="FaultCode.LatchRecordCorrupt"/> (fail safe). Either way the first
     /// <see cref="Evaluate"/> re-emits its alarm with <see cref="PodEvent.Restored"/> set, so an alarm lost to a power
     /// cut before the messaging pump stored it is sent after all.</para>
-    /// <para>Rule priority when several trip in one call: relay welded, residual current (ground failure, while charging), temperature ceiling, current ceiling, sensor
+    /// <para>Rule priority when several trip in one call: relay welded, smoke or gas (<see cref="SafetyInputs.HazardDetected"/>), residual current (ground failure, while charging), temperature ceiling, current ceiling, sensor
     /// fault, long-term temperature, over-current, over/under-voltage, relay failed to close, then the equipment fault
     /// another monitor reports (<see cref="SafetyInputs.EquipmentFault"/>). A welded relay is the most dangerous
     /// (the connector stays live and the pod cannot remove the power), so it also replaces any other latched fault,
@@ -321,7 +321,7 @@ namespace PodFirmware.Core.Safety
 
             if ((charging && _current.IsOverLimit(inputs.CurrentA, inputs.AllowedCurrentA)) ||
                 _voltage.IsOutOfRange(inputs.VoltageV, charging) ||
-                _weldPresent || inputs.EquipmentFault != FaultCode.None || inputs.ResidualCurrentFault)
+                _weldPresent || inputs.EquipmentFault != FaultCode.None || inputs.ResidualCurrentFault || inputs.HazardDetected)
             {
                 return ResetResult.ConditionPresent;
             }
@@ -355,6 +355,11 @@ namespace PodFirmware.Core.Safety
                 return _relay.LastByCurrent
                     ? Found(relay, inputs.CurrentA, _relay.WeldCurrentA, ValueUnit.Ampere, 0)
                     : Found(relay, 0, 0, ValueUnit.None, 0);
+            }
+
+            if (inputs.HazardDetected)
+            {
+                return Found(FaultCode.SmokeOrGasDetected, 0, 0, ValueUnit.None, 0);
             }
 
             if (ground != FaultCode.None)
@@ -487,10 +492,17 @@ namespace PodFirmware.Core.Safety
             _quiet.Stop();
         }
 
-        // After a trip: fire_risk once when the connector heats on with the relay open; all_clear once when it has
-        // stayed below the reset level with no fault present for longer than the quiet period.
+        // After a trip: fire_risk once when the smoke / gas detector reports or the connector heats on with the relay open;
+        // all_clear once when it has stayed below the reset level with no fault present for longer than the quiet period.
         private void Escalate(SafetyInputs inputs, bool temperatureUsable)
         {
+            // Smoke or gas is the fire the temperature rise only infers: fire_risk at once, naming the detector.
+            if (inputs.HazardDetected && !_fireRiskRaised)
+            {
+                _fireRiskRaised = true;
+                Emit(EventKind.FireRisk, inputs.NowMs, FaultCode.SmokeOrGasDetected, 0, 0, ValueUnit.None, inputs.SpaceNumber, 0, false);
+            }
+
             if (!temperatureUsable)
             {
                 _quiet.Stop();

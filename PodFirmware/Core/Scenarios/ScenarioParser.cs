@@ -15,7 +15,7 @@ namespace PodFirmware.Core.Scenarios
         private static readonly char[] LineBreak = { '\n' };
 
         // Targets that take an engineering number, with the unit their name carries.
-        private static readonly string[] ValueTargets = { "temp_c", "current_a", "voltage_v" };
+        private static readonly string[] ValueTargets = { "temp_c", "current_a", "voltage_v", "smoke_ppm" };
 
         // Targets that take one word, and the words each accepts.
         // Add a target here only together with the simulator code that applies it.
@@ -23,6 +23,7 @@ namespace PodFirmware.Core.Scenarios
         {
             "temp_sensor", "current_sensor", "voltage_sensor", "plug", "dock", "vehicle", "relay_feedback", "wheel_lock_sense", "cable_lock_sense",
             "controller", "rcd",
+            "hazard_detector",
         };
 
         // The first three are sensor wiring states; the rest are inputs and actuator faults.
@@ -41,6 +42,7 @@ namespace PodFirmware.Core.Scenarios
             new string[] { "ok", "stuck_locked", "stuck_unlocked" },
             new string[] { "up", "down" },
             new string[] { "ok", "fault", "test_fails" },
+            new string[] { "ok", "open", "short", "test_fails" },
         };
 
         private const string EvTarget = "ev";

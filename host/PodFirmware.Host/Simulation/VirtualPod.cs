@@ -76,6 +76,7 @@ namespace PodFirmware.Host.Simulation
             PilotOutput = new SimulatedPwmOutput();
             Ev = new SimulatedEv(clock, PilotOutput) { ReactionMs = 0 };
             Rcd = new SimulatedRcd(clock);
+            Hazard = new SimulatedHazardDetector();
             Store = store ?? new MemoryBlobStore();
             Events = new EventRing(128, 32);
             var ports = new PodPorts
@@ -97,6 +98,9 @@ namespace PodFirmware.Host.Simulation
                 ProximityChannel = Ev.PpChannel,
                 RcdFault = Rcd.FaultOutput,
                 RcdTest = Rcd,
+                HazardAlarm = Hazard.AlarmOutput,
+                HazardTest = Hazard,
+                HazardChannel = Hazard.Analog,
                 Store = Store,
             };
             wirePorts?.Invoke(ports);
@@ -143,6 +147,9 @@ namespace PodFirmware.Host.Simulation
 
         /// <summary>Residual-current monitor twin; starts healthy, answering its test at once.</summary>
         public SimulatedRcd Rcd { get; }
+
+        /// <summary>Smoke / gas detector twin (MQ-2 module: analog output, alarm output, test input); starts healthy in clean air. The config's <c>sensors.hazard.type</c> decides which output the pod reads.</summary>
+        public SimulatedHazardDetector Hazard { get; }
 
         /// <summary>GNSS twin; starts without a fix.</summary>
         public SimulatedPositionSource Position { get; }
@@ -192,6 +199,8 @@ namespace PodFirmware.Host.Simulation
                 case "cable_lock_sense": CableLock.Fault = ParseLockFault(step); break;
                 case "controller": ControllerUp = step.Text == "up"; break;
                 case "rcd": Rcd.Fault = step.Text == "fault" ? RcdFault.Fault : step.Text == "test_fails" ? RcdFault.TestFails : RcdFault.Ok; break;
+                case "smoke_ppm": Hazard.SmokePpm = step.Value; break;
+                case "hazard_detector": Hazard.Fault = step.Text == "open" ? HazardFault.Open : step.Text == "short" ? HazardFault.Short : step.Text == "test_fails" ? HazardFault.TestFails : HazardFault.Ok; break;
                 case "position":
                     if (step.Text == "none")
                     {

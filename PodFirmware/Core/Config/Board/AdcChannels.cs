@@ -1,6 +1,6 @@
 namespace PodFirmware.Core.Config.Board
 {
-    /// <summary><c>adc</c>: the board's analog inputs, ADC1 only. All three are required.</summary>
+    /// <summary><c>adc</c>: the board's analog inputs, ADC1 only. The first three are required.</summary>
     /// <remarks>Plain data, read at boot; not thread-safe.</remarks>
     public sealed class AdcChannels
     {
@@ -12,5 +12,8 @@ namespace PodFirmware.Core.Config.Board
 
         /// <summary><c>voltage</c>: supply voltage.</summary>
         public AnalogPin Voltage;
+
+        /// <summary><c>hazard</c>: analog smoke / gas sensor (<c>sensors.hazard.type</c> "analog"); optional.</summary>
+        public AnalogPin Hazard;
     }
 }

@@ -54,6 +54,7 @@ namespace PodFirmware.Core.Config.Board
             board.Outputs.WheelLock = OutputPin.Of(27, false);
             board.Outputs.CableLock = OutputPin.Of(25, false);
             board.Outputs.RcdTest = OutputPin.Of(16, false);
+            board.Outputs.HazardTest = OutputPin.Of(12, false);
 
             board.Inputs = new InputPins();
             board.Inputs.RelayFeedback = InputPin.Of(32, true, InputPin.PullUp);
@@ -63,6 +64,7 @@ namespace PodFirmware.Core.Config.Board
             board.Inputs.PlugDetect = InputPin.Of(21, true, InputPin.PullUp);
             board.Inputs.VehiclePresence = InputPin.Of(22, true, InputPin.PullUp);
             board.Inputs.RcdFault = InputPin.Of(17, true, InputPin.PullUp);
+            board.Inputs.HazardAlarm = InputPin.Of(2, true, InputPin.PullUp);
 
             board.Adc = new AdcChannels();
             board.Adc.Temperature = AnalogPin.Of(0, 36);
@@ -85,7 +87,8 @@ namespace PodFirmware.Core.Config.Board
 
         /// <summary>
         /// Checks the map: every section and entry present (only <c>inputs.vehiclePresence</c>, the RCD pair
-        /// <c>inputs.rcdFault</c>/<c>outputs.rcdTest</c> and the <c>pilot</c> section as a whole may be left out), no flash or
+        /// <c>inputs.rcdFault</c>/<c>outputs.rcdTest</c>, the smoke / gas detector's <c>inputs.hazardAlarm</c>, <c>outputs.hazardTest</c>
+        /// (only with the alarm) and <c>adc.hazard</c>, and the <c>pilot</c> section as a whole may be left out), no flash or
         /// non-existent GPIO, no output on an input-only GPIO, no internal pull where the
         /// GPIO has none, ADC1 channels only and each on its own GPIO, an active-high relay coil, and no GPIO
         /// used twice. Each problem names its key, e.g. <c>outputs.relayCoil.gpio</c>.
@@ -110,6 +113,11 @@ namespace PodFirmware.Core.Config.Board
                     CheckOutput("outputs.rcdTest", Outputs.RcdTest, used, errors);
                 }
 
+                if (Outputs.HazardTest != null)
+                {
+                    CheckOutput("outputs.hazardTest", Outputs.HazardTest, used, errors);
+                }
+
                 // Entering output mode drives the pin low before the first write: an active-low coil
                 // driver would pulse the relay closed while the pin is set up.
                 if (Outputs.RelayCoil != null && Outputs.RelayCoil.ActiveLow)
@@ -131,6 +139,12 @@ namespace PodFirmware.Core.Config.Board
                 CheckInput("inputs.plugDetect", Inputs.PlugDetect, true, used, errors);
                 CheckInput("inputs.vehiclePresence", Inputs.VehiclePresence, false, used, errors);
                 CheckInput("inputs.rcdFault", Inputs.RcdFault, false, used, errors);
+                CheckInput("inputs.hazardAlarm", Inputs.HazardAlarm, false, used, errors);
+            }
+
+            if (Outputs != null && Inputs != null && Outputs.HazardTest != null && Inputs.HazardAlarm == null)
+            {
+                errors.Fail("inputs.hazardAlarm", "is missing: outputs.hazardTest tests the detector's alarm output");
             }
 
             // The residual-current monitor is fitted with both of its pins or not at all.
@@ -148,6 +162,10 @@ namespace PodFirmware.Core.Config.Board
                 CheckAnalog("adc.temperature", Adc.Temperature, used, errors);
                 CheckAnalog("adc.current", Adc.Current, used, errors);
                 CheckAnalog("adc.voltage", Adc.Voltage, used, errors);
+                if (Adc.Hazard != null)
+                {
+                    CheckAnalog("adc.hazard", Adc.Hazard, used, errors);
+                }
             }
 
             if (Gnss == null)

@@ -1,6 +1,6 @@
 namespace PodFirmware.Core.Config.Board
 {
-    /// <summary><c>inputs</c>: the board's digital inputs. All are required except <see cref="VehiclePresence"/> and <see cref="RcdFault"/>.</summary>
+    /// <summary><c>inputs</c>: the board's digital inputs. All are required except <see cref="VehiclePresence"/>, <see cref="RcdFault"/> and <see cref="HazardAlarm"/>.</summary>
     /// <remarks>Plain data, read at boot; not thread-safe.</remarks>
     public sealed class InputPins
     {
@@ -24,5 +24,8 @@ namespace PodFirmware.Core.Config.Board
 
         /// <summary><c>rcdFault</c>: fault output of the residual-current monitor module (RDC-DD); optional, together with <c>outputs.rcdTest</c>.</summary>
         public InputPin RcdFault;
+
+        /// <summary><c>hazardAlarm</c>: alarm output of the smoke / gas detector (<c>sensors.hazard.type</c> "digital"); optional.</summary>
+        public InputPin HazardAlarm;
     }
 }

@@ -25,7 +25,7 @@ namespace PodFirmware.Tests.Core.Messaging
 
         private static JsonWriter Alarm(PodEvent e, long seq, long utcMs)
         {
-            var w = new JsonWriter(512);
+            var w = new JsonWriter(1024);
             EventJson.WriteAlarm(w, e, "P-017", "P-017-", "S-1", seq, utcMs);
             Assert.IsTrue(w.IsComplete, w.ToString());
             return w;
@@ -36,7 +36,10 @@ namespace PodFirmware.Tests.Core.Messaging
         {
             JsonAssert.Text(
                 "{\"id\":\"P-017-42\",\"seq\":42,\"pod\":\"P-017\",\"site\":\"S-1\",\"space\":3,\"event\":\"alarm\",\"level\":\"alarm\"," +
-                "\"code\":\"ConnectorOverTemperature\",\"ocpp\":\"HighTemperature\",\"valueC\":72.3,\"limitC\":70.0," +
+                "\"code\":\"ConnectorOverTemperature\",\"ocpp\":\"HighTemperature\"," +
+                "\"cause\":\"Connector stayed above the cable profile's long-term temperature limit for longer than its tolerance.\"," +
+                "\"remedy\":\"Let the connector cool; inspect plug and socket contacts for discolouration, loose crimps or a worn contact; " +
+                "check the cable profile matches the fitted cable.\",\"valueC\":72.3,\"limitC\":70.0," +
                 "\"t\":\"2026-11-21T14:03:07.250Z\",\"uptimeMs\":123456,\"restored\":false}",
                 Alarm(OverTemperature(EventKind.Alarm), 42, 1795269787250L));
         }
@@ -64,7 +67,8 @@ namespace PodFirmware.Tests.Core.Messaging
             e.Unit = ValueUnit.Ampere;
             e.Value = 35.456;
             e.Limit = 32.0;
-            Assert.Contains("\"code\":\"OverCurrent\",\"ocpp\":\"OverCurrentFailure\",\"valueA\":35.46,\"limitA\":32.00,", Alarm(e, 1, 0).ToString());
+            Assert.Contains("\"code\":\"OverCurrent\",\"ocpp\":\"OverCurrentFailure\",\"cause\":", Alarm(e, 1, 0).ToString());
+            Assert.Contains("setting.\",\"valueA\":35.46,\"limitA\":32.00,", Alarm(e, 1, 0).ToString());
 
             e.Code = FaultCode.UnderVoltage;
             e.Unit = ValueUnit.Volt;
@@ -101,9 +105,11 @@ namespace PodFirmware.Tests.Core.Messaging
             e.TimeMs = 31000;
             e.Code = FaultCode.ControllerLost;
             e.Arg = 1;
-            var w = new JsonWriter(256);
+            var w = new JsonWriter(512);
             EventJson.Write(w, e, "P-017", 0);
-            JsonAssert.Text("{\"t\":null,\"uptimeMs\":31000,\"event\":\"warning\",\"pod\":\"P-017\",\"space\":0,\"active\":true,\"code\":\"ControllerLost\",\"ocpp\":\"OtherError\"}", w);
+            JsonAssert.Text("{\"t\":null,\"uptimeMs\":31000,\"event\":\"warning\",\"pod\":\"P-017\",\"space\":0,\"active\":true,\"code\":\"ControllerLost\",\"ocpp\":\"OtherError\"," +
+                "\"cause\":\"No heartbeat from the site controller within its timeout.\"," +
+                "\"remedy\":\"Check the site controller is running and reachable; check the pod's network link and broker connection.\"}", w);
         }
     }
 }

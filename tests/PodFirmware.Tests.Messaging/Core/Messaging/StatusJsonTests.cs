@@ -73,7 +73,7 @@ namespace PodFirmware.Tests.Core.Messaging
                 "\"connector\":\"Charging\",\"relay\":\"closed\",\"fault\":null,\"selfTestFailed\":null,\"warnings\":[\"ControllerLost\"]," +
                 "\"docked\":true,\"plugged\":true,\"vehicle\":\"present\",\"locks\":{\"wheel\":\"locked\",\"cable\":\"locked\"},\"moving\":null," +
                 "\"session\":{\"id\":\"start-1\",\"account\":\"acct-9\",\"energyKwh\":1.235,\"elapsedS\":61,\"progressPercent\":12,\"remainingS\":3540}," +
-                "\"reservation\":null,\"allowedCurrentA\":16.00,\"pilot\":{\"cp\":\"C\",\"dutyPercent\":26.6,\"offeredA\":16.0,\"cableA\":32},\"derate\":\"half\",\"rcd\":\"ok\"," +
+                "\"reservation\":null,\"allowedCurrentA\":16.00,\"pilot\":{\"cp\":\"C\",\"dutyPercent\":26.6,\"offeredA\":16.0,\"cableA\":32},\"derate\":\"half\",\"rcd\":\"ok\",\"hazard\":\"none\"," +
                 "\"tempC\":31.3,\"currentA\":15.99,\"voltageV\":230.0,\"powerW\":2943,\"powerFactor\":0.80," +
                 "\"sensors\":{\"temperature\":\"ok\",\"current\":\"ok\",\"voltage\":\"ok\"},\"store\":{\"pending\":2,\"overflow\":false,\"damaged\":0}," +
                 "\"counters\":{\"energyKwh\":123.457,\"sessions\":40,\"chargingS\":7200,\"today\":{\"energyKwh\":2.000,\"sessions\":2,\"chargingS\":600}}}",

@@ -25,9 +25,9 @@ namespace PodFirmware.Tests.Core.Faults
         }
 
         [TestMethod]
-        public static void Lists_every_code_up_to_the_damaged_store_record()
+        public static void Lists_every_code_up_to_the_hazard_detector_fault()
         {
-            Assert.AreEqual((int)FaultCode.StoreRecordDamaged + 1, FaultCatalogue.Count);
+            Assert.AreEqual((int)FaultCode.HazardDetectorFault + 1, FaultCatalogue.Count);
             Assert.IsNull(FaultCatalogue.Get((FaultCode)FaultCatalogue.Count));
             Assert.IsNull(FaultCatalogue.Get((FaultCode)(-1)));
         }
