@@ -70,6 +70,12 @@ namespace PodFirmware.Core.Commands
         /// <summary>Amount limit of the session in currency units × 10^<see cref="AmountDecimals"/> (<c>"maxAmount"</c>), 0 to 1000000000; 0 when absent.</summary>
         public long MaxAmountScaled;
 
+        /// <summary>The hashed card (<c>"card"</c>, 16 lowercase hex digits) a start or refuse_card answers; null when absent.</summary>
+        public string Card;
+
+        /// <summary>Why the back end refused a card (<c>"reason"</c> of refuse_card); null otherwise.</summary>
+        public string Reason;
+
         /// <summary>
         /// Copies every field of <paramref name="source"/> into this instance (strings by reference). Allocates nothing;
         /// used by <see cref="CommandQueue"/> to hand commands to the tick. A field added here must be copied here.
@@ -93,6 +99,8 @@ namespace PodFirmware.Core.Commands
             MaxDurationS = source.MaxDurationS;
             HasMaxAmount = source.HasMaxAmount;
             MaxAmountScaled = source.MaxAmountScaled;
+            Card = source.Card;
+            Reason = source.Reason;
         }
 
         /// <summary>Resets every field to its cleared value. Allocates nothing.</summary>
@@ -115,6 +123,8 @@ namespace PodFirmware.Core.Commands
             MaxDurationS = 0;
             HasMaxAmount = false;
             MaxAmountScaled = 0;
+            Card = null;
+            Reason = null;
         }
     }
 }

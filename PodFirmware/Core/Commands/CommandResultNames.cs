@@ -14,6 +14,7 @@ namespace PodFirmware.Core.Commands
             "no_reservation", "no_move_permission", "limit_out_of_range", "self_test_failed", "lock_fault",
             "nothing_latched", "condition_present", "temperature_too_high", "sensor_fault_present", "store_failed",
             "busy", "not_supported", "moving", "cable_not_recognised", "site_full",
+            "card_refused", "card_rate_limited", "card_unknown",
         };
 
         private static readonly string[] Reasons = new string[]
@@ -40,6 +41,9 @@ namespace PodFirmware.Core.Commands
             "The pod is moving; dock and lock it first.",
             "The cable's PP resistor reads open or out of band; reseat or replace the cable.",
             "The site is at its load limit; try later.",
+            "The back end refused the card.",
+            "Too many card reads; try later.",
+            "The controller is lost and the card is not on the allow-list.",
         };
 
         /// <summary>The snake_case wire name of <paramref name="code"/>, or <see cref="Unknown"/>.</summary>

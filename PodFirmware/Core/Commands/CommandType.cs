@@ -35,5 +35,8 @@ namespace PodFirmware.Core.Commands
 
         /// <summary><c>check_space</c>: report whether the parking space is free.</summary>
         CheckSpace = 10,
+
+        /// <summary><c>refuse_card</c>: the back end refuses a card read at the pod (fields: card, reason); its id is the read's id.</summary>
+        RefuseCard = 11,
     }
 }

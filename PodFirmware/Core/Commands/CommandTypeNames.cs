@@ -5,7 +5,7 @@ namespace PodFirmware.Core.Commands
     public static class CommandTypeNames
     {
         /// <summary>Number of entries in the table: every <see cref="CommandType"/> value, <see cref="CommandType.None"/> included.</summary>
-        public const int Count = 11;
+        public const int Count = 12;
 
         private static readonly string[] Names = BuildNames();
 
@@ -30,6 +30,7 @@ namespace PodFirmware.Core.Commands
             names[(int)CommandType.ResetFault] = "reset_fault";
             names[(int)CommandType.GetStatus] = "get_status";
             names[(int)CommandType.CheckSpace] = "check_space";
+            names[(int)CommandType.RefuseCard] = "refuse_card";
             return names;
         }
     }

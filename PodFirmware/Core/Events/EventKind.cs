@@ -71,5 +71,8 @@ namespace PodFirmware.Core.Events
         /// when the step rose, the exit level when it fell).
         /// </summary>
         Derate = 15,
+
+        /// <summary>The back end refused a card read (<c>refuse_card</c>): <see cref="PodEvent.Text"/> is its reason.</summary>
+        CardRefused = 16,
     }
 }

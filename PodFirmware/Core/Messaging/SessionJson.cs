@@ -24,6 +24,7 @@ namespace PodFirmware.Core.Messaging
             w.String("site", siteId);
             w.Int("space", spaceNumber);
             w.String("account", record.Account);
+            w.String("card", record.Card);
             WriteUtc(w, "startT", record.StartUtcS);
             WriteUtc(w, "stopT", record.StopUtcS);
             long durationMs = record.StopMs - record.StartMs;

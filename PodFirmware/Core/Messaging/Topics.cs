@@ -21,6 +21,7 @@ namespace PodFirmware.Core.Messaging
             CommandResult = "pods/" + podId + "/cmd/result";
             Heartbeat = "site/" + siteId + "/heartbeat";
             SiteLoad = "site/" + siteId + "/load";
+            Authorize = "pods/" + podId + "/authorize";
         }
 
         /// <summary><c>pods/{podId}/availability</c>: retained "online"/"offline" (the Last Will).</summary>
@@ -58,5 +59,8 @@ namespace PodFirmware.Core.Messaging
 
         /// <summary><c>site/{siteId}/load</c>: every pod's load, for site power sharing (QoS 0, not retained).</summary>
         public string SiteLoad { get; private set; }
+
+        /// <summary><c>pods/{podId}/authorize</c>: a card read at the pod asks the back end for a start (QoS 1, not retained).</summary>
+        public string Authorize { get; private set; }
     }
 }

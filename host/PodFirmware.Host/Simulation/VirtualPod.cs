@@ -77,6 +77,7 @@ namespace PodFirmware.Host.Simulation
             PilotOutput = new SimulatedPwmOutput();
             Ev = new SimulatedEv(clock, PilotOutput) { ReactionMs = 0 };
             Rcd = new SimulatedRcd(clock);
+            CardReader = new SimulatedCardReader(clock);
             Store = store ?? new MemoryBlobStore();
             Events = new EventRing(128, 32);
             var ports = new PodPorts
@@ -99,6 +100,7 @@ namespace PodFirmware.Host.Simulation
                 RcdFault = Rcd.FaultOutput,
                 RcdTest = Rcd,
                 Store = Store,
+                CardReader = CardReader,
             };
             wirePorts?.Invoke(ports);
             Controller = new PodController(config, clock, ports, Events);
@@ -146,6 +148,9 @@ namespace PodFirmware.Host.Simulation
         /// <summary>Residual-current monitor twin; starts healthy, answering its test at once.</summary>
         public SimulatedRcd Rcd { get; }
 
+        /// <summary>The MFRC522 twin: a scenario's <c>card &lt;uid-hex&gt;</c> taps a card on it; the messaging side polls it.</summary>
+        public SimulatedCardReader CardReader { get; }
+
         /// <summary>GNSS twin; starts without a fix.</summary>
         public SimulatedPositionSource Position { get; }
 
@@ -190,6 +195,7 @@ namespace PodFirmware.Host.Simulation
                 case "wheel_lock_sense": WheelLock.Fault = ParseLockFault(step); break;
                 case "cable_lock_sense": CableLock.Fault = ParseLockFault(step); break;
                 case "controller": ControllerUp = step.Text == "up"; break;
+                case "card": CardReader.Tap(Convert.FromHexString(step.Text)); break;
                 case "rcd": Rcd.Fault = step.Text == "fault" ? RcdFault.Fault : step.Text == "test_fails" ? RcdFault.TestFails : RcdFault.Ok; break;
                 case "position":
                     if (step.Text == "none")
