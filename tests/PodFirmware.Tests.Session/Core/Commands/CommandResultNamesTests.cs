@@ -9,7 +9,7 @@ namespace PodFirmware.Tests.Core.Commands
         [TestMethod]
         public static void Every_result_code_has_a_unique_name_and_a_sentence()
         {
-            Assert.AreEqual((int)CommandResultCode.SiteFull + 1, CommandResultNames.Count);
+            Assert.AreEqual((int)CommandResultCode.CardUnknown + 1, CommandResultNames.Count);
             for (int i = 0; i < CommandResultNames.Count; i++)
             {
                 string reason = CommandResultNames.ReasonOf((CommandResultCode)i);
