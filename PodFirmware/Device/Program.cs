@@ -150,6 +150,9 @@ namespace PodFirmware.Device
                 ports.ProximityChannel = new SampledAnalogChannel(new AdcInput(adc, board.Pilot.Pp.Channel), clock);
             }
 
+            // The card reader, when fitted; the messaging thread polls it (CardDesk).
+            ports.CardReader = board.Card == null ? null : new Mfrc522Reader(board.Card);
+
             // The GNSS UART opens at the pod config's position.gnssBaud (the board map names pins only).
             nanoFramework.Hardware.Esp32.Configuration.SetPinFunction(board.Gnss.RxGpio, DeviceFunction.COM2_RX);
             nanoFramework.Hardware.Esp32.Configuration.SetPinFunction(board.Gnss.TxGpio, DeviceFunction.COM2_TX);

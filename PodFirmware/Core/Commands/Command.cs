@@ -75,6 +75,11 @@ namespace PodFirmware.Core.Commands
 
         /// <summary>The new key of a <c>rotate_key</c> wrapped under the current key (<c>"key"</c>, 64 to 128 lowercase hex digits, see <see cref="CommandKeys.Wrap"/>); null otherwise.</summary>
         public string WrappedKey;
+        /// <summary>The hashed card (<c>"card"</c>, 16 lowercase hex digits) a start or refuse_card answers; null when absent.</summary>
+        public string Card;
+
+        /// <summary>Why the back end refused a card (<c>"reason"</c> of refuse_card); null otherwise.</summary>
+        public string Reason;
 
         /// <summary>
         /// Copies every field of <paramref name="source"/> into this instance (strings by reference). Allocates nothing;
@@ -101,6 +106,8 @@ namespace PodFirmware.Core.Commands
             MaxAmountScaled = source.MaxAmountScaled;
             NewKeyId = source.NewKeyId;
             WrappedKey = source.WrappedKey;
+            Card = source.Card;
+            Reason = source.Reason;
         }
 
         /// <summary>Resets every field to its cleared value. Allocates nothing.</summary>
@@ -125,6 +132,8 @@ namespace PodFirmware.Core.Commands
             MaxAmountScaled = 0;
             NewKeyId = null;
             WrappedKey = null;
+            Card = null;
+            Reason = null;
         }
     }
 }

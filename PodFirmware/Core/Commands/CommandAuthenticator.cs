@@ -81,8 +81,10 @@ namespace PodFirmware.Core.Commands
         private const int FieldMaxEnergy = 16;
         private const int FieldMaxDuration = 32;
         private const int FieldMaxAmount = 64;
-        private const int FieldKeyId = 128;
-        private const int FieldKey = 256;
+        private const int FieldCard = 128;
+        private const int FieldReason = 256;
+        private const int FieldKeyId = 512;
+        private const int FieldKey = 1024;
 
         private static readonly int[] RequiredFields = BuildFieldTable(true);
         private static readonly int[] AllowedFields = BuildFieldTable(false);
@@ -688,6 +690,25 @@ namespace PodFirmware.Core.Commands
                 }
             }
 
+            if ((allowed & FieldCard) != 0)
+            {
+                // The hashed UID the pod published (CardGate): 16 lowercase hex digits.
+                JsonFieldStatus status = _command.GetString("card", out into.Card);
+                if ((status != JsonFieldStatus.Missing || (required & FieldCard) != 0) && (status != JsonFieldStatus.Ok || !IsLowerHex(into.Card, 16, 16)))
+                {
+                    return Fail(CommandAuthResult.InvalidField, "field 'card': must be 16 lowercase hex digits");
+                }
+            }
+
+            if ((allowed & FieldReason) != 0)
+            {
+                JsonFieldStatus status = _command.GetString("reason", out into.Reason);
+                if (status != JsonFieldStatus.Ok || into.Reason.Length < 1 || into.Reason.Length > MaxIdChars || HasControlCharacter(into.Reason))
+                {
+                    return Fail(CommandAuthResult.InvalidField, "field 'reason': must be 1 to 64 characters without control characters");
+                }
+            }
+
             return CommandAuthResult.Ok;
         }
 
@@ -836,7 +857,9 @@ namespace PodFirmware.Core.Commands
         private static int[] BuildFieldTable(bool required)
         {
             var table = new int[CommandTypeNames.Count];
-            table[(int)CommandType.Start] = required ? FieldAccount : FieldAccount | FieldLimit | FieldTariff | FieldMaxEnergy | FieldMaxDuration | FieldMaxAmount;
+            table[(int)CommandType.Start] = required ? FieldAccount : FieldAccount | FieldLimit | FieldTariff | FieldMaxEnergy | FieldMaxDuration | FieldMaxAmount | FieldCard;
+            table[(int)CommandType.Stop] = required ? 0 : FieldAccount;
+            table[(int)CommandType.RefuseCard] = FieldCard | FieldReason;
             table[(int)CommandType.Reserve] = required ? FieldAccount : FieldAccount | FieldDuration;
             table[(int)CommandType.Unlock] = FieldAccount;
             table[(int)CommandType.SetCurrentLimit] = FieldLimit;
@@ -857,8 +880,9 @@ namespace PodFirmware.Core.Commands
 
         private static string[] BuildExtraFieldNames()
         {
-            // Indexed by bit position: FieldAccount, FieldLimit, FieldTariff, FieldDuration, FieldMaxEnergy, FieldMaxDuration, FieldMaxAmount, FieldKeyId, FieldKey.
-            var names = new string[9];
+            // Indexed by bit position: FieldAccount, FieldLimit, FieldTariff, FieldDuration, FieldMaxEnergy, FieldMaxDuration, FieldMaxAmount,
+            // FieldCard, FieldReason, FieldKeyId, FieldKey.
+            var names = new string[11];
             names[0] = "account";
             names[1] = "limitA";
             names[2] = "tariffPerKwh";
@@ -866,8 +890,10 @@ namespace PodFirmware.Core.Commands
             names[4] = "maxEnergyKwh";
             names[5] = "maxDurationS";
             names[6] = "maxAmount";
-            names[7] = "keyId";
-            names[8] = "key";
+            names[7] = "card";
+            names[8] = "reason";
+            names[9] = "keyId";
+            names[10] = "key";
             return names;
         }
     }

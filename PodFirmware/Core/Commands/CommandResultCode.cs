@@ -20,7 +20,7 @@ namespace PodFirmware.Core.Commands
         /// <summary>Start or unlock while a fault is latched.</summary>
         FaultLatched = 3,
 
-        /// <summary>Start or reserve by an account other than the reservation holder; the detail is the time left in s.</summary>
+        /// <summary>Start or reserve by an account other than the reservation holder (detail: the time left in s), or a stop of a session started on a reservation naming another account (detail 0).</summary>
         ReservedForOther = 4,
 
         /// <summary>Start, reserve or unlock while a session is running.</summary>
@@ -74,10 +74,18 @@ namespace PodFirmware.Core.Commands
         /// <summary>Start refused for site load: the site is above <c>site.noNewSessionsAbovePercent</c> or this pod's share is below 6 A.</summary>
         SiteFull = 21,
 
+        /// <summary>A card read the back end refused (the result of its <c>refuse_card</c>, under the read's id).</summary>
+        CardRefused = 22,
+
+        /// <summary>A card read not acted on: more than <c>card.rateMaxReads</c> reads within <c>card.rateWindowMs</c>.</summary>
+        CardRateLimited = 23,
+
+        /// <summary>A card read while the controller is lost, and the card is not on the enabled allow-list.</summary>
+        CardUnknown = 24,
         /// <summary><c>rotate_key</c> refused: not signed with the current key, a key id the pod holds, or the public demo key.</summary>
-        KeyRejected = 27,
+        KeyRejected = 25,
 
         /// <summary><c>rotate_key</c> refused: the new key ring could not be written to flash; the keys are unchanged.</summary>
-        KeyStoreFailed = 28,
+        KeyStoreFailed = 26,
     }
 }

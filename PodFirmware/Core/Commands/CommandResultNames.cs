@@ -7,14 +7,14 @@ namespace PodFirmware.Core.Commands
         /// <summary>Returned for a value outside the enum.</summary>
         public const string Unknown = "unknown";
 
-        // Row i describes (CommandResultCode)i; a test keeps it so. A null row is a value not (yet) in the enum.
+        // Row i describes (CommandResultCode)i; a test keeps it so.
         private static readonly string[] Names = new string[]
         {
             "ok", "not_docked", "not_plugged", "fault_latched", "reserved_for_other", "session_active", "no_session",
             "no_reservation", "no_move_permission", "limit_out_of_range", "self_test_failed", "lock_fault",
             "nothing_latched", "condition_present", "temperature_too_high", "sensor_fault_present", "store_failed",
             "busy", "not_supported", "moving", "cable_not_recognised", "site_full",
-            null, null, null, null, null, "key_rejected", "key_store_failed",
+            "card_refused", "card_rate_limited", "card_unknown", "key_rejected", "key_store_failed",
         };
 
         private static readonly string[] Reasons = new string[]
@@ -41,7 +41,9 @@ namespace PodFirmware.Core.Commands
             "The pod is moving; dock and lock it first.",
             "The cable's PP resistor reads open or out of band; reseat or replace the cable.",
             "The site is at its load limit; try later.",
-            null, null, null, null, null,
+            "The back end refused the card.",
+            "Too many card reads; try later.",
+            "The controller is lost and the card is not on the allow-list.",
             "The new key is refused: not signed with the current key, an id in use, or the demo key.",
             "The new key could not be stored; the keys are unchanged.",
         };

@@ -36,6 +36,8 @@ namespace PodFirmware.Core.Commands
         /// <summary><c>check_space</c>: report whether the parking space is free.</summary>
         CheckSpace = 10,
 
+        /// <summary><c>refuse_card</c>: the back end refuses a card read at the pod (fields: card, reason); its id is the read's id.</summary>
+        RefuseCard = 11,
         /// <summary><c>rotate_key</c>: replace the current command key (fields: keyId, key wrapped under the current key); handled on the messaging side.</summary>
         RotateKey = 12,
     }

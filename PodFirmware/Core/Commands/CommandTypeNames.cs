@@ -30,6 +30,7 @@ namespace PodFirmware.Core.Commands
             names[(int)CommandType.ResetFault] = "reset_fault";
             names[(int)CommandType.GetStatus] = "get_status";
             names[(int)CommandType.CheckSpace] = "check_space";
+            names[(int)CommandType.RefuseCard] = "refuse_card";
             names[(int)CommandType.RotateKey] = "rotate_key";
             return names;
         }

@@ -7,6 +7,7 @@ using PodFirmware.Core.Safety;
 using PodFirmware.Core.Session;
 using PodFirmware.Core.Site;
 using PodFirmware.Core.Store;
+using PodFirmware.Drivers.Card;
 using PodFirmware.Drivers.Config;
 
 namespace PodFirmware.Core.Config
@@ -80,6 +81,9 @@ namespace PodFirmware.Core.Config
         /// <summary><c>site</c>: sharing the site's supply with the other pods (docs/site-power.md).</summary>
         public SiteConfig Site = new SiteConfig();
 
+        /// <summary><c>card</c>: local authorisation with an RFID card at the pod.</summary>
+        public CardConfig Card = new CardConfig();
+
         /// <summary>Checks every key; returns the problems found (empty when the config may be used).</summary>
         public ConfigErrors Validate()
         {
@@ -89,8 +93,8 @@ namespace PodFirmware.Core.Config
             errors.Range("parkingSpace", ParkingSpace, 1, 9999, "");
             errors.Range("tickPeriodMs", TickPeriodMs, 20, 1000, "ms");
             errors.Range("ratedCurrentA", RatedCurrentA, 6, 32, "A");
-            string[] keys = { "mqtt", "telemetry", "sensors", "safety", "locks", "session", "position", "commands", "heartbeat", "outbox", "ev", "site" };
-            IConfigSection[] sections = { Mqtt, Telemetry, Sensors, Safety, Locks, Session, Position, Commands, Heartbeat, Outbox, Ev, Site };
+            string[] keys = { "mqtt", "telemetry", "sensors", "safety", "locks", "session", "position", "commands", "heartbeat", "outbox", "ev", "site", "card" };
+            IConfigSection[] sections = { Mqtt, Telemetry, Sensors, Safety, Locks, Session, Position, Commands, Heartbeat, Outbox, Ev, Site, Card };
             for (int i = 0; i < keys.Length; i++)
             {
                 // A null section ("locks": null in the file) is an error naming it, never a crash.

@@ -162,7 +162,11 @@ namespace PodFirmware.Core.Control
             _inputs.AllowedCurrentA = config.RatedCurrentA;
             _networkUp = 1;
             _benchMode = config.BenchMode;
+            CardReader = ports.CardReader;
         }
+
+        /// <summary>The card reader of <see cref="PodPorts.CardReader"/> (null when none), handed on to the messaging side, which polls it.</summary>
+        public ICardReader CardReader { get; private set; }
 
         /// <summary>The safety supervisor, for tests and the console.</summary>
         public SafetySupervisor Supervisor
@@ -606,7 +610,7 @@ namespace PodFirmware.Core.Control
                 case CommandType.Start:
                     return Start(command, nowMs, relayClosed, ref detail);
                 case CommandType.Stop:
-                    return _session.Stop(_sessionInputs);
+                    return _session.Stop(command.Account, _sessionInputs);
                 case CommandType.Reserve:
                     return Detailed(_session.Reserve(command.Account, command.DurationS, _sessionInputs), ref detail);
                 case CommandType.CancelReservation:
@@ -623,6 +627,13 @@ namespace PodFirmware.Core.Control
                 case CommandType.GetStatus:
                 case CommandType.CheckSpace:
                     return CommandResultCode.Ok;
+                case CommandType.RefuseCard:
+                    _scratch.Clear();
+                    _scratch.Kind = EventKind.CardRefused;
+                    _scratch.TimeMs = nowMs;
+                    _scratch.Text = command.Reason;
+                    _events.TryWrite(_scratch);
+                    return CommandResultCode.CardRefused;
                 default:
                     return CommandResultCode.NotSupported;
             }
@@ -804,6 +815,7 @@ namespace PodFirmware.Core.Control
             s.SessionActive = active;
             s.SessionId = active ? record.SessionId : null;
             s.SessionAccount = active ? record.Account : null;
+            s.SessionCard = active ? record.Card : null;
             s.SessionEnergyMilliWh = active ? record.EnergyMilliWh : 0;
             s.SessionElapsedMs = active ? _session.ElapsedMs : 0;
             s.SessionProgressPercent = active ? _session.ProgressPercent : -1;

@@ -76,5 +76,8 @@ namespace PodFirmware.Core.Control
 
         /// <summary>Persistent store for the fault latch. Required.</summary>
         public IBlobStore Store;
+
+        /// <summary>RFID card reader at the pod; null when none is fitted. The tick never reads it: the messaging thread polls it (<c>CardDesk</c>).</summary>
+        public ICardReader CardReader;
     }
 }

@@ -139,6 +139,9 @@ namespace PodFirmware.Core.Control
         /// <summary>Account of the running session; null when none.</summary>
         public string SessionAccount;
 
+        /// <summary>Hashed card of the running session (a second read of it stops the session); null when none or started without a card.</summary>
+        public string SessionCard;
+
         /// <summary>Energy delivered in the running session, mWh.</summary>
         public long SessionEnergyMilliWh;
 

@@ -74,12 +74,15 @@ namespace PodFirmware.Core.Events
         /// </summary>
         Derate = 15,
 
+        /// <summary>The back end refused a card read (<c>refuse_card</c>): <see cref="PodEvent.Text"/> is its reason.</summary>
+        CardRefused = 16,
+
         /// <summary>
         /// A move ended (the record of it, published store-first): <see cref="PodEvent.Record"/> holds the unlocking
         /// account (<c>Account</c>) and the move's <c>StartMs</c> and <c>StopMs</c>, <see cref="PodEvent.Text"/> the relocking
         /// reason (<c>Locks.MovingReasons</c>), <see cref="PodEvent.Value"/> the distance moved in metres (NaN without a
         /// position fix at both ends).
         /// </summary>
-        MoveRecord = 18,
+        MoveRecord = 17,
     }
 }

@@ -11,10 +11,7 @@ namespace PodFirmware.Core.Events
         private static readonly string[] Names = new string[]
         {
             "none", "trip", "relay", "alarm", "fire_risk", "all_clear", "fault_cleared", "status", "session", "command_result", "warning",
-            "session_started", "lock", "moving", "pilot", "derate",
-
-            // 16 and 17 are kept for kinds not defined here (never emitted).
-            "reserved_16", "reserved_17", "move",
+            "session_started", "lock", "moving", "pilot", "derate", "card_refused", "move",
         };
 
         /// <summary>The wire name of <paramref name="kind"/>, e.g. <c>fire_risk</c>; <see cref="Unknown"/> for an unknown value.</summary>

@@ -101,6 +101,9 @@ namespace PodFirmware.Core.Messaging
                     w.Fixed("dutyPercent", (long)e.Value, 1);
                     w.Fixed("offeredA", (long)((e.Limit * 10.0) + 0.5), 1);
                     break;
+                case EventKind.CardRefused:
+                    w.String("reason", e.Text);
+                    break;
             }
 
             WriteCode(w, e.Code);

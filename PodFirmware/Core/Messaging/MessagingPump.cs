@@ -71,6 +71,7 @@ namespace PodFirmware.Core.Messaging
         private SiteLoadJson _siteJson;
         private int _siteVersion = -1;
         private long _lastSiteMs;
+        private CardDesk _cards;
 
         // Types of accepted commands still waiting for their result, so get_status and check_space results can carry their data.
         private string[] _awaitingIds = new string[0];
@@ -203,6 +204,16 @@ namespace PodFirmware.Core.Messaging
             _wasConnected = false;
         }
 
+        /// <summary>
+        /// Turns on the card reader: polls it through <paramref name="desk"/> at every pump, publishes authorisation requests on
+        /// <c>pods/{podId}/authorize</c> (QoS 1, not stored: a late answer would start a session the driver has given up on)
+        /// and answers refused reads on <c>cmd/result</c> through the store. Boot only.
+        /// </summary>
+        public void EnableCards(CardDesk desk)
+        {
+            _cards = desk;
+        }
+
         /// <summary>Does what is due at monotonic time <paramref name="nowMs"/>. Messaging thread only.</summary>
         public void Pump(long nowMs)
         {
@@ -235,6 +246,11 @@ namespace PodFirmware.Core.Messaging
             if (connected)
             {
                 ReceiveMessages(nowMs);
+            }
+
+            if (_cards != null)
+            {
+                PollCard(nowMs, connected);
             }
 
             PublishEvents(nowMs, connected);
@@ -408,6 +424,23 @@ namespace PodFirmware.Core.Messaging
             {
                 _siteVersion = version;
                 _lastSiteMs = nowMs;
+            }
+        }
+
+        private void PollCard(long nowMs, bool connected)
+        {
+            CardAction action = _cards.Poll(nowMs, connected && !_status.ControllerLost);
+            _json.Reset();
+            if (action == CardAction.Authorize)
+            {
+                _cards.WriteRequest(_json, _config, nowMs);
+                int id;
+                _link.Publish(_topics.Authorize, _json.Buffer, _json.Length, 1, false, out id);
+            }
+            else if (action == CardAction.Answer)
+            {
+                CommandResultJson.Write(_json, _cards.ReadId, _cards.Answer, 0);
+                PublishResult(nowMs);
             }
         }
 

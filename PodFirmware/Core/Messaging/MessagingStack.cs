@@ -44,6 +44,11 @@ namespace PodFirmware.Core.Messaging
             {
                 Pump.EnableSite(controller.Site);
             }
+
+            if (config.Card.Enabled && controller.CardReader != null)
+            {
+                Pump.EnableCards(new CardDesk(config, controller.CardReader, controller));
+            }
         }
 
         /// <summary>The store-first queue of alarms, session records and command results.</summary>

@@ -24,6 +24,10 @@ namespace PodFirmware.Core.Messaging
             w.String("site", siteId);
             w.Int("space", spaceNumber);
             w.String("account", record.Account);
+            if (record.Card != null)
+            {
+                w.String("card", record.Card);
+            }
             WriteUtc(w, "startT", record.StartUtcS);
             WriteUtc(w, "stopT", record.StopUtcS);
             long durationMs = record.StopMs - record.StartMs;

@@ -212,6 +212,10 @@ namespace PodFirmware.Core.Messaging
             w.BeginObject("session");
             w.String("id", status.SessionId);
             w.String("account", status.SessionAccount);
+            if (status.SessionCard != null)
+            {
+                w.String("card", status.SessionCard);
+            }
             w.Fixed("energyKwh", (status.SessionEnergyMilliWh + 500) / 1000, 3);
             w.Int("elapsedS", status.SessionElapsedMs / 1000);
             if (status.SessionProgressPercent < 0)

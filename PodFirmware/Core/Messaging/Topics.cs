@@ -23,6 +23,7 @@ namespace PodFirmware.Core.Messaging
             SiteLoad = "site/" + siteId + "/load";
             Move = "pods/" + podId + "/move";
             PodBeat = Heartbeat + "/pods";
+            Authorize = "pods/" + podId + "/authorize";
         }
 
         /// <summary><c>pods/{podId}/availability</c>: retained "online"/"offline" (the Last Will).</summary>
@@ -65,5 +66,8 @@ namespace PodFirmware.Core.Messaging
         public string Move { get; private set; }
         /// <summary><c>site/{siteId}/heartbeat/pods</c>: every pod's own heartbeat (breath frame) to the controller (QoS 0, not retained).</summary>
         public string PodBeat { get; private set; }
+
+        /// <summary><c>pods/{podId}/authorize</c>: a card read at the pod asks the back end for a start (QoS 1, not retained).</summary>
+        public string Authorize { get; private set; }
     }
 }

@@ -65,6 +65,8 @@ namespace PodFirmware.Core.Scenarios
         };
 
         private const string PositionTarget = "position";
+
+        private const string CardTarget = "card";
         private const string CommandTarget = "cmd";
 
         /// <summary>
@@ -217,8 +219,28 @@ namespace PodFirmware.Core.Scenarios
                 return step;
             }
 
+            if (step.Target == CardTarget)
+            {
+                // A card tapped on the reader: its UID, 4, 7 or 10 bytes in hex.
+                bool hex = value.Length == 8 || value.Length == 14 || value.Length == 20;
+                for (int i = 0; i < value.Length && hex; i++)
+                {
+                    char c = value[i];
+                    hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+                }
+
+                if (!hex)
+                {
+                    throw new ScenarioException(lineNumber, "card takes a UID of 4, 7 or 10 bytes in hex, got '" + value + "'");
+                }
+
+                step.Kind = ScenarioStepKind.Input;
+                step.Text = value;
+                return step;
+            }
+
             throw new ScenarioException(lineNumber, "unknown target '" + step.Target + "' (known: " + Join(ValueTargets) + ", " + Join(WordTargets) +
-                ", " + EvTarget + ", " + PpTarget + ", " + PositionTarget + ", " + CommandTarget + ")");
+                ", " + EvTarget + ", " + PpTarget + ", " + PositionTarget + ", " + CommandTarget + ", " + CardTarget + ")");
         }
 
         // ev <word>, ev <setting> <number>, ev <switch> <word>: Text is the word or setting, Value its number (0/1 for a switch).

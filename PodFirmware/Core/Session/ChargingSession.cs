@@ -15,7 +15,7 @@ namespace PodFirmware.Core.Session
     /// <remarks>
     /// <para>
     /// Tick thread only: every method and property must be called from the control tick, which
-    /// hands in a filled <see cref="SessionInputs"/>. Commands (<see cref="Start"/>, <see cref="Stop"/>,
+    /// hands in a filled <see cref="SessionInputs"/>. Commands (<see cref="Start"/>, <see cref="Stop(SessionInputs)"/>,
     /// <see cref="Reserve"/>, <see cref="CancelReservation"/>, <see cref="SetCurrentLimit(double)"/>) take
     /// effect at once; <see cref="Update"/> advances metering, limits, stops and statuses.
     /// </para>
@@ -76,6 +76,7 @@ namespace PodFirmware.Core.Session
         private long _maxAmountScaled = -1;
 
         private string _reservationAccount;
+        private string _reservedFor;
         private long _reservationUntilMs;
 
         private int _lastDetail;
@@ -351,6 +352,7 @@ namespace PodFirmware.Core.Session
                 return refusal;
             }
 
+            _reservedFor = _reservationAccount;
             _reservationAccount = null;
             _active = true;
             _everStarted = true;
@@ -358,6 +360,7 @@ namespace PodFirmware.Core.Session
             _current.Clear();
             _current.SessionId = cmd.Id;
             _current.Account = cmd.Account;
+            _current.Card = cmd.Card;
             _current.StartMs = now.NowMs;
             _current.StartUtcS = now.UtcValid ? now.UtcS : 0;
             _current.TariffPerKwhScaled = cmd.HasTariff ? cmd.TariffPerKwhScaled : 0;
@@ -391,6 +394,24 @@ namespace PodFirmware.Core.Session
 
             RefreshStatus();
             return CommandResultCode.Ok;
+        }
+
+        /// <summary>
+        /// Stops the running session for <paramref name="account"/>: a session started on a reservation stops only for the
+        /// reservation holder's account (ReservedForOther otherwise, also for a stop naming no account), as only the holder
+        /// could start it; any other session stops as <see cref="Stop(SessionInputs)"/>. Allocation-free.
+        /// </summary>
+        /// <param name="account">The account the stop names; null when it names none.</param>
+        /// <param name="now">This tick's inputs.</param>
+        public CommandResultCode Stop(string account, SessionInputs now)
+        {
+            if (_active && _reservedFor != null && account != _reservedFor)
+            {
+                _lastDetail = 0;
+                return CommandResultCode.ReservedForOther;
+            }
+
+            return Stop(now);
         }
 
         /// <summary>Stops the running session with <see cref="StopReason.StopCommand"/> and emits its record; NoSession when none runs. Allocation-free.</summary>

@@ -19,6 +19,9 @@ namespace PodFirmware.Core.Session
         /// <summary>The account the session was started for. Null when cleared.</summary>
         public string Account;
 
+        /// <summary>The hashed card the session was started with (16 lowercase hex digits); null when started without one.</summary>
+        public string Card;
+
         /// <summary>Monotonic start time, ms since boot.</summary>
         public long StartMs;
 
@@ -57,6 +60,7 @@ namespace PodFirmware.Core.Session
         {
             SessionId = source.SessionId;
             Account = source.Account;
+            Card = source.Card;
             StartMs = source.StartMs;
             StopMs = source.StopMs;
             StartUtcS = source.StartUtcS;
@@ -75,6 +79,7 @@ namespace PodFirmware.Core.Session
         {
             SessionId = null;
             Account = null;
+            Card = null;
             StartMs = 0;
             StopMs = 0;
             StartUtcS = 0;

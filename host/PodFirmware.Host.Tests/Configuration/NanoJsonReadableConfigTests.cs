@@ -38,7 +38,7 @@ namespace PodFirmware.Host.Tests.Configuration
 
             List<Type> board = NanoJsonReadability.Reachable(typeof(BoardConfig));
             Assert.Equal(
-                new[] { typeof(BoardConfig), typeof(OutputPins), typeof(InputPins), typeof(AdcChannels), typeof(GnssPins), typeof(PilotPins), typeof(ConsolePins), typeof(OutputPin), typeof(InputPin), typeof(AnalogPin) },
+                new[] { typeof(BoardConfig), typeof(OutputPins), typeof(InputPins), typeof(AdcChannels), typeof(GnssPins), typeof(PilotPins), typeof(ConsolePins), typeof(CardPins), typeof(OutputPin), typeof(InputPin), typeof(AnalogPin) },
                 board.ToArray());
         }
 

@@ -28,6 +28,7 @@ namespace PodFirmware.Host.Simulation
         private readonly PodEvent _event = new PodEvent();
         private readonly JsonWriter _json = new JsonWriter(2048);
         private int _next;
+        private readonly CardDesk _cards;
 
         /// <summary>Prepares a run of <paramref name="steps"/> on <paramref name="pod"/>, whose clock must be <paramref name="clock"/>.</summary>
         public ScenarioRun(VirtualPod pod, VirtualClock clock, ScenarioStep[] steps)
@@ -35,6 +36,10 @@ namespace PodFirmware.Host.Simulation
             _pod = pod;
             _clock = clock;
             _steps = steps;
+            if (pod.Config.Card.Enabled)
+            {
+                _cards = new CardDesk(pod.Config, pod.CardReader, pod.Controller);
+            }
         }
 
         /// <summary>A fresh virtual pod on a virtual clock at 0 ms with UTC <see cref="StartUtc"/>, ready to run <paramref name="steps"/>.</summary>
@@ -69,6 +74,7 @@ namespace PodFirmware.Host.Simulation
                     }
                 }
 
+                PollCard(onEvent);
                 _pod.Tick();
                 while (_pod.Events.TryTake(_event))
                 {
@@ -79,6 +85,25 @@ namespace PodFirmware.Host.Simulation
                 }
 
                 _clock.AdvanceMs(periodMs);
+            }
+        }
+
+        // The card reader as the pump polls it (no broker here): a request for the back end or a refusal is printed as a line;
+        // the back end's answer, when a scenario gives one, is a cmd step with the read's id.
+        private void PollCard(Action<string> onEvent)
+        {
+            long now = _clock.MonotonicMs;
+            CardAction action = _cards == null ? CardAction.None : _cards.Poll(now, _pod.ControllerUp && !_pod.Controller.Status.ControllerLost);
+            _json.Reset();
+            if (action == CardAction.Authorize)
+            {
+                _cards.WriteRequest(_json, _pod.Config, now);
+                onEvent("{\"t\":" + now + ",\"event\":\"authorize\",\"request\":" + _json.ToString() + "}");
+            }
+            else if (action == CardAction.Answer)
+            {
+                CommandResultJson.Write(_json, _cards.ReadId, _cards.Answer, 0);
+                onEvent("{\"t\":" + now + ",\"event\":\"card_refused\",\"result\":" + _json.ToString() + "}");
             }
         }
 

@@ -77,6 +77,7 @@ namespace PodFirmware.Host.Simulation
             Ev = new SimulatedEv(clock, PilotOutput) { ReactionMs = 0 };
             Rcd = new SimulatedRcd(clock);
             Hazard = new SimulatedHazardDetector();
+            CardReader = new SimulatedCardReader(clock);
             Store = store ?? new MemoryBlobStore();
             Events = new EventRing(128, 32);
             var ports = new PodPorts
@@ -102,6 +103,7 @@ namespace PodFirmware.Host.Simulation
                 HazardTest = Hazard,
                 HazardChannel = Hazard.Analog,
                 Store = Store,
+                CardReader = CardReader,
             };
             wirePorts?.Invoke(ports);
             Controller = new PodController(config, clock, ports, Events);
@@ -151,6 +153,9 @@ namespace PodFirmware.Host.Simulation
         /// <summary>Smoke / gas detector twin (MQ-2 module: analog output, alarm output, test input); starts healthy in clean air. The config's <c>sensors.hazard.type</c> decides which output the pod reads.</summary>
         public SimulatedHazardDetector Hazard { get; }
 
+        /// <summary>The MFRC522 twin: a scenario's <c>card &lt;uid-hex&gt;</c> taps a card on it; the messaging side polls it.</summary>
+        public SimulatedCardReader CardReader { get; }
+
         /// <summary>GNSS twin; starts without a fix.</summary>
         public SimulatedPositionSource Position { get; }
 
@@ -198,6 +203,7 @@ namespace PodFirmware.Host.Simulation
                 case "wheel_lock_sense": WheelLock.Fault = ParseLockFault(step); break;
                 case "cable_lock_sense": CableLock.Fault = ParseLockFault(step); break;
                 case "controller": ControllerUp = step.Text == "up"; break;
+                case "card": CardReader.Tap(Convert.FromHexString(step.Text)); break;
                 case "rcd": Rcd.Fault = step.Text == "fault" ? RcdFault.Fault : step.Text == "test_fails" ? RcdFault.TestFails : RcdFault.Ok; break;
                 case "smoke_ppm": Hazard.SmokePpm = step.Value; break;
                 case "hazard_detector": Hazard.Fault = step.Text == "open" ? HazardFault.Open : step.Text == "short" ? HazardFault.Short : step.Text == "test_fails" ? HazardFault.TestFails : HazardFault.Ok; break;

@@ -145,6 +145,10 @@ namespace PodFirmware.Host.Verbs
             using var watcher = new MosquittoLink();
             watcher.Subscribe(topics.All, 1);
             watcher.Subscribe("site/" + config.SiteId + "/alarm", 1);
+            for (int i = 1; i < podCount; i++)
+            {
+                watcher.Subscribe(members[i].Live.Topics.Authorize, 1);
+            }
             watcher.Start(new MqttLinkOptions { Host = "127.0.0.1", Port = broker.Port, ClientId = config.PodId + "-watch" });
             string dataPath = live.DataDirectory;
             var view = new LiveView(config, broker.Port, topics);
@@ -193,6 +197,18 @@ namespace PodFirmware.Host.Verbs
                 var loop = new ConsoleLoop(port, interpreter, new LineAssembler(LineAssembler.DefaultMaxChars), new SleepPause());
                 log.Add("console on stdin/stdout");
                 new Thread(() => { loop.Run(); stop.Cancel(); }) { IsBackground = true, Name = "console" }.Start();
+            }
+
+            // The back end's card desk: the cards of scenarios/cards.txt (beside the scenario), hashed with the site's key.
+            CardBackEnd cards = null;
+            string cardsFile = Path.Combine(scenarioFile.DirectoryName ?? ".", "cards.txt");
+            if (config.Card.Enabled)
+            {
+                cards = new CardBackEnd(config.Card.HashKeyHex);
+                if (File.Exists(cardsFile))
+                {
+                    cards.Load(cardsFile);
+                }
             }
 
             var inbound = new MqttInboundMessage();
@@ -274,7 +290,18 @@ namespace PodFirmware.Host.Verbs
 
                     while (watcher.TryTakeMessage(inbound))
                     {
-                        view.Receive(inbound.Topic, Encoding.UTF8.GetString(inbound.Payload, 0, inbound.Length));
+                        string text = Encoding.UTF8.GetString(inbound.Payload, 0, inbound.Length);
+                        view.Receive(inbound.Topic, text);
+                        foreach (Member member in members)
+                        {
+                            // A card read asks the back end, which answers with a signed start or refuse_card.
+                            string answer = cards != null && inbound.Topic == member.Live.Topics.Authorize ? cards.Answer(text) : null;
+                            if (answer != null)
+                            {
+                                byte[] envelope = member.Live.Pod.SignCommand(answer).Envelope;
+                                watcher.Publish(member.Live.Topics.Command, envelope, envelope.Length, 1, false, out _);
+                            }
+                        }
                     }
 
                     refresh();

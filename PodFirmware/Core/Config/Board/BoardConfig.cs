@@ -38,6 +38,9 @@ namespace PodFirmware.Core.Config.Board
         /// <summary><c>console</c>: the serial console's UART; optional (null: no serial console).</summary>
         public ConsolePins Console;
 
+        /// <summary><c>card</c>: the MFRC522 RFID reader's SPI pins; optional (null: no card reader).</summary>
+        public CardPins Card;
+
         /// <summary>
         /// The built-in pin map of the reference board, used when the device has no <c>I:\board.json</c>.
         /// Mirrors nf-device-config/boards/esp32-devkitc-pod-v1.json (a host test keeps the two equal).
@@ -197,6 +200,19 @@ namespace PodFirmware.Core.Config.Board
                 Console.Validate("console", errors);
                 used.Claim("console.rxGpio", Console.RxGpio, false, errors);
                 used.Claim("console.txGpio", Console.TxGpio, true, errors);
+            }
+
+            if (Card != null)
+            {
+                Card.Validate("card", errors);
+                used.Claim("card.csGpio", Card.CsGpio, true, errors);
+                used.Claim("card.sckGpio", Card.SckGpio, true, errors);
+                used.Claim("card.mosiGpio", Card.MosiGpio, true, errors);
+                used.Claim("card.misoGpio", Card.MisoGpio, false, errors);
+                if (Card.ResetGpio != -1)
+                {
+                    used.Claim("card.resetGpio", Card.ResetGpio, true, errors);
+                }
             }
 
             return errors;

@@ -91,5 +91,42 @@ namespace PodFirmware.Host.Tests.Core.Messaging
             Assert.True(link.Publishes - publishesBefore >= 1000 + 33, "publishes: " + (link.Publishes - publishesBefore));
             Assert.Equal(0L, allocated);
         }
+
+        [Fact]
+        public void Polling_an_idle_card_reader_allocates_zero_bytes()
+        {
+            var config = ConfigFile.Parse(
+                "{\"podId\":\"pod-017\",\"siteId\":\"site-a\",\"parkingSpace\":17," +
+                "\"commands\":{\"keyHex\":\"00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff\"}," +
+                "\"card\":{\"enabled\":true,\"hashKeyHex\":\"000102030405060708090a0b0c0d0e0f\",\"pollMs\":100}}", "test");
+            var run = ScenarioRun.Create(config, ScenarioParser.Parse("0 plug in\n"));
+            run.RunUntil(0, _ => { });
+            VirtualPod pod = run.Pod;
+            var clock = (VirtualClock)pod.Clock;
+            var link = new CountingLink();
+            var publisher = new ReliablePublisher(link, new Outbox(new MemoryBlobStore(), 16, 1024), 16, 30000);
+            var pump = new MessagingPump(config, link, pod.Controller, publisher);
+            pump.EnableCommands(config.Commands.CreateAuthenticator(config.PodId), pod.Controller.Commands, pod.Controller.Utc);
+            pump.EnableCards(new CardDesk(config, pod.CardReader, pod.Controller));
+
+            void Steps(int n)
+            {
+                for (int i = 0; i < n; i++)
+                {
+                    pod.Tick();
+                    pump.Pump(clock.MonotonicMs);
+                    clock.AdvanceMs(config.TickPeriodMs);
+                }
+            }
+
+            Steps(100);
+            int pollsBefore = pod.CardReader.Polls;
+            long before = AllocationWindow.Begin();
+            Steps(10_000);
+            long allocated = AllocationWindow.End(before);
+
+            Assert.Equal(10_000, pod.CardReader.Polls - pollsBefore);
+            Assert.Equal(0L, allocated);
+        }
     }
 }

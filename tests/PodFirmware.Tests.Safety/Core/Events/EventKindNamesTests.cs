@@ -20,6 +20,7 @@ namespace PodFirmware.Tests.Core.Events
         [DataRow((int)EventKind.Lock, "lock")]
         [DataRow((int)EventKind.Moving, "moving")]
         [DataRow((int)EventKind.Derate, "derate")]
+        [DataRow((int)EventKind.CardRefused, "card_refused")]
         [TestMethod]
         public static void Names_each_kind_in_snake_case(int kind, string name)
         {

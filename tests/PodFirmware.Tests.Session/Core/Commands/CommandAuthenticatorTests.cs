@@ -77,6 +77,7 @@ namespace PodFirmware.Tests.Core.Commands
                     : type == CommandType.Reserve ? Account + ",\"durationS\":900"
                     : type == CommandType.SetCurrentLimit ? ",\"limitA\":10"
                     : type == CommandType.Unlock ? Account
+                    : type == CommandType.RefuseCard ? ",\"card\":\"0123456789abcdef\",\"reason\":\"unknown card\""
                     : "";
                 string nonce = "00000000000000" + (t < 10 ? "0" : "") + t.ToString();
                 byte[] envelope = SignedCommands.Sign(SignedCommands.Json(CommandTypeNames.Name(type), "id-" + t.ToString(), nonce, SignedCommands.Now, extra));

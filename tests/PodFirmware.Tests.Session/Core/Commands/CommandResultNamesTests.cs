@@ -12,13 +12,7 @@ namespace PodFirmware.Tests.Core.Commands
             Assert.AreEqual((int)CommandResultCode.KeyStoreFailed + 1, CommandResultNames.Count);
             for (int i = 0; i < CommandResultNames.Count; i++)
             {
-                if (CommandResultNames.Of((CommandResultCode)i) == CommandResultNames.Unknown)
-                {
-                    // A value between features, not in the enum: no name and no sentence.
-                    Assert.AreEqual("", CommandResultNames.ReasonOf((CommandResultCode)i));
-                    continue;
-                }
-
+                Assert.AreNotEqual(CommandResultNames.Unknown, CommandResultNames.Of((CommandResultCode)i), "name of code " + i.ToString());
                 string reason = CommandResultNames.ReasonOf((CommandResultCode)i);
                 Assert.IsTrue(reason.Length > 5 && reason[reason.Length - 1] == '.', "reason of code " + i.ToString());
                 for (int j = i + 1; j < CommandResultNames.Count; j++)
@@ -32,6 +26,8 @@ namespace PodFirmware.Tests.Core.Commands
         [DataRow((int)CommandResultCode.ReservedForOther, "reserved_for_other")]
         [DataRow((int)CommandResultCode.NoMovePermission, "no_move_permission")]
         [DataRow((int)CommandResultCode.Busy, "busy")]
+        [DataRow((int)CommandResultCode.CardRefused, "card_refused")]
+        [DataRow((int)CommandResultCode.CardUnknown, "card_unknown")]
         [DataRow((int)CommandResultCode.KeyRejected, "key_rejected")]
         [DataRow((int)CommandResultCode.KeyStoreFailed, "key_store_failed")]
         [TestMethod]
