@@ -15,10 +15,10 @@ namespace PodFirmware.Host.Tests.DeviceBuild
     public class DeviceFolderTests
     {
         /// <summary>
-        /// Lines allowed in all of <c>PodFirmware/Device/*.cs</c> together: 800 held the adapters up to the control pilot; a new
-        /// adapter raises it by its own size only (the MFRC522 card reader: 40 lines of calls into the binding, no decision).
+        /// Lines allowed in all of <c>PodFirmware/Device/*.cs</c> together: 800 held the adapters up to the control pilot and the smoke / gas
+        /// detector; a new adapter raises it by its own size only (the MFRC522 card reader: 41 lines of calls into the binding, no decision).
         /// </summary>
-        public const int MaxDeviceLines = 840;
+        public const int MaxDeviceLines = 841;
 
         private static string DeviceFolder => Path.Combine(RepoPaths.Root, "PodFirmware", "Device");
 
@@ -56,7 +56,7 @@ namespace PodFirmware.Host.Tests.DeviceBuild
             var planted = new Dictionary<string, int> { ["Program.cs"] = 789, ["M2MqttLink.cs"] = 1043, ["GpioLine.cs"] = 38 };
             string problem = CheckSize(planted, MaxDeviceLines);
             Assert.NotNull(problem);
-            Assert.Contains("1870 lines, above 840", problem);
+            Assert.Contains("1870 lines, above " + MaxDeviceLines, problem);
             Assert.StartsWith("PodFirmware/Device/ has", problem);
             Assert.Contains("(M2MqttLink.cs 1043, Program.cs 789, GpioLine.cs 38)", problem);
         }
