@@ -14,7 +14,7 @@ namespace PodFirmware.Host.Tests.Simulation
         {
             var events = Run("card-start-stop", 12000);
             JsonElement authorize = Assert.Single(events, e => e.GetProperty("event").GetString() == "authorize");
-            Assert.Equal(1000, authorize.GetProperty("t").GetInt64());
+            Assert.Equal(1000, authorize.GetProperty("uptimeMs").GetInt64());
             JsonElement request = authorize.GetProperty("request");
             Assert.Equal("pod-017-card-1767225601000", request.GetProperty("id").GetString());
             Assert.Equal("65be84cc1f9b4494", request.GetProperty("card").GetString());

@@ -98,12 +98,12 @@ namespace PodFirmware.Host.Simulation
             if (action == CardAction.Authorize)
             {
                 _cards.WriteRequest(_json, _pod.Config, now);
-                onEvent("{\"t\":" + now + ",\"event\":\"authorize\",\"request\":" + _json.ToString() + "}");
+                onEvent("{\"uptimeMs\":" + now + ",\"event\":\"authorize\",\"request\":" + _json.ToString() + "}");
             }
             else if (action == CardAction.Answer)
             {
                 CommandResultJson.Write(_json, _cards.ReadId, _cards.Answer, 0);
-                onEvent("{\"t\":" + now + ",\"event\":\"card_refused\",\"result\":" + _json.ToString() + "}");
+                onEvent("{\"uptimeMs\":" + now + ",\"event\":\"card_refused\",\"result\":" + _json.ToString() + "}");
             }
         }
 
