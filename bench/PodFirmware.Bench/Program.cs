@@ -14,6 +14,7 @@ namespace PodFirmware.Bench
                 switch (args[1])
                 {
                     case "latency": return Measure.LatencyHarness.Run(rest);
+                    case "flood": return Measure.FloodHarness.Run(rest);
                 }
 
                 System.Console.Error.WriteLine("unknown harness '" + args[1] + "'");

@@ -82,18 +82,29 @@ namespace PodFirmware.Bench.Measure
             var sitePath = new List<double>();
             var relayPath = new List<double>();
             var stepMs = new List<double>();
+            int resetRetries = 0;
+            int startRetries = 0;
             pod.Pod.Plug.Value = true;
             pod.Pod.DemandA = 16;
             for (int i = 0; i < trips; i++)
             {
                 // The monitor trips only while the relay is commanded closed: each trip ends a charging session.
+                var sinceStart = Stopwatch.StartNew();
                 pod.Pod.SendCommand("{\"type\":\"start\",\"account\":\"" + Account + "\"}");
                 Until(() =>
                 {
                     pod.Step();
                     Thread.Sleep(1);
+                    if (!pod.Pod.Controller.Status.SessionActive && sinceStart.ElapsedMilliseconds > 1000)
+                    {
+                        // A start refused (a settling check after the reset): ask again.
+                        startRetries++;
+                        sinceStart.Restart();
+                        pod.Pod.SendCommand("{\"type\":\"start\",\"account\":\"" + Account + "\"}");
+                    }
+
                     return pod.Pod.Relay.ContactsClosed && pod.Outbox.Count == 0;
-                }, 10000, "start " + i + " closes the relay");
+                }, 10000, "start " + i + " closes the relay", () => Describe(pod));
                 pod.Pod.Rcd.Fault = RcdFault.Fault;
                 long t0 = Stopwatch.GetTimestamp();
                 pod.Step();
@@ -114,17 +125,27 @@ namespace PodFirmware.Bench.Measure
                 sitePath.Add(Stats.Ms(t0, siteAt));
                 relayPath.Add(Stats.Ms(t0, phoneAt));
                 pod.Pod.Rcd.Fault = RcdFault.Ok;
+                var sinceReset = Stopwatch.StartNew();
                 pod.Pod.SendCommand("{\"type\":\"reset_fault\"}");
                 Until(() =>
                 {
                     pod.Step();
                     Thread.Sleep(1);
+                    if (pod.Pod.Controller.Status.LatchedFault != FaultCode.None && sinceReset.ElapsedMilliseconds > 500)
+                    {
+                        // A reset refused (the next session's checks not settled yet): ask again.
+                        resetRetries++;
+                        sinceReset.Restart();
+                        pod.Pod.SendCommand("{\"type\":\"reset_fault\"}");
+                    }
+
                     return pod.Pod.Controller.Status.LatchedFault == FaultCode.None && pod.Outbox.Count == 0;
-                }, 10000, "reset " + i + " clears the latch and the outbox empties");
+                }, 10000, "reset " + i + " clears the latch and the outbox empties", () => Describe(pod));
             }
 
             Console.WriteLine("alarm, site path (tick -> site/{siteId}/alarm subscriber): " + Stats.Line(sitePath));
             Console.WriteLine("alarm, relay path (tick -> pods/{podId}/alarm -> server -> users/{account}/alarm): " + Stats.Line(relayPath));
+            Console.WriteLine("resets asked again: " + resetRetries + ", starts asked again: " + startRetries);
             Console.WriteLine("of which the tripping step (tick, then the pump storing the alarm and handing it to the link): " + Stats.Line(stepMs));
             Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "ratio relay/site: p50 {0:0.00}, p99 {1:0.00}",
                 Stats.Percentile(relayPath, 50) / Stats.Percentile(sitePath, 50), Stats.Percentile(relayPath, 99) / Stats.Percentile(sitePath, 99)));
@@ -209,6 +230,13 @@ namespace PodFirmware.Bench.Measure
             Console.WriteLine("stop, published -> cmd/result at the back end: " + Stats.Line(toResult));
         }
 
+        private static string Describe(LivePod pod)
+        {
+            var s = pod.Pod.Controller.Status;
+            return "latched " + s.LatchedFault + ", self-test " + s.SelfTestFailure + ", session " + s.SessionActive + ", connector " + s.Connector + ", rcd " + s.Rcd
+                + ", relay closed " + pod.Pod.Relay.ContactsClosed + ", outbox " + pod.Outbox.Count + ", connected " + pod.Link.IsConnected;
+        }
+
         private static void OnAlarm(byte[] payload, long at, ConcurrentQueue<(string, long)> into)
         {
             if (Field(payload, "event") == "alarm")
@@ -234,14 +262,14 @@ namespace PodFirmware.Bench.Measure
         }
 
         /// <summary>Calls <paramref name="condition"/> until it holds; throws after <paramref name="timeoutMs"/>.</summary>
-        internal static void Until(Func<bool> condition, int timeoutMs, string what)
+        internal static void Until(Func<bool> condition, int timeoutMs, string what, Func<string> detail = null)
         {
             var watch = Stopwatch.StartNew();
             while (!condition())
             {
                 if (watch.ElapsedMilliseconds > timeoutMs)
                 {
-                    throw new TimeoutException(what + ": not within " + timeoutMs + " ms");
+                    throw new TimeoutException(what + ": not within " + timeoutMs + " ms" + (detail == null ? "" : "; " + detail()));
                 }
 
                 Thread.Sleep(0);

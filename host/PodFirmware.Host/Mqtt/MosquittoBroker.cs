@@ -55,6 +55,9 @@ namespace PodFirmware.Host.Mqtt
             }
 
             config.Append("listener " + Port + " 127.0.0.1\n");
+
+            // Without it the broker's small packets to each client wait for Nagle's algorithm (docs/performance.md).
+            config.Append("set_tcp_nodelay true\n");
             if (tls != null)
             {
                 config.Append("cafile " + tls.CaFile + "\n");
