@@ -19,7 +19,7 @@ using PodFirmware.Host.Simulation;
 namespace PodFirmware.Bench.Measure
 {
     /// <summary>
-    /// <c>./pod bench measure flood [--rate N] [--seconds N] [--valid-every N]</c>: a back end publishes N commands a
+    /// <c>./pod bench measure flood [--rate N] [--seconds N] [--valid-every N] [--broker-queue N]</c>: a back end publishes N commands a
     /// second (default 5,000) at one charging pod for some seconds (default 5) at QoS 1, one in every
     /// <c>--valid-every</c> (default 5) a validly signed <c>get_status</c>, the others forged, not JSON, binary or
     /// expired. The pod runs the board's two threads: the tick every <c>tickPeriodMs</c> on a drift-free schedule
@@ -36,7 +36,10 @@ namespace PodFirmware.Bench.Measure
             int seconds = Stats.Option(args, "--seconds", 5);
             int validEvery = Stats.Option(args, "--valid-every", 5);
             PodConfig config = ConfigFile.Load(Path.Combine(LatencyHarness.FindRoot(), "nf-device-config", "pods", "pod-demo.json"));
-            using var broker = new MosquittoBroker();
+            // --broker-queue N: mosquitto's max_queued_messages for each client (its default, 1000, drops the rest of a
+            // flood the pod has not taken yet; 0 is no limit).
+            int brokerQueue = Stats.Option(args, "--broker-queue", 1000);
+            using var broker = new MosquittoBroker(null, null, null, "max_queued_messages " + brokerQueue + "\n");
             var clock = new RealTimeClock();
             using var pod = new LivePod(config, "127.0.0.1", broker.Port, clock);
             var results = new ConcurrentDictionary<string, int>();
@@ -201,7 +204,7 @@ namespace PodFirmware.Bench.Measure
                     Thread.Sleep(100);
                     answered = validIds.Count(id => results.ContainsKey(id));
                     return answered == validIds.Count;
-                }, 120000, "every valid command is answered");
+                }, Stats.Option(args, "--drain-seconds", 300) * 1000, "every valid command is answered");
             }
             catch (TimeoutException)
             {
@@ -221,6 +224,7 @@ namespace PodFirmware.Bench.Measure
             int duplicates = validIds.Count(id => results.TryGetValue(id, out int n) && n > 1);
             int missing = validIds.Count - validIds.Count(id => results.ContainsKey(id));
             Console.WriteLine("machine: " + Environment.ProcessorCount + " cores, " + System.Runtime.InteropServices.RuntimeInformation.OSDescription + ", .NET " + Environment.Version);
+            Console.WriteLine("broker max_queued_messages " + brokerQueue + "; pod intake at most " + MessagingPump.MaxInboundPerPump + " messages per pump, one pump every " + MessagingLoopCore.PumpPeriodMs + " ms");
             Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "flood: {0} commands in {1:0.00} s ({2:0} per s), {3} valid get_status, {4} invalid (forged, not JSON, binary, expired)", total, sendS, total / sendS, validIds.Count, invalid));
             Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "valid commands answered: {0} of {1} ({2} with no result, {3} with more than one); all answered {4:0.00} s after the flood began", answered, validIds.Count, missing, duplicates, drainS));
             Console.WriteLine("results by code: " + string.Join(", ", codes.OrderBy(c => c.Key).Select(c => (c.Key.Length == 0 ? "(none)" : c.Key) + " " + c.Value)) + "; refusals with no id: " + Interlocked.Read(ref refusedWithoutId));
