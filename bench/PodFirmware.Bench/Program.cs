@@ -15,6 +15,7 @@ namespace PodFirmware.Bench
                 {
                     case "latency": return Measure.LatencyHarness.Run(rest);
                     case "flood": return Measure.FloodHarness.Run(rest);
+                    case "scale": return Measure.ScaleHarness.Run(rest);
                 }
 
                 System.Console.Error.WriteLine("unknown harness '" + args[1] + "'");
