@@ -96,11 +96,19 @@ namespace PodFirmware.Bench.Measure
                 }
             }) { IsBackground = true, Name = "pods" };
             stepper.Start();
+            var started = Stopwatch.StartNew();
             LatencyHarness.Until(() =>
             {
                 Thread.Sleep(200);
                 return pods.All(p => p.Link.IsConnected && p.Pod.Relay.ContactsClosed);
-            }, 120000, "every pod connects and charges", () => pods.Count(p => p.Link.IsConnected) + " connected, " + pods.Count(p => p.Pod.Relay.ContactsClosed) + " charging");
+            }, 300000, "every pod connects and charges", () =>
+            {
+                LivePod first = pods.FirstOrDefault(p => !p.Link.IsConnected);
+                return pods.Count(p => p.Link.IsConnected) + " connected, " + pods.Count(p => p.Pod.Relay.ContactsClosed) + " charging"
+                    + (first == null ? "" : "; " + first.Config.PodId + ": " + first.Link.ConnectAttempts + " attempts, last error " + first.Link.LastError)
+                    + "; broker: " + broker.Stderr;
+            });
+            var connectedAfter = started.Elapsed;
             Thread.Sleep(3000);
 
             var process = Process.GetCurrentProcess();
@@ -154,6 +162,7 @@ namespace PodFirmware.Bench.Measure
             Volatile.Write(ref stop, true);
             stepper.Join();
             Console.WriteLine("machine: " + Environment.ProcessorCount + " cores, " + System.Runtime.InteropServices.RuntimeInformation.OSDescription + ", .NET " + Environment.Version + ", load average " + File.ReadAllText("/proc/loadavg").Split(' ')[0]);
+            Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "all {0} pods connected and charging {1:0.0} s after the start", podCount, connectedAfter.TotalSeconds));
             Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "pods: {0}, all charging; window {1:0.0} s; steps of all pods: {2:0.0} per s (target {3:0.0})", podCount, wall, stepRate, 1000.0 / period));
             Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "CPU: {0:0.00} cores for the process, {1:0.000} ms of CPU per pod per second", cpuS / wall, cpuS / wall / podCount * 1000));
             Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "memory: RSS {0} KiB before the pods, {1} KiB with them: {2:0} KiB per pod", rssStart, rss, (rss - rssStart) / (double)podCount));
