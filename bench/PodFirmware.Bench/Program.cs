@@ -16,6 +16,7 @@ namespace PodFirmware.Bench
                     case "latency": return Measure.LatencyHarness.Run(rest);
                     case "flood": return Measure.FloodHarness.Run(rest);
                     case "scale": return Measure.ScaleHarness.Run(rest);
+                    case "soak": return Measure.SoakHarness.Run(rest);
                 }
 
                 System.Console.Error.WriteLine("unknown harness '" + args[1] + "'");
