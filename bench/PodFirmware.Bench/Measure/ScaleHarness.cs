@@ -15,14 +15,14 @@ using PodFirmware.Host.Verbs;
 namespace PodFirmware.Bench.Measure
 {
     /// <summary>
-    /// <c>./pod bench measure scale [--pods N] [--seconds N] [--phones N] [--alarms N]</c>: N virtual pods of one site
+    /// <c>./pod bench measure scale [--pods N] [--processes M] [--seconds N] [--phones N] [--alarms N]</c>: N virtual pods of one site
     /// in this process (each a <see cref="LivePod"/> with its own libmosquitto link, all charging, so each publishes
     /// telemetry every second and its status on change) against one private mosquitto, stepped every
     /// <c>tickPeriodMs</c> on one thread. Over the measured window: the process's CPU time and resident memory per pod,
     /// the broker's messages received and sent per second (its <c>$SYS</c> counters), how many steps of all pods a
     /// second the thread achieved; then alarms published on <c>site/{siteId}/alarm</c> (QoS 1) and the time until
     /// each of N pod-side subscriptions plus the phones (raw subscribers, one connection each) has it: p50 and p99
-    /// over all receivers, and the time until the last one.
+    /// over all receivers, and the time until the last one. <c>--processes M</c> runs the pods in M child processes.
     /// </summary>
     public static class ScaleHarness
     {
