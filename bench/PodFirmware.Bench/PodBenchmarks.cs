@@ -35,6 +35,7 @@ namespace PodFirmware.Bench
         private PodConfig _config;
         private CommandAuthenticator _authenticator;
         private byte[] _envelope;
+        private byte[] _forged;
         private readonly Command _verified = new Command();
         private NmeaParser _nmea;
         private long _nowMs;
@@ -52,6 +53,8 @@ namespace PodFirmware.Bench
             _pump = new MessagingPump(_config, link, _pod.Controller, new ReliablePublisher(link, new Outbox(new MemoryBlobStore(), 16, 1024), 16, 30000));
             _authenticator = _config.Commands.CreateAuthenticator(_config.PodId);
             _envelope = _pod.SignCommand("{\"type\":\"get_status\"}").Envelope;
+            _forged = _pod.SignCommand("{\"type\":\"get_status\"}").Envelope;
+            _forged[_forged.Length - 3] ^= 1;
             _nmea = new NmeaParser();
         }
 
@@ -77,6 +80,13 @@ namespace PodFirmware.Bench
         {
             // The same envelope again is a replay after the first call: the cost up to the replay verdict is the full check.
             return _authenticator.Verify(_envelope, _envelope.Length, 1767225600, _verified);
+        }
+
+        /// <summary>Refusing one envelope whose signature does not match: base64 and HMAC-SHA256, then the verdict.</summary>
+        [Benchmark]
+        public CommandAuthResult VerifyForgedCommand()
+        {
+            return _authenticator.Verify(_forged, _forged.Length, 1767225600, _verified);
         }
 
         /// <summary>Parsing one GGA sentence byte by byte, as the GNSS UART delivers it.</summary>

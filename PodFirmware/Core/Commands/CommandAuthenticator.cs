@@ -27,9 +27,9 @@ namespace PodFirmware.Core.Commands
     /// </para>
     /// <para>
     /// Memory: readers and buffers (about 16 KB with the default caps) are allocated at
-    /// construction. Each verification allocates the HMAC input copy and output (about the command
-    /// size plus 32 bytes); a validly signed command also allocates its strings, and a rejection its
-    /// reason text. Runs on the messaging side, never in the control tick.
+    /// construction. The signature check allocates nothing (<see cref="HmacSha256"/>), so a forged command
+    /// costs no memory; a validly signed command allocates the strings its <see cref="Command"/> keeps (id,
+    /// nonce, account), and a rejection after the signature its reason text. Runs on the messaging side, never in the control tick.
     /// </para>
     /// <para>Not thread-safe: one owner (the messaging pump).</para>
     /// </remarks>
@@ -102,6 +102,8 @@ namespace PodFirmware.Core.Commands
         private readonly byte[] _cmdBytes = new byte[MaxCommandBytes];
         private readonly char[] _sigChars = new char[2 * CommandSigner.SignatureBytes];
         private readonly byte[] _sig = new byte[CommandSigner.SignatureBytes];
+        private readonly byte[] _expected = new byte[CommandSigner.SignatureBytes];
+        private readonly HmacSha256 _hmac = new HmacSha256();
         private int _cmdCharCount;
         private string _kid;
 
@@ -364,8 +366,8 @@ namespace PodFirmware.Core.Commands
                 return Fail(CommandAuthResult.DemoKey, "the public demo key is refused on a production build");
             }
 
-            byte[] expected = CommandSigner.ComputeSignature(key, _cmdBytes, cmdLength);
-            if (!FixedTimeEquals(expected, _sig))
+            _hmac.Compute(key, _cmdBytes, cmdLength, _expected);
+            if (!FixedTimeEquals(_expected, _sig))
             {
                 return Fail(CommandAuthResult.BadSignature, "signature does not match the command bytes");
             }

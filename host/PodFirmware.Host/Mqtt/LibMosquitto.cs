@@ -74,6 +74,9 @@ namespace PodFirmware.Host.Mqtt
         /// <summary><c>MOSQ_OPT_PROTOCOL_VERSION</c> from <c>enum mosq_opt_t</c>.</summary>
         public const int MOSQ_OPT_PROTOCOL_VERSION = 1;
 
+        /// <summary><c>MOSQ_OPT_TCP_NODELAY</c> from <c>enum mosq_opt_t</c> (libmosquitto 1.6 and later).</summary>
+        public const int MOSQ_OPT_TCP_NODELAY = 11;
+
         /// <summary><c>MQTT_PROTOCOL_V311</c>: protocol level 4, MQTT 3.1.1.</summary>
         public const int MQTT_PROTOCOL_V311 = 4;
 

@@ -40,6 +40,16 @@ namespace PodFirmware.Host.Mqtt
         /// <param name="username">The one user allowed in, or null for anonymous access.</param>
         /// <param name="password">That user's password; written to a mosquitto password file as a PBKDF2-SHA512 hash.</param>
         public MosquittoBroker(MosquittoBrokerTls tls, string username, string password)
+            : this(tls, username, password, "")
+        {
+        }
+
+        /// <summary>Picks a free loopback port, writes the config with <paramref name="extraConfig"/> appended and starts the broker.</summary>
+        /// <param name="tls">TLS settings of the listener, or null for plaintext.</param>
+        /// <param name="username">The one user allowed in, or null for anonymous access.</param>
+        /// <param name="password">That user's password; written to a mosquitto password file as a PBKDF2-SHA512 hash.</param>
+        /// <param name="extraConfig">More mosquitto.conf lines (e.g. <c>max_queued_messages 100000\n</c>); empty for none.</param>
+        public MosquittoBroker(MosquittoBrokerTls tls, string username, string password, string extraConfig)
         {
             Executable = FindExecutable("mosquitto", "/usr/sbin/mosquitto");
             Port = PickFreeLoopbackPort();
@@ -55,6 +65,9 @@ namespace PodFirmware.Host.Mqtt
             }
 
             config.Append("listener " + Port + " 127.0.0.1\n");
+
+            // Without it the broker's small packets to each client wait for Nagle's algorithm (docs/performance.md).
+            config.Append("set_tcp_nodelay true\n");
             if (tls != null)
             {
                 config.Append("cafile " + tls.CaFile + "\n");
@@ -80,6 +93,7 @@ namespace PodFirmware.Host.Mqtt
             config.Append("log_dest stderr\n");
             config.Append("log_type error\n");
             config.Append("log_type warning\n");
+            config.Append(extraConfig ?? "");
             File.WriteAllText(_configPath, config.ToString());
             Start();
         }

@@ -342,6 +342,10 @@ namespace PodFirmware.Host.Mqtt
         {
             Check(LibMosquitto.mosquitto_int_option(mosq, LibMosquitto.MOSQ_OPT_PROTOCOL_VERSION, LibMosquitto.MQTT_PROTOCOL_V311), "protocol version");
 
+            // Nagle's algorithm held a second small packet (the site alarm right after the pod's own alarm) until the
+            // broker acknowledged the first: 40 ms on Linux with delayed ACKs (docs/performance.md).
+            Check(LibMosquitto.mosquitto_int_option(mosq, LibMosquitto.MOSQ_OPT_TCP_NODELAY, 1), "TCP_NODELAY");
+
             if (options.Username.Length > 0)
             {
                 Check(LibMosquitto.mosquitto_username_pw_set(mosq, options.Username, options.Password.Length > 0 ? options.Password : null), "mosquitto_username_pw_set");
