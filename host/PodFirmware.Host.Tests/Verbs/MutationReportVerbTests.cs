@@ -96,6 +96,7 @@ namespace PodFirmware.Host.Tests.Verbs
         [InlineData("PodFirmware/Core/Commands/CommandAuthenticator.cs", "PodFirmware/Core/Commands/CommandAuthenticator.cs", true)]
         [InlineData("PodFirmware/Core/Commands/CommandAuthenticator.cs", "PodFirmware/Core/Commands/CommandAuthenticatorXcs", false)]
         [InlineData("PodFirmware/Core/**", "PodFirmware/Core/Safety/A.cs", true)]
+        [InlineData("PodFirmware/Core/Safety/A.cs{10..20}{40..90}", "PodFirmware/Core/Safety/A.cs", true)]
         public void GlobsMatchRepositoryRelativePaths(string glob, string path, bool expected)
         {
             Assert.Equal(expected, MutationReportVerb.GlobMatches(glob, path));

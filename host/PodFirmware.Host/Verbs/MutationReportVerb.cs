@@ -192,11 +192,13 @@ namespace PodFirmware.Host.Verbs
         /// <summary>
         /// Whether the repository-relative <paramref name="path"/> matches <paramref name="glob"/>: <c>**/</c> is
         /// any number of folders, <c>**</c> anything, <c>*</c> any characters but <c>/</c>, <c>?</c> one of them;
-        /// a leading <c>./</c> is ignored.
+        /// a leading <c>./</c> and Stryker's trailing character spans (<c>{start..end}</c>) are ignored.
         /// </summary>
         public static bool GlobMatches(string glob, string path)
         {
             string pattern = glob.StartsWith("./", StringComparison.Ordinal) ? glob.Substring(2) : glob;
+            // Stryker's character spans after the glob ({start..end}, repeatable) narrow the mutants, not the files.
+            pattern = Regex.Replace(pattern, @"(\{\d+\.\.\d+\})+$", "", RegexOptions.CultureInvariant);
             var regex = new StringBuilder("^");
             for (int i = 0; i < pattern.Length; i++)
             {
