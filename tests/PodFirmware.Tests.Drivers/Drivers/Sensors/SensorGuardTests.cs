@@ -147,6 +147,9 @@ namespace PodFirmware.Tests.Drivers.Sensors
             var empty = new MainsBurstConfig();
             empty.SamplesPerCycle = 0;
             Expect(Thrown(() => new RmsBurst(channel, empty, 12, 3300, 0.01)), "burst", "burst has no samples or no sample period; validate the configuration first");
+            var noFrequency = new MainsBurstConfig();
+            noFrequency.MainsFrequencyHz = 0;
+            Expect(Thrown(() => new RmsBurst(channel, noFrequency, 12, 3300, 0.01)), "burst", "no sample period");
             var one = new MainsBurstConfig();
             one.SamplesPerCycle = 1;
             Assert.AreEqual(1, new RmsBurst(channel, one, 12, 3300, 0.01).SampleCount);
@@ -203,6 +206,9 @@ namespace PodFirmware.Tests.Drivers.Sensors
             burst = new MainsBurstConfig();
             burst.CyclesPerBurst = 11;
             Assert.AreEqual("b.cyclesPerBurst: must be between 1 and 10, is 11\n", Errors(burst));
+            burst.SamplesPerCycle = 53;
+            Assert.AreEqual("b.cyclesPerBurst: must be between 1 and 10, is 11\n", Errors(burst), "no span check on an invalid count");
+            burst.SamplesPerCycle = 40;
             burst.CyclesPerBurst = 10;
             Assert.AreEqual("", Errors(burst));
             burst.SamplesPerCycle = 53;
@@ -220,6 +226,75 @@ namespace PodFirmware.Tests.Drivers.Sensors
             config.Validate("c", errors);
             Assert.AreEqual(0, errors.Count, errors.ToString());
             Assert.IsTrue(System.Math.Abs((2000.0 / (33.0 * 1.5)) - config.AmpsPerAdcVolt) < 1e-9, "turns / (burden x gain)");
+        }
+
+        [TestMethod]
+        public static void Readings_below_zero_after_calibration_are_floored_and_the_small_getters_read_through()
+        {
+            var voltageConfig = new VoltageSensorConfig();
+            voltageConfig.CalibrationOffsetV = -20;
+            var sensor = new VoltageSensor(new ScriptedAnalogChannel(4095, new int[] { 2048 }), voltageConfig);
+            sensor.Sample(0, false);
+            Assert.AreEqual(0.0, sensor.VoltageV, "0 V - 20 V is floored at 0");
+            Assert.IsFalse(sensor.IsClipped);
+            var clipped = new VoltageSensor(new ScriptedAnalogChannel(4095, new int[] { 0, 2048, 4095, 2048 }), new VoltageSensorConfig());
+            clipped.Sample(0, false);
+            Assert.IsTrue(clipped.IsClipped);
+
+            var voltage = new VoltageSensorConfig();
+            var current = new CurrentSensorConfig();
+            voltage.CalibrationOffsetV = -20;
+            current.CalibrationOffsetA = -5;
+            var meter = new MainsMeter(new SimulatedMains(new SimulatedAcChannel(voltage), new SimulatedAcChannel(current)), voltage, current);
+            Assert.AreEqual((int)SensorStatus.Open, (int)meter.VoltageStatus, "before the first burst");
+            meter.Sample(0, false);
+            Assert.AreEqual((int)SensorStatus.Ok, (int)meter.VoltageStatus);
+            Assert.AreEqual(0.0, meter.VoltageV, "voltage floored");
+            Assert.AreEqual(0.0, meter.CurrentA, "current floored");
+
+            Assert.AreEqual(500, new RmsBurst(new ScriptedAnalogChannel(4095, new int[] { 1 }), new MainsBurstConfig(), 12, 3300, 0.01).SamplePeriodUs);
+        }
+
+        [TestMethod]
+        public static void The_voltage_calibration_gain_scales_the_real_power()
+        {
+            double plain = PowerAt(1.0);
+            double doubled = PowerAt(2.0);
+            Assert.IsTrue(plain > 3000 && System.Math.Abs(doubled - (2 * plain)) < 1e-6 * plain, plain.ToString() + " W, " + doubled.ToString() + " W");
+        }
+
+        private static double PowerAt(double voltageGain)
+        {
+            var voltage = new VoltageSensorConfig();
+            var current = new CurrentSensorConfig();
+            voltage.CalibrationGain = voltageGain;
+            voltage.MaxStepV = 500;
+            var v = new SimulatedAcChannel(voltage);
+            var i = new SimulatedAcChannel(current);
+            v.RmsValue = 230;
+            i.RmsValue = 16;
+            var meter = new MainsMeter(new SimulatedMains(v, i), voltage, current);
+            meter.Sample(0, false);
+            return meter.RealPowerW;
+        }
+
+        [TestMethod]
+        public static void The_NTC_ratio_is_clamped_inside_the_divider_at_both_rails()
+        {
+            var converter = new NtcConverter(new TemperatureSensorConfig());
+            Assert.IsFalse(double.IsNaN(converter.TemperatureCFromCounts(0)), "at 0 counts");
+            Assert.IsFalse(double.IsInfinity(converter.TemperatureCFromCounts(0)), "at 0 counts");
+            Assert.IsFalse(double.IsNaN(converter.TemperatureCFromCounts(converter.MaxRawCounts)), "at full scale");
+            Assert.IsFalse(double.IsInfinity(converter.TemperatureCFromCounts(converter.MaxRawCounts)), "at full scale");
+        }
+
+        [TestMethod]
+        public static void A_wrong_transducer_name_is_named_when_parsed()
+        {
+            var config = new CurrentSensorConfig();
+            config.Transducer = "shunt";
+            ArgumentException e = Thrown(() => { CurrentTransducer unused = config.ParsedTransducer; });
+            Expect(e, "Transducer", "transducer must be one of \"currentTransformer\", \"hall\"");
         }
 
         private static string Errors(MainsBurstConfig burst)
