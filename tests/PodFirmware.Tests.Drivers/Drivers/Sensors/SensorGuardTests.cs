@@ -1,6 +1,7 @@
 using System;
 using nanoFramework.TestFramework;
 using PodFirmware.Drivers.Config;
+using PodFirmware.Drivers.Numerics;
 using PodFirmware.Drivers.Ports;
 using PodFirmware.Drivers.Sensors;
 using PodFirmware.Drivers.Simulated;
@@ -225,7 +226,7 @@ namespace PodFirmware.Tests.Drivers.Sensors
             var errors = new ConfigErrors();
             config.Validate("c", errors);
             Assert.AreEqual(0, errors.Count, errors.ToString());
-            Assert.IsTrue(System.Math.Abs((2000.0 / (33.0 * 1.5)) - config.AmpsPerAdcVolt) < 1e-9, "turns / (burden x gain)");
+            Assert.IsTrue(Finite.Below(System.Math.Abs((2000.0 / (33.0 * 1.5)) - config.AmpsPerAdcVolt), 1e-9), "turns / (burden x gain)");
         }
 
         [TestMethod]
@@ -260,7 +261,7 @@ namespace PodFirmware.Tests.Drivers.Sensors
         {
             double plain = PowerAt(1.0);
             double doubled = PowerAt(2.0);
-            Assert.IsTrue(plain > 3000 && System.Math.Abs(doubled - (2 * plain)) < 1e-6 * plain, plain.ToString() + " W, " + doubled.ToString() + " W");
+            Assert.IsTrue(Finite.Above(plain, 3000) && Finite.Below(System.Math.Abs(doubled - (2 * plain)), 1e-6 * plain), plain.ToString() + " W, " + doubled.ToString() + " W");
         }
 
         private static double PowerAt(double voltageGain)
