@@ -354,7 +354,7 @@ namespace PodFirmware.Tests.Core.Session
         }
 
         [TestMethod]
-        public static void An_EV_idle_from_time_0_becomes_SuspendedEV_after_the_delay()
+        public static void An_EV_idle_from_time_0_becomes_SuspendedEV_exactly_after_the_delay()
         {
             var ring = new EventRing(64, 0);
             var session = new ChargingSession(new SessionConfig(), 32, ring);
@@ -367,7 +367,7 @@ namespace PodFirmware.Tests.Core.Session
             now.CurrentA = 0.5;
             session.Start(SessionRig.StartCommand("s-1", "acct-1"), now);
             now.RelayClosed = true;
-            for (int t = 0; t <= 3500; t += 100)
+            for (int t = 0; t <= 3000; t += 100)
             {
                 now.NowMs = t;
                 session.Update(now);
