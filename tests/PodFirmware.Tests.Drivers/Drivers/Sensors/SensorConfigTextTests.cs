@@ -32,6 +32,13 @@ namespace PodFirmware.Tests.Drivers.Sensors
         [TestMethod]
         public static void A_divider_supply_equal_to_the_full_scale_is_accepted()
         {
+            var high = new TemperatureSensorConfig();
+            high.ReferenceMv = 6000.0;
+            high.SupplyMv = 5500.0;
+            var refused = new ConfigErrors();
+            high.Validate("t", refused);
+            Assert.AreEqual("t.supplyMv: must be at least referenceMv, or the divider cannot reach full scale and one fault rail is never seen\nt.referenceMv: must be between 500 mV and 5500 mV, is 6000 mV\n", refused.ToString());
+
             var config = new TemperatureSensorConfig();
             config.SupplyMv = 3300.0;
             config.ReferenceMv = 3300.0;

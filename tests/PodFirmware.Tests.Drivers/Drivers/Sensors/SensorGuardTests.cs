@@ -172,6 +172,7 @@ namespace PodFirmware.Tests.Drivers.Sensors
             Assert.AreEqual(1L, new StuckDetector(1).StuckAfterMs);
 
             var filter = new PlausibilityFilter(5);
+            Assert.AreEqual(5.0, filter.MaxStep);
             filter.Filter(10);
             Assert.AreEqual(10.0, filter.Filter(30), "a jump is held");
             Assert.IsTrue(filter.IsHolding);
@@ -184,6 +185,10 @@ namespace PodFirmware.Tests.Drivers.Sensors
             var stuck = new StuckDetector(100);
             stuck.Update(0, 7, true);
             Assert.IsTrue(stuck.Update(200, 7, true));
+            Assert.IsFalse(stuck.Update(300, 8, true), "a changed reading");
+            Assert.IsFalse(stuck.IsStuck, "a changed reading clears it");
+            stuck.Update(500, 8, true);
+            Assert.IsTrue(stuck.IsStuck);
             stuck.Reset();
             Assert.IsFalse(stuck.IsStuck);
         }
@@ -214,6 +219,10 @@ namespace PodFirmware.Tests.Drivers.Sensors
             Assert.AreEqual("", Errors(burst));
             burst.SamplesPerCycle = 53;
             Assert.AreEqual("b.samplesPerCycle: burst of 530 samples 377 us apart is not whole mains cycles: it is 190 us off 10 cycles of 50 Hz, more than half a sample period\n", Errors(burst));
+            burst.SamplesPerCycle = 78;
+            burst.CyclesPerBurst = 4;
+            Assert.AreEqual("", Errors(burst), "exactly half a sample period off (312 samples 256 us apart vs 4 cycles: 128 us) is still whole");
+            burst.CyclesPerBurst = 10;
             burst.SamplesPerCycle = 52;
             Assert.AreEqual("b.samplesPerCycle: burst of 520 samples 385 us apart is not whole mains cycles: it is 200 us off 10 cycles of 50 Hz, more than half a sample period\n", Errors(burst));
         }
