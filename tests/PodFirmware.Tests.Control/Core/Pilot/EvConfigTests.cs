@@ -102,6 +102,39 @@ namespace PodFirmware.Tests.Core.Pilot
             }
         }
 
+        [TestMethod]
+        public static void A_pause_counts_from_when_the_PWM_stopped_however_often_the_pause_is_offered()
+        {
+            var p = new PilotSequencer(new EvConfig());
+            p.Offer(false, 16, 0);
+            p.Judge(CpState.C, false);
+            Assert.AreEqual((int)CpState.C, (int)p.LastReading);
+            for (long t = 1000; t <= 4000; t += 1000)
+            {
+                p.Offer(false, 0, t);
+                p.Judge(CpState.C, true);
+            }
+
+            Assert.IsFalse(p.MayClose(true, true, 4000), "3000 ms after the PWM stopped at 1000 ms");
+        }
+
+        [TestMethod]
+        public static void A_lost_pilot_starts_the_debounce_again()
+        {
+            var config = new EvConfig();
+            config.DebounceReadings = 3;
+            var p = new PilotSequencer(config);
+            for (int i = 0; i < 3; i++)
+            {
+                p.Judge(CpState.C, false);
+            }
+
+            Assert.AreEqual((int)CpState.C, (int)p.State);
+            p.Judge(CpState.F, false);
+            p.Judge(CpState.C, false);
+            Assert.AreNotEqual((int)CpState.C, (int)p.State, "one reading after the pilot came back");
+        }
+
         [DataRow(0, "A")]
         [DataRow(1, "B")]
         [DataRow(2, "C")]
