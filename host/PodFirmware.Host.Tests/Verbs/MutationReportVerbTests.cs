@@ -67,6 +67,41 @@ namespace PodFirmware.Host.Tests.Verbs
             Assert.Contains("undetected: 3, accepted: 1, to review: 2", output.ToString());
         }
 
+        [Fact]
+        public void OnlyEntriesOfMutatedFilesCanBeStale()
+        {
+            string[] accepted =
+            {
+                "PodFirmware/Core/Safety/B.cs\t9\tEquality mutation\ta >= b\tequivalent",
+                "PodFirmware/Core/Safety/B.cs\t10\tEquality mutation\ta >= b\tthe line moved",
+                "PodFirmware/Core/Locks/LockActuator.cs\t147\tStatement mutation\t;\tanother folder, not mutated in this run",
+                "PodFirmware/Core/SafetyNet/C.cs\t1\tStatement mutation\t;\ta folder whose name only starts like it",
+            };
+            MutationReportVerb.Summary summary = MutationReportVerb.Summarize(Report, Repo, accepted, new[] { "PodFirmware/Core/Safety/**/*.cs" });
+            Assert.Equal("equivalent", summary.Undetected[2].AcceptedBecause);
+            Assert.Single(summary.StaleAccepted);
+            Assert.Contains("B.cs\t10\t", summary.StaleAccepted[0]);
+
+            MutationReportVerb.Summary unfiltered = MutationReportVerb.Summarize(Report, Repo, accepted);
+            Assert.Equal(3, unfiltered.StaleAccepted.Count);
+        }
+
+        [Theory]
+        [InlineData("PodFirmware/Core/Safety/**/*.cs", "PodFirmware/Core/Safety/A.cs", true)]
+        [InlineData("PodFirmware/Core/Safety/**/*.cs", "PodFirmware/Core/Safety/Sub/A.cs", true)]
+        [InlineData("./PodFirmware/Core/Safety/**/*.cs", "PodFirmware/Core/Safety/A.cs", true)]
+        [InlineData("PodFirmware/Core/Safety/**/*.cs", "PodFirmware/Core/SafetyNet/A.cs", false)]
+        [InlineData("PodFirmware/Core/Safety/*.cs", "PodFirmware/Core/Safety/Sub/A.cs", false)]
+        [InlineData("PodFirmware/Core/Commands/Command?.cs", "PodFirmware/Core/Commands/CommandX.cs", true)]
+        [InlineData("PodFirmware/Core/Commands/CommandAuthenticator.cs", "PodFirmware/Core/Commands/CommandAuthenticator.cs", true)]
+        [InlineData("PodFirmware/Core/Commands/CommandAuthenticator.cs", "PodFirmware/Core/Commands/CommandAuthenticatorXcs", false)]
+        [InlineData("PodFirmware/Core/**", "PodFirmware/Core/Safety/A.cs", true)]
+        [InlineData("PodFirmware/Core/Safety/A.cs{10..20}{40..90}", "PodFirmware/Core/Safety/A.cs", true)]
+        public void GlobsMatchRepositoryRelativePaths(string glob, string path, bool expected)
+        {
+            Assert.Equal(expected, MutationReportVerb.GlobMatches(glob, path));
+        }
+
         private static string Line(MutationReportVerb.Undetected mutant)
         {
             return mutant.File + ":" + mutant.Line + ":" + mutant.Column + " " + mutant.Status + " " + mutant.Mutator + " " + mutant.Replacement;

@@ -5,6 +5,7 @@ using System.Globalization;
 using System.IO;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using CliCommand = System.CommandLine.Command;
 
 namespace PodFirmware.Host.Verbs
@@ -27,15 +28,17 @@ namespace PodFirmware.Host.Verbs
         {
             var report = new Argument<string>("report") { Description = "Stryker's mutation-report.json." };
             var accepted = new Option<string>("--accepted") { Description = "The reviewed accepted survivors (tab-separated; default docs/mutation-survivors.tsv)." };
+            var mutate = new Option<string[]>("--mutate") { Description = "A repository-relative glob of the mutated files (repeatable): only accepted entries of matching files can be stale." };
             var command = new CliCommand("mutation-report", "Print the score and the surviving mutants of a Stryker JSON report (the end of ./pod mutate).");
             command.Arguments.Add(report);
             command.Options.Add(accepted);
+            command.Options.Add(mutate);
             command.SetAction(parse =>
             {
                 string repo = Program.RepoRoot();
                 string acceptedPath = parse.GetValue(accepted) ?? Path.Combine(repo, "docs", "mutation-survivors.tsv");
                 string[] acceptedLines = File.Exists(acceptedPath) ? File.ReadAllLines(acceptedPath) : Array.Empty<string>();
-                Summary summary = Summarize(File.ReadAllText(parse.GetValue(report)), repo, acceptedLines);
+                Summary summary = Summarize(File.ReadAllText(parse.GetValue(report)), repo, acceptedLines, parse.GetValue(mutate));
                 summary.Write(parse.InvocationConfiguration.Output);
                 return 0;
             });
@@ -131,8 +134,11 @@ namespace PodFirmware.Host.Verbs
         /// Summarizes a Stryker JSON report. Paths are made relative to <paramref name="repoRoot"/>;
         /// <paramref name="acceptedLines"/> are the accepted list's lines: <c>#</c> comments and blank
         /// lines are skipped, every other line is <c>file TAB line TAB mutator TAB replacement TAB why</c>.
+        /// <paramref name="mutatedGlobs"/> are the repository-relative globs of the mutated files (<c>**</c> any
+        /// folders, <c>*</c> and <c>?</c> within one name); an accepted entry of a file none of them matches was
+        /// not under test in this run and is neither matched nor reported stale. Null or empty: every entry counts.
         /// </summary>
-        public static Summary Summarize(string reportJson, string repoRoot, string[] acceptedLines)
+        public static Summary Summarize(string reportJson, string repoRoot, string[] acceptedLines, string[] mutatedGlobs = null)
         {
             var summary = new Summary();
             using JsonDocument document = JsonDocument.Parse(reportJson);
@@ -179,11 +185,58 @@ namespace PodFirmware.Host.Verbs
                 order = order != 0 ? order : a.Line.CompareTo(b.Line);
                 return order != 0 ? order : a.Column.CompareTo(b.Column);
             });
-            MarkAccepted(summary, acceptedLines);
+            MarkAccepted(summary, acceptedLines, mutatedGlobs);
             return summary;
         }
 
-        private static void MarkAccepted(Summary summary, string[] acceptedLines)
+        /// <summary>
+        /// Whether the repository-relative <paramref name="path"/> matches <paramref name="glob"/>: <c>**/</c> is
+        /// any number of folders, <c>**</c> anything, <c>*</c> any characters but <c>/</c>, <c>?</c> one of them;
+        /// a leading <c>./</c> and Stryker's trailing character spans (<c>{start..end}</c>) are ignored.
+        /// </summary>
+        public static bool GlobMatches(string glob, string path)
+        {
+            string pattern = glob.StartsWith("./", StringComparison.Ordinal) ? glob.Substring(2) : glob;
+            // Stryker's character spans after the glob ({start..end}, repeatable) narrow the mutants, not the files.
+            pattern = Regex.Replace(pattern, @"(\{\d+\.\.\d+\})+$", "", RegexOptions.CultureInvariant);
+            var regex = new StringBuilder("^");
+            for (int i = 0; i < pattern.Length; i++)
+            {
+                char c = pattern[i];
+                if (c == '*' && i + 1 < pattern.Length && pattern[i + 1] == '*')
+                {
+                    bool folders = i + 2 < pattern.Length && pattern[i + 2] == '/';
+                    regex.Append(folders ? "(.*/)?" : ".*");
+                    i += folders ? 2 : 1;
+                }
+                else
+                {
+                    regex.Append(c == '*' ? "[^/]*" : c == '?' ? "[^/]" : Regex.Escape(c.ToString()));
+                }
+            }
+
+            return Regex.IsMatch(path, regex.Append('$').ToString(), RegexOptions.CultureInvariant);
+        }
+
+        private static bool UnderTest(string file, string[] mutatedGlobs)
+        {
+            if (mutatedGlobs == null || mutatedGlobs.Length == 0)
+            {
+                return true;
+            }
+
+            foreach (string glob in mutatedGlobs)
+            {
+                if (GlobMatches(glob, file))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static void MarkAccepted(Summary summary, string[] acceptedLines, string[] mutatedGlobs)
         {
             foreach (string line in acceptedLines)
             {
@@ -193,6 +246,11 @@ namespace PodFirmware.Host.Verbs
                 }
 
                 string[] fields = line.Split('\t');
+                if (!UnderTest(fields[0].Trim(), mutatedGlobs))
+                {
+                    continue;
+                }
+
                 bool matched = false;
                 if (fields.Length >= 5 && int.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out int lineNumber))
                 {
