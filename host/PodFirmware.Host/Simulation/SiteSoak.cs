@@ -41,7 +41,7 @@ namespace PodFirmware.Host.Simulation
             (byte[] envelope, string id) = pod.Pod.SignCommand(json);
             if (backEnd.Publish(pod.Topics.Command, envelope, envelope.Length, 1, false, out _))
             {
-                ids.Add(id);
+                ids.Add(pod.Topics.CommandResult + " " + id);
             }
         }
 
@@ -186,7 +186,7 @@ namespace PodFirmware.Host.Simulation
                     }
 
                     Thread.Sleep(100);
-                    return pods.All(p => p.Outbox.Count == 0) && commandIds.All(id => received.Keys.Any(k => k.EndsWith("/cmd/result " + id, StringComparison.Ordinal)));
+                    return pods.All(p => p.Outbox.Count == 0) && commandIds.All(key => received.ContainsKey(key));
                 }, 60000, "outboxes empty and every command answered");
             }
             catch (TimeoutException e)
@@ -196,7 +196,7 @@ namespace PodFirmware.Host.Simulation
             }
 
             long rssLast = RssKiB();
-            int unanswered = commandIds.Count(id => !received.Keys.Any(k => k.EndsWith("/cmd/result " + id, StringComparison.Ordinal)));
+            int unanswered = commandIds.Count(key => !received.ContainsKey(key));
             output.WriteLine("machine: " + Environment.ProcessorCount + " cores, " + System.Runtime.InteropServices.RuntimeInformation.OSDescription + ", .NET " + Environment.Version + ", load average " + File.ReadAllText("/proc/loadavg").Split(' ')[0]);
             output.WriteLine(podCount + " pods, " + seconds + " s: broker killed and restarted " + restarts + " times, heartbeat lost " + heartbeatLosses + " times, " + starts + " starts, " + stops + " stops, " + trips + " trips, " + resets + " resets");
             output.WriteLine("received: " + received.Count(k => k.Key.Contains("/alarm ", StringComparison.Ordinal)) + " alarms, " + received.Count(k => k.Key.Contains("/session ", StringComparison.Ordinal)) + " session records, "
