@@ -1,6 +1,7 @@
 using System;
 using PodFirmware.Json;
 using PodFirmware.Drivers.Config;
+using PodFirmware.Drivers.Crypto;
 
 namespace PodFirmware.Core.Commands
 {

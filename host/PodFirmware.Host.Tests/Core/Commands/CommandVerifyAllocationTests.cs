@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Text;
 using PodFirmware.Core.Commands;
+using PodFirmware.Drivers.Crypto;
 using PodFirmware.Host.Tests.Support;
 using Xunit;
 using Xunit.Abstractions;

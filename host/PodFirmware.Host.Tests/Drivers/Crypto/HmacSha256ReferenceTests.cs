@@ -1,9 +1,9 @@
 using System;
 using System.Security.Cryptography;
-using PodFirmware.Core.Commands;
+using PodFirmware.Drivers.Crypto;
 using Xunit;
 
-namespace PodFirmware.Host.Tests.Core.Commands
+namespace PodFirmware.Host.Tests.Drivers.Crypto
 {
     /// <summary>The portable <see cref="HmacSha256"/> against the runtime's HMAC-SHA256 on random keys, lengths and bytes.</summary>
     public class HmacSha256ReferenceTests

@@ -1,8 +1,10 @@
 using System;
 using nanoFramework.TestFramework;
 using PodFirmware.Core.Commands;
+using PodFirmware.Drivers.Crypto;
+using PodFirmware.Tests.Core.Commands;
 
-namespace PodFirmware.Tests.Core.Commands
+namespace PodFirmware.Tests.Drivers.Crypto
 {
     [TestClass]
     public class HmacSha256Tests

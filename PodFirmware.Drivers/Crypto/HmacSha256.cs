@@ -1,6 +1,6 @@
 using System;
 
-namespace PodFirmware.Core.Commands
+namespace PodFirmware.Drivers.Crypto
 {
     /// <summary>
     /// HMAC-SHA256 (RFC 2104 over FIPS 180-4 SHA-256) of part of an array into a caller's buffer, allocating nothing
