@@ -121,7 +121,7 @@ namespace PodFirmware.Core.Messaging
             w.String("session", _status.SessionActive ? _status.SessionId : null);
             if (_utc.IsValid)
             {
-                w.UtcIso("t", _utc.UtcMs(nowMs));
+                w.Int("t", _utc.UtcMs(nowMs) / 1000);
             }
             else
             {

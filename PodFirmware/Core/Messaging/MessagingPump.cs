@@ -317,7 +317,7 @@ namespace PodFirmware.Core.Messaging
             _json.Int("uptimeMs", nowMs);
             if (_utc != null && _utc.IsValid)
             {
-                _json.UtcIso("t", _utc.UtcMs(nowMs));
+                _json.Int("t", _utc.UtcMs(nowMs) / 1000);
             }
             else
             {

@@ -66,7 +66,7 @@ namespace PodFirmware.Tests.Core.Messaging
             var first = (FakeMqttLink.Sent)rig.Link.On(Beat)[0];
             Assert.AreEqual(0, first.Qos);
             Assert.IsFalse(first.Retain);
-            Assert.AreEqual("{\"pod\":\"P-017\",\"seq\":0,\"uptimeMs\":0,\"t\":\"2026-01-01T00:00:00.000Z\",\"connector\":\"Unavailable\",\"latched\":false}", first.Text);
+            Assert.AreEqual("{\"pod\":\"P-017\",\"seq\":0,\"uptimeMs\":0,\"t\":1767225600,\"connector\":\"Unavailable\",\"latched\":false}", first.Text);
 
             rig.Pump.Pump(5000);
             Assert.AreEqual(2, rig.Link.On(Beat).Count);
