@@ -1,3 +1,4 @@
+using System;
 using nanoFramework.TestFramework;
 using PodFirmware.Core.Site;
 
@@ -352,6 +353,50 @@ namespace PodFirmware.Tests.Core.Site
             Assert.AreEqual(60, a.ShareDa("c"));
             Assert.AreEqual(145, a.ShareDa("a"));
             Assert.AreEqual(145, a.ShareDa("b"));
+        }
+
+        [TestMethod]
+        [DataRow(0)]
+        [DataRow(-1)]
+        public static void A_table_for_no_pod_is_refused_by_name(int maxPods)
+        {
+            ArgumentOutOfRangeException refused = null;
+            try
+            {
+                new SiteAllocator(maxPods);
+            }
+            catch (ArgumentOutOfRangeException e)
+            {
+                refused = e;
+            }
+
+            Assert.IsNotNull(refused);
+            Assert.AreEqual("maxPods", refused.ParamName);
+        }
+
+        [TestMethod]
+        public static void A_second_report_of_the_first_pod_updates_it_in_place()
+        {
+            SiteAllocator a = new SiteAllocator(4);
+            Assert.IsTrue(a.Report("a", SitePodState.Active, 320, 0, 0, 0));
+            Assert.IsTrue(a.Report("a", SitePodState.Active, 100, 0, 0, 20000));
+            Assert.AreEqual(1, a.Count);
+            a.Allocate(20000, 1000, 100, 100, PeriodMs, 0);
+            Assert.AreEqual(SiteAllocator.Fresh, a.ClassAt(0));
+            Assert.AreEqual(100, a.ShareDaAt(0));
+        }
+
+        [TestMethod]
+        public static void A_full_table_allocates_and_forgets()
+        {
+            SiteAllocator a = new SiteAllocator(2);
+            a.Report("a", SitePodState.Active, 320, 0, 0, 0);
+            a.Report("b", SitePodState.Active, 320, 0, 0, 0);
+            a.Allocate(0, 1000, 100, 100, PeriodMs, 0);
+            Assert.AreEqual(2, a.Count);
+            Assert.AreEqual(320, a.ShareDaAt(1));
+            a.Allocate(70000, 1000, 100, 100, PeriodMs, 60000);
+            Assert.AreEqual(0, a.Count);
         }
     }
 }

@@ -238,5 +238,30 @@ namespace PodFirmware.Tests.Core.Site
             Assert.IsFalse(new SiteLoadJson().Read(w.Buffer, w.Length, share, 0));
             Assert.AreEqual(1, share.Table.Count);
         }
+
+        [TestMethod]
+        public static void A_known_pod_read_again_is_updated()
+        {
+            SiteShare share = new SiteShare(new SiteConfig(), "me", 30000);
+            SiteLoadJson json = new SiteLoadJson();
+            PodFirmware.Json.JsonWriter w = json.Write("zz", SitePodState.Active, 320, 0, 0, 0);
+            Assert.IsTrue(json.Read(w.Buffer, w.Length, share, 0));
+            Assert.IsTrue(json.Reader.StringEquals("id", "zz"));
+            Assert.IsTrue(json.Read(w.Buffer, w.Length, share, 20000));
+            share.Table.Allocate(20000, 1000, 100, 100, 5000, 0);
+            Assert.AreEqual(SiteAllocator.Fresh, share.Table.ClassAt(share.Table.IndexOf("zz")));
+        }
+
+        [TestMethod]
+        public static void A_written_load_reads_as_its_fields_every_time()
+        {
+            SiteLoadJson json = new SiteLoadJson();
+            string expected = "{\"id\":\"pod-1\",\"s\":1,\"maxA\":32.0,\"allowedA\":16.0,\"drawA\":15.9,\"powerW\":3650}";
+            for (int k = 0; k < 2; k++)
+            {
+                PodFirmware.Json.JsonWriter w = json.Write("pod-1", SitePodState.Active, 320, 160, 159, 3650);
+                Assert.AreEqual(expected, new string(System.Text.Encoding.UTF8.GetChars(w.Buffer, 0, w.Length)));
+            }
+        }
     }
 }
