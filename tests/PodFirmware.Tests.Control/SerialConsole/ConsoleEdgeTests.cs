@@ -84,6 +84,7 @@ namespace PodFirmware.Tests.SerialConsole
         public static void Spaces_only_give_an_empty_line()
         {
             Assert.AreEqual("[][a]", Feed(new LineAssembler(8), "   \n a\n"));
+            Assert.AreEqual("[][]", Feed(new LineAssembler(2), "  \n  \n"), "a full line of spaces");
         }
 
         [TestMethod]

@@ -100,6 +100,7 @@ namespace PodFirmware.Tests.SerialConsole
             ConsoleLoop loop = Loop(rig, port, new Pauses());
             Assert.AreEqual(69, loop.Turn());
             Assert.Contains("this list", rig.Port.Output);
+            Assert.DoesNotContains("longer", rig.Port.Output, "a line of normal length is not too long");
         }
 
         [TestMethod]
