@@ -10,7 +10,11 @@ namespace PodFirmware.Tests.SerialConsole
         public static void Status_names_every_warning_a_weld_and_a_move()
         {
             ConsoleRig rig = new ConsoleRig();
-            Assert.Contains("warnings none  bench mode off", rig.Run("status"));
+            string quiet = rig.Run("status");
+            Assert.Contains("warnings none  bench mode off", quiet);
+            Assert.Contains("relay open  fault none\n", quiet);
+            Assert.DoesNotContains("MOVING", quiet);
+            Assert.DoesNotContains("(bench", quiet);
             rig.Pod.Status.ControllerLost = true;
             rig.Pod.Status.NetworkLostWhileMoving = true;
             rig.Pod.Status.StoreOverflow = true;
