@@ -25,9 +25,14 @@ namespace PodFirmware.Drivers.Pilot
                 throw new ArgumentNullException("channel");
             }
 
-            if (samples < 2 || samplePeriodUs <= 0)
+            if (samples < 2)
             {
                 throw new ArgumentOutOfRangeException("samples");
+            }
+
+            if (samplePeriodUs <= 0)
+            {
+                throw new ArgumentOutOfRangeException("samplePeriodUs");
             }
 
             _channel = channel;
