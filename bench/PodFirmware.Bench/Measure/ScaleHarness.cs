@@ -82,30 +82,7 @@ namespace PodFirmware.Bench.Measure
             int period = pods[0].Config.TickPeriodMs;
             bool stop = false;
             long steps = 0;
-            var stepper = new Thread(() =>
-            {
-                var watch = Stopwatch.StartNew();
-                long next = 0;
-                while (!Volatile.Read(ref stop))
-                {
-                    foreach (LivePod pod in pods)
-                    {
-                        pod.Step();
-                    }
-
-                    Interlocked.Increment(ref steps);
-                    next += period;
-                    long wait = next - watch.ElapsedMilliseconds;
-                    if (wait > 0)
-                    {
-                        Thread.Sleep((int)wait);
-                    }
-                    else if (-wait > period)
-                    {
-                        next = watch.ElapsedMilliseconds;
-                    }
-                }
-            }) { IsBackground = true, Name = "pods" };
+            var stepper = new Thread(() => StepAll(pods, ref stop, ref steps)) { IsBackground = true, Name = "pods" };
             stepper.Start();
             var started = Stopwatch.StartNew();
             LatencyHarness.Until(() =>
