@@ -7,7 +7,7 @@ using PodFirmware.Core.Config;
 using PodFirmware.Core.Control;
 using PodFirmware.Core.Events;
 using PodFirmware.Core.Faults;
-using PodFirmware.Core.Json;
+using PodFirmware.Json;
 using PodFirmware.Core.Messaging;
 using PodFirmware.Core.Scenarios;
 using PodFirmware.Host.Configuration;
