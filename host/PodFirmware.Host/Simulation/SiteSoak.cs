@@ -30,8 +30,9 @@ namespace PodFirmware.Host.Simulation
     public static class SiteSoak
     {
         // Through the broker, as the back end sends them; only while both links are up (a command published while the
-        // pod is away is not kept for it: its session is clean). The id is counted only when the publish was taken.
-        private static void Send(LivePod pod, MosquittoLink backEnd, string json, List<string> ids)
+        // pod is away is not kept for it: its session is clean). The id waits in pending until the broker acknowledges
+        // the publish (TakeAcks): a publish the back end's link loses with a killed broker never reached any pod.
+        private static void Send(LivePod pod, MosquittoLink backEnd, string json, Dictionary<int, string> pending)
         {
             if (!pod.Link.IsConnected || !backEnd.IsConnected)
             {
@@ -39,9 +40,21 @@ namespace PodFirmware.Host.Simulation
             }
 
             (byte[] envelope, string id) = pod.Pod.SignCommand(json);
-            if (backEnd.Publish(pod.Topics.Command, envelope, envelope.Length, 1, false, out _))
+            if (backEnd.Publish(pod.Topics.Command, envelope, envelope.Length, 1, false, out int messageId))
             {
-                ids.Add(pod.Topics.CommandResult + " " + id);
+                pending[messageId] = pod.Topics.CommandResult + " " + id;
+            }
+        }
+
+        // Moves each command the broker acknowledged from pending to the ids every one of which must get a result.
+        private static void TakeAcks(MosquittoLink backEnd, Dictionary<int, string> pending, List<string> ids)
+        {
+            while (backEnd.TryTakeAck(out int messageId))
+            {
+                if (pending.Remove(messageId, out string key))
+                {
+                    ids.Add(key);
+                }
             }
         }
 
@@ -77,6 +90,7 @@ namespace PodFirmware.Host.Simulation
             backEnd.Start(new MqttLinkOptions { Host = "127.0.0.1", Port = broker.Port, ClientId = "soak-back-end", KeepAliveS = 5, ReconnectMinMs = 100, ReconnectMaxMs = 500 });
             var inbound = new MqttInboundMessage();
             var commandIds = new List<string>();
+            var pending = new Dictionary<int, string>();
             int restarts = 0, heartbeatLosses = 0, starts = 0, stops = 0, trips = 0, resets = 0;
             var samples = new List<string>();
             var watch = Stopwatch.StartNew();
@@ -113,11 +127,11 @@ namespace PodFirmware.Host.Simulation
                         heartbeatLosses += pod.Pod.ControllerUp ? 0 : 1;
                         break;
                     case 1:
-                        Send(pod, backEnd, "{\"type\":\"start\",\"account\":\"driver-1\"}", commandIds);
+                        Send(pod, backEnd, "{\"type\":\"start\",\"account\":\"driver-1\"}", pending);
                         starts++;
                         break;
                     case 2:
-                        Send(pod, backEnd, "{\"type\":\"stop\"}", commandIds);
+                        Send(pod, backEnd, "{\"type\":\"stop\"}", pending);
                         stops++;
                         break;
                     case 3:
@@ -132,7 +146,7 @@ namespace PodFirmware.Host.Simulation
                         if (pod.Pod.Rcd.Fault == RcdFault.Fault)
                         {
                             pod.Pod.Rcd.Fault = RcdFault.Ok;
-                            Send(pod, backEnd, "{\"type\":\"reset_fault\"}", commandIds);
+                            Send(pod, backEnd, "{\"type\":\"reset_fault\"}", pending);
                             resets++;
                         }
 
@@ -144,6 +158,7 @@ namespace PodFirmware.Host.Simulation
                     p.Step();
                 }
 
+                TakeAcks(backEnd, pending, commandIds);
                 while (backEnd.TryTakeMessage(inbound))
                 {
                     string id = Field(inbound.Payload.AsSpan(0, inbound.Length).ToArray(), "id");
@@ -179,6 +194,7 @@ namespace PodFirmware.Host.Simulation
                         p.Step();
                     }
 
+                    TakeAcks(backEnd, pending, commandIds);
                     while (backEnd.TryTakeMessage(inbound))
                     {
                         string id = Field(inbound.Payload.AsSpan(0, inbound.Length).ToArray(), "id");
@@ -201,7 +217,7 @@ namespace PodFirmware.Host.Simulation
             output.WriteLine(podCount + " pods, " + seconds + " s: broker killed and restarted " + restarts + " times, heartbeat lost " + heartbeatLosses + " times, " + starts + " starts, " + stops + " stops, " + trips + " trips, " + resets + " resets");
             output.WriteLine("received: " + received.Count(k => k.Key.Contains("/alarm ", StringComparison.Ordinal)) + " alarms, " + received.Count(k => k.Key.Contains("/session ", StringComparison.Ordinal)) + " session records, "
                 + received.Count(k => k.Key.Contains("/cmd/result ", StringComparison.Ordinal)) + " command results (distinct ids); delivered more than once: " + received.Count(k => k.Value > 1));
-            output.WriteLine("commands answered: " + (commandIds.Count - unanswered) + " of " + commandIds.Count + "; outboxes empty: " + pods.All(p => p.Outbox.Count == 0)
+            output.WriteLine("commands answered: " + (commandIds.Count - unanswered) + " of " + commandIds.Count + " the broker acknowledged (" + pending.Count + " more lost before the broker took them); outboxes empty: " + pods.All(p => p.Outbox.Count == 0)
                 + "; records damaged or discarded: " + pods.Sum(p => p.Outbox.DamagedCount + p.Outbox.DiscardedCorruptCount) + "; outbox overflow: " + pods.Sum(p => p.Outbox.OverflowCount));
             output.WriteLine("RSS " + rssFirst + " KiB at the start, " + rssLast + " KiB at the end; samples:");
             foreach (string sample in samples)
