@@ -97,6 +97,8 @@ namespace PodFirmware.Drivers.Mqtt
         private readonly MqttInboundQueue _inbound;
         private int _inboundWaitMs;
         private int _inboundWaits;
+        private bool _readPaused;
+        private int _readPauses;
         private readonly MqttOutboundQueue _outbound;
         private readonly MqttAckQueue _acks;
         private readonly MqttCompletionQueue _completions;
@@ -398,15 +400,91 @@ namespace PodFirmware.Drivers.Mqtt
                 throw new ArgumentNullException("into");
             }
 
+            bool taken;
+            bool resume = false;
+
             Monitor.Enter(_sync);
             try
             {
-                return _inbound.TryTake(into);
+                taken = _inbound.TryTake(into);
+
+                if (taken && _readPaused && HasReadRoom())
+                {
+                    _readPaused = false;
+                    resume = true;
+                }
             }
             finally
             {
                 Monitor.Exit(_sync);
             }
+
+            if (resume)
+            {
+                // the link thread stopped reading for want of room; it reads again now, not after its idle wait
+                _client.Wake();
+            }
+
+            return taken;
+        }
+
+        /// <summary>
+        /// Whether the client should read more from the network now: <c>true</c> while the inbound queue is at most
+        /// half full. A client port that controls its own socket reads (the host's) reads only while this is
+        /// <c>true</c>, and keeps writing and keeping alive meanwhile: what the pod has no room for stays in the
+        /// socket and, through the broker's QoS 1 in-flight window, on the broker, while the pod's own publishes and
+        /// their acknowledgements (which follow at most one window of unread messages) go on. The other half of the
+        /// queue takes what one read delivers. After a <c>false</c>, the <see cref="TryTakeMessage"/> that brings the
+        /// queue back to half full wakes the link thread. Thread-safe.
+        /// </summary>
+        public bool WantsInbound
+        {
+            get
+            {
+                Monitor.Enter(_sync);
+                try
+                {
+                    if (HasReadRoom())
+                    {
+                        return true;
+                    }
+
+                    if (!_readPaused)
+                    {
+                        _readPaused = true;
+                        _readPauses++;
+                    }
+
+                    return false;
+                }
+                finally
+                {
+                    Monitor.Exit(_sync);
+                }
+            }
+        }
+
+        /// <summary>How often <see cref="WantsInbound"/> stopped the client's reads for want of room, since start. Thread-safe.</summary>
+        public int ReadPauseCount
+        {
+            get
+            {
+                Monitor.Enter(_sync);
+                try
+                {
+                    return _readPauses;
+                }
+                finally
+                {
+                    Monitor.Exit(_sync);
+                }
+            }
+        }
+
+        // under _sync
+        private bool HasReadRoom()
+        {
+            return _inbound.Count <= _inbound.Capacity / 2;
         }
 
         /// <summary>

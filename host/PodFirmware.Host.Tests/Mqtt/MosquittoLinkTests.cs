@@ -280,13 +280,15 @@ namespace PodFirmware.Host.Tests.Mqtt
         }
 
         [Fact]
-        public void A_full_receive_queue_holds_the_broker_back_and_loses_nothing()
+        public void A_full_receive_queue_stops_only_the_reads_holds_the_broker_back_and_loses_nothing()
         {
             const string topic = "pods/pod-7/flood";
+            const string echo = "pods/pod-7/echo";
             const int sent = MosquittoLink.InboundCapacity * 4;
             Probe subscriber = StartProbe(topic, qos: 1);
-            Probe publisher = StartProbe();
+            Probe publisher = StartProbe(echo, qos: 0);
             subscriber.AwaitSubscriptions();
+            publisher.AwaitSubscriptions();
 
             for (int i = 0; i < sent; i++)
             {
@@ -294,9 +296,15 @@ namespace PodFirmware.Host.Tests.Mqtt
                 Assert.True(publisher.Link.Publish(topic, payload, payload.Length, 1, false, out _));
             }
 
-            // the queue fills and the link thread waits for room instead of dropping what arrives next
-            Wait.Until(() => subscriber.Link.InboundWaitCount > 0, SoonMs, "the link holds the broker back",
+            // nobody takes anything: the link stops reading instead of dropping or holding its thread
+            Wait.Until(() => subscriber.Link.ReadPauseCount > 0, SoonMs, "the link stops reading",
                 () => "dropped " + subscriber.Link.DroppedInboundCount);
+
+            // and its own publishes still go out meanwhile
+            byte[] note = Encoding.UTF8.GetBytes("still talking");
+            Assert.True(subscriber.Link.Publish(echo, note, note.Length, 0, false, out _));
+            Assert.Equal("still talking", Encoding.UTF8.GetString(publisher.AwaitMessage(echo).Payload));
+            Assert.Equal(0, subscriber.Link.InboundWaitCount);
 
             var message = new MqttInboundMessage();
             var kept = new List<int>();

@@ -236,6 +236,21 @@ namespace PodFirmware.Host.Mqtt
         [LibraryImport(Library)]
         public static partial int mosquitto_loop(IntPtr mosq, int timeout, int maxPackets);
 
+        // int mosquitto_loop_read(struct mosquitto *mosq, int max_packets);
+        /// <summary>Reads what the socket has (without waiting) and calls back for every whole packet; part of an external loop. Non-success means the connection is gone.</summary>
+        [LibraryImport(Library)]
+        public static partial int mosquitto_loop_read(IntPtr mosq, int maxPackets);
+
+        // int mosquitto_loop_write(struct mosquitto *mosq, int max_packets);
+        /// <summary>Writes queued packets as far as the socket takes them (without waiting); part of an external loop. Non-success means the connection is gone.</summary>
+        [LibraryImport(Library)]
+        public static partial int mosquitto_loop_write(IntPtr mosq, int maxPackets);
+
+        // int mosquitto_loop_misc(struct mosquitto *mosq);
+        /// <summary>The keep-alive (PINGREQ, and giving up when no PINGRESP came) and retries; part of an external loop, at least once a second.</summary>
+        [LibraryImport(Library)]
+        public static partial int mosquitto_loop_misc(IntPtr mosq);
+
         // int mosquitto_socket(struct mosquitto *mosq);
         /// <summary>The client's socket descriptor, for an external wait on it; -1 when it has none.</summary>
         [LibraryImport(Library)]

@@ -233,10 +233,12 @@ namespace PodFirmware.Host.Mqtt
 
         /// <inheritdoc />
         /// <remarks>
-        /// Connected: waits (poll) until the socket is readable, or writable while libmosquitto has packets to
-        /// write, or <see cref="Wake"/> is called, at most <paramref name="maxMs"/>; then one loop pass that
-        /// does the I/O that is ready, the keep-alive and the callbacks. So a publish queued from another thread
-        /// goes out at once rather than after a fixed loop timeout. Otherwise a wait that <see cref="Wake"/> ends.
+        /// Connected: waits (poll) until the socket is readable (only while <see cref="MqttLinkEngine.WantsInbound"/>),
+        /// or writable while libmosquitto has packets to write, or <see cref="Wake"/> is called, at most
+        /// <paramref name="maxMs"/>; then reads (only while the engine wants more), writes and keeps alive, which runs
+        /// the callbacks. So a publish queued from another thread goes out at once rather than after a fixed loop
+        /// timeout, and a full receive queue stops only the reads: the pod's publishes, the broker's PUBACKs behind
+        /// the unread messages and the keep-alive go on. Otherwise a wait that <see cref="Wake"/> ends.
         /// </remarks>
         public void Idle(int maxMs)
         {
@@ -246,14 +248,20 @@ namespace PodFirmware.Host.Mqtt
                 return;
             }
 
-            int timeoutMs = maxMs;
             int socket = LibMosquitto.mosquitto_socket(_mosq);
             int wakeFd = WakeFd();
+            bool read = _engine.WantsInbound;
             if (socket >= 0 && wakeFd >= 0)
             {
                 PollFd* fds = stackalloc PollFd[2];
+                short events = read ? PollIn : (short)0;
+                if (LibMosquitto.mosquitto_want_write(_mosq))
+                {
+                    events |= PollOut;
+                }
+
                 fds[0].Fd = socket;
-                fds[0].Events = LibMosquitto.mosquitto_want_write(_mosq) ? (short)(PollIn | PollOut) : PollIn;
+                fds[0].Events = events;
                 fds[0].Revents = 0;
                 fds[1].Fd = wakeFd;
                 fds[1].Events = PollIn;
@@ -265,15 +273,27 @@ namespace PodFirmware.Host.Mqtt
                     Read(wakeFd, &count, (nuint)sizeof(ulong));
                 }
 
-                // what was ready is handled now; a wait of its own would only add latency
-                timeoutMs = 0;
+                // a wake may have been a TryTakeMessage that made room
+                read = _engine.WantsInbound;
             }
             else
             {
-                timeoutMs = Math.Min(maxMs, LoopTimeoutMs);
+                _wake.WaitOne(Math.Min(maxMs, LoopTimeoutMs));
             }
 
-            int rc = LibMosquitto.mosquitto_loop(_mosq, timeoutMs, 1);
+            // Reading a socket with nothing in it is cheap and returns at once; reading even without POLLIN also
+            // catches bytes TLS has already decrypted and buffered, which poll does not see.
+            int rc = read ? LibMosquitto.mosquitto_loop_read(_mosq, 1) : LibMosquitto.MOSQ_ERR_SUCCESS;
+            if (rc == LibMosquitto.MOSQ_ERR_SUCCESS && LibMosquitto.mosquitto_want_write(_mosq))
+            {
+                rc = LibMosquitto.mosquitto_loop_write(_mosq, 1);
+            }
+
+            if (rc == LibMosquitto.MOSQ_ERR_SUCCESS)
+            {
+                rc = LibMosquitto.mosquitto_loop_misc(_mosq);
+            }
+
             if (rc != LibMosquitto.MOSQ_ERR_SUCCESS && _up)
             {
                 _up = false;

@@ -27,8 +27,10 @@ namespace PodFirmware.Host.Mqtt
     public sealed class MosquittoLink : IMqttLink, IDisposable
     {
         /// <summary>
-        /// Capacity of the receive queue, in messages; a message that finds it full holds the link thread until the
-        /// caller takes one (see <see cref="MqttLinkEngine.OnMessageReceived"/>), and is dropped and counted only after
+        /// Capacity of the receive queue, in messages. The link reads from the broker only while it is at most half
+        /// full (<see cref="MqttLinkEngine.WantsInbound"/>), so the broker keeps what the caller has not made room for;
+        /// a message that still finds it full holds the link thread until the caller takes one
+        /// (<see cref="MqttLinkEngine.OnMessageReceived"/>), and is dropped and counted only after
         /// <see cref="MqttLinkEngine.DefaultInboundWaitMs"/> without room.
         /// </summary>
         public const int InboundCapacity = 64;
@@ -131,8 +133,11 @@ namespace PodFirmware.Host.Mqtt
         /// <inheritdoc />
         public int DroppedInboundCount => _engine.DroppedInboundCount;
 
-        /// <summary>Received messages that found the receive queue full and held the link thread until there was room, since start.</summary>
+        /// <summary>Received messages that found the receive queue full and held the link thread until there was room, since start (a read delivered more than the half queue kept free). Thread-safe.</summary>
         public int InboundWaitCount => _engine.InboundWaitCount;
+
+        /// <summary>How often the link stopped reading because the receive queue was more than half full, since start; see <see cref="MqttLinkEngine.WantsInbound"/>. Thread-safe.</summary>
+        public int ReadPauseCount => _engine.ReadPauseCount;
 
         /// <summary>Exceptions caught inside libmosquitto callbacks (each a bug in the client port; the event it belonged to was lost). Thread-safe.</summary>
         public int CallbackFaultCount => _client.CallbackFaultCount;

@@ -374,6 +374,47 @@ namespace PodFirmware.Tests.Drivers.Mqtt
         }
 
         [TestMethod]
+        public static void The_client_should_read_only_while_the_inbound_queue_is_at_most_half_full()
+        {
+            Rig rig = new Rig(4, 4, 8);
+            rig.Open();
+            rig.Link.OnMessageReceived("m", new byte[] { 1 });
+            rig.Link.OnMessageReceived("m", new byte[] { 2 });
+            Assert.IsTrue(rig.Link.WantsInbound, "two of four");
+            Assert.AreEqual(0, rig.Link.ReadPauseCount);
+
+            rig.Link.OnMessageReceived("m", new byte[] { 3 });
+            Assert.IsFalse(rig.Link.WantsInbound, "three of four");
+            Assert.IsFalse(rig.Link.WantsInbound, "asked again");
+            Assert.AreEqual(1, rig.Link.ReadPauseCount, "one pause, however often it is asked");
+        }
+
+        [TestMethod]
+        public static void Taking_the_message_that_makes_room_again_wakes_the_paused_client_once()
+        {
+            Rig rig = new Rig(4, 4, 8);
+            rig.Open();
+            for (int i = 0; i < 4; i++)
+            {
+                rig.Link.OnMessageReceived("m", new byte[] { (byte)i });
+            }
+
+            Assert.IsFalse(rig.Link.WantsInbound);
+            int wakes = rig.Client.Wakes;
+            MqttInboundMessage into = new MqttInboundMessage();
+            Assert.IsTrue(rig.Link.TryTakeMessage(into));
+            Assert.AreEqual(wakes, rig.Client.Wakes, "three of four: still no room to read");
+
+            Assert.IsTrue(rig.Link.TryTakeMessage(into));
+            Assert.AreEqual(wakes + 1, rig.Client.Wakes, "two of four: read again now");
+
+            Assert.IsTrue(rig.Link.TryTakeMessage(into));
+            Assert.AreEqual(wakes + 1, rig.Client.Wakes, "not paused any more: no further wake");
+            Assert.IsTrue(rig.Link.WantsInbound);
+            Assert.AreEqual(1, rig.Link.ReadPauseCount);
+        }
+
+        [TestMethod]
         public static void The_inbound_queue_keeps_the_oldest_messages_and_counts_what_it_drops()
         {
             Rig rig = new Rig(2, 4, 8);
