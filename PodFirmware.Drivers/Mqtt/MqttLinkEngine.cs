@@ -127,7 +127,7 @@ namespace PodFirmware.Drivers.Mqtt
         /// <param name="random">Jitter source.</param>
         /// <param name="inboundCapacity">Received messages held until <see cref="TryTakeMessage"/>; a message that finds it full waits up to <see cref="InboundWaitMs"/>, then is dropped and counted.</param>
         /// <param name="outboundCapacity">Publishes queued for the link thread; <see cref="Publish"/> returns <c>false</c> when full.</param>
-        /// <param name="ackCapacity">QoS 1 publishes in flight at once, and acknowledged ids held until <see cref="TryTakeAck"/> (the oldest is dropped when full).</param>
+        /// <param name="ackCapacity">QoS 1 publishes in flight at once. Acknowledged ids are held until <see cref="TryTakeAck"/> for this plus <paramref name="outboundCapacity"/> (every publish not yet taken back), so a caller that takes them all before it publishes that many more never loses one; beyond that the oldest is dropped.</param>
         /// <exception cref="ArgumentNullException">A port is null.</exception>
         /// <exception cref="ArgumentOutOfRangeException">A capacity is below 1.</exception>
         public MqttLinkEngine(IMqttClientPort client, IClock clock, IRandomSource random, int inboundCapacity, int outboundCapacity, int ackCapacity)
@@ -157,7 +157,9 @@ namespace PodFirmware.Drivers.Mqtt
             _random = random;
             _inbound = new MqttInboundQueue(inboundCapacity);
             _outbound = new MqttOutboundQueue(outboundCapacity);
-            _acks = new MqttAckQueue(ackCapacity);
+            // Every acknowledgement not yet taken belongs to a publish in flight or queued since the caller last took
+            // them: a caller that takes them all each round never loses one (a lost id strands a stored record).
+            _acks = new MqttAckQueue(ackCapacity + outboundCapacity);
             _inFlight = new MqttInFlightTable(ackCapacity);
 
             // every completion of one pass: at most the QoS 1 publishes in flight plus one queue of QoS 0
@@ -557,6 +559,23 @@ namespace PodFirmware.Drivers.Mqtt
             finally
             {
                 Monitor.Exit(_sync);
+            }
+        }
+
+        /// <summary>Received messages waiting for <see cref="TryTakeMessage"/> now. Thread-safe.</summary>
+        public int InboundCount
+        {
+            get
+            {
+                Monitor.Enter(_sync);
+                try
+                {
+                    return _inbound.Count;
+                }
+                finally
+                {
+                    Monitor.Exit(_sync);
+                }
             }
         }
 

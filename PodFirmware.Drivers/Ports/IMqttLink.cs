@@ -53,5 +53,8 @@ namespace PodFirmware.Drivers.Ports
 
         /// <summary>Inbound messages dropped because the receive queue was full, since start.</summary>
         int DroppedInboundCount { get; }
+
+        /// <summary>Received messages waiting for <see cref="TryTakeMessage"/> now.</summary>
+        int InboundCount { get; }
     }
 }

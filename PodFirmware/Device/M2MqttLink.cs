@@ -24,11 +24,11 @@ namespace PodFirmware.Device
     /// </remarks>
     public sealed class M2MqttLink : IMqttClientPort
     {
-        /// <summary>Received messages the engine holds for the messaging pump.</summary>
-        public const int InboundCapacity = 16;
+        /// <summary>Received messages held for the pump: its 16 a pump, the 48 that may wait before it sheds, 16 spare.</summary>
+        public const int InboundCapacity = 80;
 
-        /// <summary>Publishes the engine queues for the link thread.</summary>
-        public const int OutboundCapacity = 16;
+        /// <summary>Publishes the engine queues for the link thread, with room for the busy answers of a shed backlog.</summary>
+        public const int OutboundCapacity = 48;
 
         /// <summary>QoS 1 publishes in flight, and acknowledged ids held for the pump.</summary>
         public const int AckCapacity = 32;

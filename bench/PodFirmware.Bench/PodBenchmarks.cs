@@ -104,6 +104,8 @@ namespace PodFirmware.Bench
 
             public int DroppedInboundCount => 0;
 
+            public int InboundCount => 0;
+
             public void Start(MqttLinkOptions options)
             {
             }

@@ -36,7 +36,7 @@ namespace PodFirmware.Core.Commands
             "The connector is still above its reset temperature.",
             "A safety sensor still reads a fault.",
             "The persisted fault latch could not be deleted; the pod stays latched.",
-            "The command queue is full; nothing was applied; send again.",
+            "The pod is busy (command queue, result store or intake full); nothing was applied; send again.",
             "This pod does not support the command.",
             "The pod is moving; dock and lock it first.",
             "The cable's PP resistor reads open or out of band; reseat or replace the cable.",

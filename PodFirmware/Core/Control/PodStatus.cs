@@ -15,7 +15,8 @@ namespace PodFirmware.Core.Control
     /// <see cref="Version"/> counts meaningful changes so a publisher can send status on change.
     /// </summary>
     /// <remarks>
-    /// Written by the tick thread only, except <see cref="StorePending"/>, <see cref="StoreOverflow"/>, <see cref="StoreDamaged"/>
+    /// Written by the tick thread only, except <see cref="StorePending"/>, <see cref="StoreOverflow"/>, <see cref="StoreDamaged"/>,
+    /// the intake counters (<see cref="IntakeShed"/>, <see cref="IntakeDropped"/>, <see cref="IntakeLost"/>)
     /// and the lifetime counters (<see cref="CountedEnergyMilliWh"/> to <see cref="TodayChargingMs"/>), which the messaging thread writes. A reader on another thread may see one tick's fields mixed with
     /// the next; status is advisory (the relay, the latch and the locks are decided in the tick, never from
     /// this snapshot). String fields only ever reference existing strings (ids, accounts, constants).
@@ -171,6 +172,15 @@ namespace PodFirmware.Core.Control
 
         /// <summary>Stored messages found damaged (flash bit rot) and dropped since boot (StoreRecordDamaged warning while above 0). Written by the messaging thread.</summary>
         public int StoreDamaged;
+
+        /// <summary>Commands answered <c>busy</c> unverified because the pod's intake had a backlog (MessagingPump.ShedCount), since boot. Written by the messaging thread; in telemetry only, so a flood does not churn the retained status.</summary>
+        public int IntakeShed;
+
+        /// <summary>Received messages the link dropped with its receive queue full (IMqttLink.DroppedInboundCount), since boot. Written by the messaging thread.</summary>
+        public int IntakeDropped;
+
+        /// <summary>Command results that could be neither stored nor handed to the link (MessagingPump.LostResultCount), since boot. Written by the messaging thread.</summary>
+        public int IntakeLost;
 
         /// <summary>UTC of the tick that wrote this snapshot, s since 1970-01-01; 0 while the pod has no valid UTC.</summary>
         public long UtcS;

@@ -38,6 +38,16 @@ namespace PodFirmware.Core.Messaging
         /// <summary>Most inbound messages handled per <see cref="Pump"/> call, so a flood cannot starve publishing.</summary>
         public const int MaxInboundPerPump = 16;
 
+        /// <summary>
+        /// Received messages that may still wait after a pump's <see cref="MaxInboundPerPump"/>: three pumps' work (about
+        /// 150 ms). Commands beyond it are shed: answered <c>busy</c> at once, unverified and unapplied (up to
+        /// <see cref="MaxShedPerPump"/> a pump), so a flood gets prompt answers instead of a growing queue.
+        /// </summary>
+        public const int ShedAboveWaiting = 48;
+
+        /// <summary>Most messages shed per <see cref="Pump"/> call (20,480 a second at one pump every 50 ms).</summary>
+        public const int MaxShedPerPump = 1024;
+
         /// <summary>The <c>event</c> name of the report of a stored message found damaged and dropped.</summary>
         public const string StoreDamagedEvent = "store_damaged";
 
@@ -259,6 +269,9 @@ namespace PodFirmware.Core.Messaging
             _status.StorePending = outbox.Count;
             _status.StoreOverflow = outbox.OverflowCount > 0;
             _status.StoreDamaged = outbox.DamagedCount;
+            _status.IntakeShed = ShedCount;
+            _status.IntakeDropped = _link.DroppedInboundCount;
+            _status.IntakeLost = LostResultCount;
             CopyCounters();
             if (!connected)
             {
@@ -448,25 +461,47 @@ namespace PodFirmware.Core.Messaging
         {
             for (int i = 0; i < MaxInboundPerPump && _link.TryTakeMessage(_inbound); i++)
             {
+                HandleMessage(nowMs);
+            }
+
+            // Load shedding: a backlog this pump cannot work off gets answers now rather than after seconds in a queue.
+            for (int i = 0; i < MaxShedPerPump && _link.InboundCount > ShedAboveWaiting && _link.TryTakeMessage(_inbound); i++)
+            {
                 if (_authenticator != null && _inbound.Topic == _topics.Command)
                 {
-                    HandleCommand(nowMs);
+                    ShedCount++;
+                    AnswerBusyUnstored();
                 }
-                else if (_heartbeat != null && _inbound.Topic == _topics.Heartbeat)
+                else
                 {
-                    HandleHeartbeat(nowMs);
+                    HandleMessage(nowMs);
                 }
-                else if (_site != null && _inbound.Topic == _topics.SiteLoad)
+            }
+        }
+
+        /// <summary>Commands answered <c>busy</c> unverified because more than <see cref="ShedAboveWaiting"/> messages were waiting, since construction.</summary>
+        public int ShedCount { get; private set; }
+
+        private void HandleMessage(long nowMs)
+        {
+            if (_authenticator != null && _inbound.Topic == _topics.Command)
+            {
+                HandleCommand(nowMs);
+            }
+            else if (_heartbeat != null && _inbound.Topic == _topics.Heartbeat)
+            {
+                HandleHeartbeat(nowMs);
+            }
+            else if (_site != null && _inbound.Topic == _topics.SiteLoad)
+            {
+                Monitor.Enter(_site);
+                try
                 {
-                    Monitor.Enter(_site);
-                    try
-                    {
-                        _siteJson.Read(_inbound.Payload, _inbound.Length, _site, nowMs);
-                    }
-                    finally
-                    {
-                        Monitor.Exit(_site);
-                    }
+                    _siteJson.Read(_inbound.Payload, _inbound.Length, _site, nowMs);
+                }
+                finally
+                {
+                    Monitor.Exit(_site);
                 }
             }
         }

@@ -275,6 +275,16 @@ namespace PodFirmware.Core.Messaging
                 WritePosition(w, status);
             }
 
+            if (status.IntakeShed > 0 || status.IntakeDropped > 0 || status.IntakeLost > 0)
+            {
+                // Only once a flood has left a trace, so an ordinary document stays as it was.
+                w.BeginObject("intake");
+                w.Int("shed", status.IntakeShed);
+                w.Int("dropped", status.IntakeDropped);
+                w.Int("lost", status.IntakeLost);
+                w.EndObject();
+            }
+
             w.EndObject();
         }
 

@@ -231,7 +231,7 @@ namespace PodFirmware.Bench.Measure
             Console.WriteLine("tick lateness during the flood and its drain: " + Stats.Line(flooded) + " (" + flooded.Length + " ticks of " + config.TickPeriodMs + " ms)");
             Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "telemetry received while flooding: {0} in {1:0.0} s (period {2} ms while charging)", telemetryDuring, sendS, config.Telemetry.ChargingPeriodMs));
             Console.WriteLine("relay still closed (charging): " + pod.Pod.Relay.ContactsClosed + "; process RSS " + rssBefore + " KiB before, " + Stats.RssKiB() + " KiB after; pod link inbound waits " + pod.Link.InboundWaitCount + ", dropped " + pod.Link.DroppedInboundCount);
-            Console.WriteLine("pod counters: busy unstored " + pod.Pump.BusyUnstoredCount + ", results lost (outbox and link queue full) " + pod.Pump.LostResultCount
+            Console.WriteLine("pod counters: shed (busy, unverified, backlog above " + MessagingPump.ShedAboveWaiting + ") " + pod.Pump.ShedCount + ", busy unstored (shed or outbox full) " + pod.Pump.BusyUnstoredCount + ", link read pauses " + pod.Link.ReadPauseCount + ", results lost (outbox and link queue full) " + pod.Pump.LostResultCount
                 + ", outbox overflow " + pod.Outbox.OverflowCount + ", unstored publishes " + pod.Publisher.UnstoredPublishCount + ", link connects " + pod.Link.ConnectAttempts + ", last error " + pod.Link.LastError);
             pod.StopCleanly();
             return missing == 0 && duplicates == 0 ? 0 : 1;

@@ -284,7 +284,7 @@ namespace PodFirmware.Host.Tests.Mqtt
         {
             const string topic = "pods/pod-7/flood";
             const string echo = "pods/pod-7/echo";
-            const int sent = MosquittoLink.InboundCapacity * 4;
+            const int sent = MosquittoLink.InboundCapacity;
             Probe subscriber = StartProbe(topic, qos: 1);
             Probe publisher = StartProbe(echo, qos: 0);
             subscriber.AwaitSubscriptions();

@@ -33,10 +33,10 @@ namespace PodFirmware.Host.Mqtt
         /// (<see cref="MqttLinkEngine.OnMessageReceived"/>), and is dropped and counted only after
         /// <see cref="MqttLinkEngine.DefaultInboundWaitMs"/> without room.
         /// </summary>
-        public const int InboundCapacity = 64;
+        public const int InboundCapacity = 1024;
 
         /// <summary>Publishes queued for the link thread; <see cref="Publish"/> returns <c>false</c> when full.</summary>
-        public const int OutboundCapacity = 256;
+        public const int OutboundCapacity = 2048;
 
         /// <summary>QoS 1 publishes in flight, and acknowledgement ids kept for <see cref="TryTakeAck"/> (older ones are discarded when it overflows).</summary>
         public const int AckCapacity = 256;
@@ -132,6 +132,9 @@ namespace PodFirmware.Host.Mqtt
 
         /// <inheritdoc />
         public int DroppedInboundCount => _engine.DroppedInboundCount;
+
+        /// <inheritdoc />
+        public int InboundCount => _engine.InboundCount;
 
         /// <summary>Received messages that found the receive queue full and held the link thread until there was room, since start (a read delivered more than the half queue kept free). Thread-safe.</summary>
         public int InboundWaitCount => _engine.InboundWaitCount;

@@ -27,6 +27,8 @@ namespace PodFirmware.Host.Tests.Core.Messaging
 
             public int DroppedInboundCount => 0;
 
+            public int InboundCount => 0;
+
             public void Start(MqttLinkOptions options)
             {
             }

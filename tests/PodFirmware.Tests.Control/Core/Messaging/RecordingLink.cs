@@ -34,6 +34,11 @@ namespace PodFirmware.Tests.Core.Messaging
             get { return Inner.DroppedInboundCount; }
         }
 
+        public int InboundCount
+        {
+            get { return Inner.InboundCount; }
+        }
+
         public void Start(MqttLinkOptions options)
         {
             Starts++;

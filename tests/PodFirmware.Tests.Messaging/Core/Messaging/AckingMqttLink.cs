@@ -31,6 +31,11 @@ namespace PodFirmware.Tests.Core.Messaging
             get { return 0; }
         }
 
+        public int InboundCount
+        {
+            get { return 0; }
+        }
+
         public int PublishCount
         {
             get { return Topics.Count; }

@@ -208,7 +208,7 @@ namespace PodFirmware.Tests.Core.Messaging
             rig.Send(SignedCommands.Sign(Stop("stop-1")));
             rig.Send(SignedCommands.Sign(SignedCommands.Json("lock", "lock-1", SignedCommands.Nonce2, SignedCommands.Now, "")));
             Assert.AreEqual(1, rig.Queue.Count);
-            Assert.AreEqual("{\"id\":\"lock-1\",\"ok\":false,\"code\":\"busy\",\"reason\":\"The command queue is full; nothing was applied; send again.\"}", rig.OnlyResult().Text);
+            Assert.AreEqual("{\"id\":\"lock-1\",\"ok\":false,\"code\":\"busy\",\"reason\":\"The pod is busy (command queue, result store or intake full); nothing was applied; send again.\"}", rig.OnlyResult().Text);
         }
 
         [TestMethod]
@@ -230,8 +230,46 @@ namespace PodFirmware.Tests.Core.Messaging
             System.Collections.ArrayList results = rig.Link.On(ResultTopic);
             Assert.AreEqual(17, results.Count);
             var busy = (FakeMqttLink.Sent)results[16];
-            Assert.AreEqual("{\"id\":\"stop-1\",\"ok\":false,\"code\":\"busy\",\"reason\":\"The command queue is full; nothing was applied; send again.\"}", busy.Text);
+            Assert.AreEqual("{\"id\":\"stop-1\",\"ok\":false,\"code\":\"busy\",\"reason\":\"The pod is busy (command queue, result store or intake full); nothing was applied; send again.\"}", busy.Text);
             Assert.AreEqual(1, busy.Qos);
+        }
+
+        [TestMethod]
+        public static void A_backlog_beyond_what_may_wait_is_answered_busy_at_once_unverified_and_unapplied()
+        {
+            var rig = new Rig(4, true);
+            byte[] genuine = SignedCommands.Sign(Stop("stop-0"));
+            int waiting = MessagingPump.MaxInboundPerPump + MessagingPump.ShedAboveWaiting + 10;
+            for (int i = 0; i < waiting; i++)
+            {
+                if (i == MessagingPump.MaxInboundPerPump + 3)
+                {
+                    rig.Link.Deliver("site/S-1/heartbeat", SignedCommands.Bytes("{}"));
+                    continue;
+                }
+
+                // forged: a command the pump verified would be refused bad_signature, never answered busy
+                rig.Link.Deliver(CommandTopic, SignedCommands.WithSignatureOf(genuine, Stop("c-" + i.ToString())));
+            }
+
+            rig.Pump.Pump(1000);
+
+            Assert.AreEqual(MessagingPump.ShedAboveWaiting, rig.Link.InboundCount, "the backlog left is what may wait");
+            Assert.AreEqual(9, rig.Pump.ShedCount, "ten shed, one of them the heartbeat, which is handled, not answered");
+            Assert.AreEqual(1, rig.Heartbeat.BeatCount);
+            Assert.AreEqual(0, rig.Queue.Count, "nothing applied");
+            System.Collections.ArrayList results = rig.Link.On(ResultTopic);
+            Assert.AreEqual(MessagingPump.MaxInboundPerPump + 9, results.Count);
+
+            // the shed answers go out at once; the pump's verified share follows through the store
+            var shed = (FakeMqttLink.Sent)results[0];
+            Assert.AreEqual("{\"id\":\"c-16\",\"ok\":false,\"code\":\"busy\",\"reason\":\"The pod is busy (command queue, result store or intake full); nothing was applied; send again.\"}", shed.Text);
+            Assert.AreEqual("{\"id\":\"c-0\",\"ok\":false,\"code\":\"bad_signature\",\"reason\":\"signature does not match the command bytes\"}", ((FakeMqttLink.Sent)results[9]).Text);
+            Assert.AreEqual(1, shed.Qos);
+
+            rig.Pump.Pump(1050);
+            Assert.AreEqual(9, rig.Pump.ShedCount, "what may wait is not shed");
+            Assert.AreEqual(MessagingPump.ShedAboveWaiting - MessagingPump.MaxInboundPerPump, rig.Link.InboundCount);
         }
 
         [TestMethod]

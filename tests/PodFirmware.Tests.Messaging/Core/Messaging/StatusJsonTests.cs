@@ -130,6 +130,19 @@ namespace PodFirmware.Tests.Core.Messaging
         }
 
         [TestMethod]
+        public static void Telemetry_names_the_intake_counters_once_a_flood_has_left_a_trace()
+        {
+            var s = new PodStatus();
+            s.IntakeShed = 4728;
+            s.IntakeLost = 2;
+            var w = new JsonWriter(320);
+            StatusJson.WriteTelemetry(w, s, Config());
+            JsonAssert.Text("{\"pod\":\"P-017\",\"uptimeS\":0,\"relayClosed\":false,\"tempC\":0.0,\"currentA\":0.00,\"voltageV\":0.0," +
+                "\"cp\":\"F\",\"dutyPercent\":0.0,\"offeredA\":0.0,\"powerW\":null,\"powerFactor\":null,\"derate\":\"none\",\"rcd\":\"none\",\"t\":null," +
+                "\"intake\":{\"shed\":4728,\"dropped\":0,\"lost\":2}}", w);
+        }
+
+        [TestMethod]
         public static void Version_moves_only_when_a_discrete_field_changes()
         {
             var s = new PodStatus();

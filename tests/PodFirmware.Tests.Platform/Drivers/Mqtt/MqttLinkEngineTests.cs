@@ -340,6 +340,38 @@ namespace PodFirmware.Tests.Drivers.Mqtt
         }
 
         [TestMethod]
+        public static void Acks_of_every_publish_in_flight_or_queued_are_kept_until_taken()
+        {
+            // two in flight, four queued: six publishes between two takes, the most a caller can have outstanding
+            Rig rig = new Rig(4, 4, 2);
+            rig.Open();
+            rig.Link.RunOnce();
+            int first = rig.PublishText("result", 1);
+            rig.PublishText("result", 1);
+            rig.Link.RunOnce();
+            for (int i = 0; i < 4; i++)
+            {
+                rig.PublishText("result", 1);
+            }
+
+            for (int handed = 0; handed < 6; handed++)
+            {
+                rig.Link.OnPublishCompleted(1, rig.Client.PublishPacketId[handed], true);
+                rig.Link.RunOnce();
+            }
+
+            Assert.AreEqual(6, rig.Client.Publishes);
+            int acked;
+            for (int i = 0; i < 6; i++)
+            {
+                Assert.IsTrue(rig.Link.TryTakeAck(out acked), "ack kept");
+                Assert.AreEqual(first + i, acked);
+            }
+
+            Assert.IsFalse(rig.Link.TryTakeAck(out acked));
+        }
+
+        [TestMethod]
         public static void A_QoS0_completion_or_a_publish_the_client_gave_up_on_produces_no_ack()
         {
             Rig rig = Connected();

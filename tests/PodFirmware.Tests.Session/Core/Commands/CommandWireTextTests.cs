@@ -24,7 +24,7 @@ namespace PodFirmware.Tests.Core.Commands
         [DataRow(14, "temperature_too_high", "The connector is still above its reset temperature.")]
         [DataRow(15, "sensor_fault_present", "A safety sensor still reads a fault.")]
         [DataRow(16, "store_failed", "The persisted fault latch could not be deleted; the pod stays latched.")]
-        [DataRow(17, "busy", "The command queue is full; nothing was applied; send again.")]
+        [DataRow(17, "busy", "The pod is busy (command queue, result store or intake full); nothing was applied; send again.")]
         [DataRow(18, "not_supported", "This pod does not support the command.")]
         [DataRow(19, "moving", "The pod is moving; dock and lock it first.")]
         [DataRow(20, "cable_not_recognised", "The cable's PP resistor reads open or out of band; reseat or replace the cable.")]

@@ -47,6 +47,12 @@ namespace PodFirmware.Tests.Core.Messaging
         }
 
         /// <inheritdoc/>
+        public int InboundCount
+        {
+            get { return _inbound.Count; }
+        }
+
+        /// <inheritdoc/>
         public void Start(MqttLinkOptions options)
         {
         }
