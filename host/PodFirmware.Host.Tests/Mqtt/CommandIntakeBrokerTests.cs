@@ -153,6 +153,66 @@ namespace PodFirmware.Host.Tests.Mqtt
             Assert.Equal(0, _queue.Count);
             Assert.Equal(0, _podLink.DroppedInboundCount);
         }
+        [Fact]
+        public void A_flood_of_5000_commands_a_second_gets_one_result_per_command_shedding_what_the_pump_cannot_take()
+        {
+            // half a second of flood, one command in five validly signed, the others forged or not JSON
+            const int total = 2500;
+            var envelopes = new List<byte[]>();
+            var expected = new List<string>();
+            for (int i = 0; i < total; i++)
+            {
+                string id = "f-" + i;
+                byte[] envelope = Command("get_status", id, i.ToString("x16"));
+                if (i % 5 == 1 || i % 5 == 2)
+                {
+                    envelope[envelope.Length - 3] = envelope[envelope.Length - 3] == (byte)'0' ? (byte)'1' : (byte)'0';
+                }
+                else if (i % 5 >= 3)
+                {
+                    envelope = Encoding.UTF8.GetBytes("not json " + i);
+                    id = null;
+                }
+
+                envelopes.Add(envelope);
+                expected.Add(id);
+            }
+
+            // The pod pumps at its own pace (every 50 ms, as MessagingLoopCore does) while the back end publishes at
+            // 5,000 a second; the flood's length is set by the count, not by a timed assertion.
+            var watch = Stopwatch.StartNew();
+            long nextPumpMs = 0;
+            void PumpWhenDue()
+            {
+                if (watch.ElapsedMilliseconds >= nextPumpMs)
+                {
+                    Drain(Tick);
+                    nextPumpMs += MessagingLoopCore.PumpPeriodMs;
+                }
+            }
+
+            for (int i = 0; i < total; i++)
+            {
+                while (watch.ElapsedMilliseconds < i / 5 || !_backEnd.Publish(CmdTopic, envelopes[i], envelopes[i].Length, 1, false, out _))
+                {
+                    PumpWhenDue();
+                    System.Threading.Thread.Yield();
+                }
+
+                PumpWhenDue();
+            }
+
+            List<string> results = AwaitResults(total, Tick);
+
+            Assert.Equal(total, results.Count);
+            var ids = results.Select(IdOf).ToList();
+            Assert.Equal(expected.Count(id => id == null), ids.Count(id => id == null));
+            Assert.Equal(expected.Where(id => id != null).OrderBy(id => id), ids.Where(id => id != null).OrderBy(id => id));
+            Assert.True(_pump.ShedCount > 0, "the backlog was shed, not queued for seconds");
+            Assert.Equal(0, _pump.LostResultCount);
+            Assert.Equal(0, _podLink.DroppedInboundCount);
+        }
+
         /// <summary>Publishes every envelope at QoS 1 in one burst, retrying only while the back end's own outbound queue is full.</summary>
         private void PublishBurst(List<byte[]> envelopes)
         {
