@@ -437,16 +437,20 @@ namespace PodFirmware.Drivers.Mqtt
         /// socket and, through the broker's QoS 1 in-flight window, on the broker, while the pod's own publishes and
         /// their acknowledgements (which follow at most one window of unread messages) go on. The other half of the
         /// queue takes what one read delivers. After a <c>false</c>, the <see cref="TryTakeMessage"/> that brings the
-        /// queue back to half full wakes the link thread. Thread-safe.
+        /// queue back to half full wakes the link thread. Also <c>true</c> while the QoS 1 publishes in flight are at
+        /// their bound: their acknowledgements wait behind the unread messages, and without them nothing more could be
+        /// published, so the caller could not answer what it takes (a full queue then holds the client's thread, see
+        /// <see cref="OnMessageReceived"/>). Link thread only.
         /// </summary>
         public bool WantsInbound
         {
             get
             {
+                bool acksNeeded = _inFlight.IsFull;
                 Monitor.Enter(_sync);
                 try
                 {
-                    if (HasReadRoom())
+                    if (acksNeeded || HasReadRoom())
                     {
                         return true;
                     }

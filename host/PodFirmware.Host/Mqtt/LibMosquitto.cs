@@ -74,6 +74,9 @@ namespace PodFirmware.Host.Mqtt
         /// <summary><c>MOSQ_OPT_PROTOCOL_VERSION</c> from <c>enum mosq_opt_t</c>.</summary>
         public const int MOSQ_OPT_PROTOCOL_VERSION = 1;
 
+        /// <summary><c>MOSQ_OPT_SEND_MAXIMUM</c> from <c>enum mosq_opt_t</c>: QoS 1 and 2 publishes the client sends before it waits for acknowledgements (default 20); it holds the rest back itself.</summary>
+        public const int MOSQ_OPT_SEND_MAXIMUM = 5;
+
         /// <summary><c>MOSQ_OPT_TCP_NODELAY</c> from <c>enum mosq_opt_t</c> (libmosquitto 1.6 and later).</summary>
         public const int MOSQ_OPT_TCP_NODELAY = 11;
 

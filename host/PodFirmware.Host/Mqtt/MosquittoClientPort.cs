@@ -28,6 +28,13 @@ namespace PodFirmware.Host.Mqtt
         /// <summary>QoS of the Last Will, fixed by the pod's topic contract.</summary>
         public const int WillQos = 1;
 
+        /// <summary>
+        /// QoS 1 publishes libmosquitto sends before it waits for the broker's acknowledgements: the link's whole
+        /// in-flight bound (its default of 20 would hold the rest back). Under a command flood those acknowledgements
+        /// queue behind commands the pod has not read yet, and the pod's answers should reach the back end meanwhile.
+        /// </summary>
+        public const int SendMaximum = 256;
+
         /// <summary>Shortest keep-alive libmosquitto accepts, in seconds.</summary>
         private const int MinKeepAliveS = 5;
 
@@ -365,6 +372,7 @@ namespace PodFirmware.Host.Mqtt
             // Nagle's algorithm held a second small packet (the site alarm right after the pod's own alarm) until the
             // broker acknowledged the first: 40 ms on Linux with delayed ACKs (docs/performance.md).
             Check(LibMosquitto.mosquitto_int_option(mosq, LibMosquitto.MOSQ_OPT_TCP_NODELAY, 1), "TCP_NODELAY");
+            Check(LibMosquitto.mosquitto_int_option(mosq, LibMosquitto.MOSQ_OPT_SEND_MAXIMUM, SendMaximum), "send maximum");
 
             if (options.Username.Length > 0)
             {

@@ -33,13 +33,13 @@ namespace PodFirmware.Host.Mqtt
         /// (<see cref="MqttLinkEngine.OnMessageReceived"/>), and is dropped and counted only after
         /// <see cref="MqttLinkEngine.DefaultInboundWaitMs"/> without room.
         /// </summary>
-        public const int InboundCapacity = 1024;
+        public const int InboundCapacity = 4096;
 
         /// <summary>Publishes queued for the link thread; <see cref="Publish"/> returns <c>false</c> when full.</summary>
         public const int OutboundCapacity = 2048;
 
         /// <summary>QoS 1 publishes in flight, and acknowledgement ids kept for <see cref="TryTakeAck"/> (older ones are discarded when it overflows).</summary>
-        public const int AckCapacity = 256;
+        public const int AckCapacity = MosquittoClientPort.SendMaximum;
 
         /// <summary>QoS of the Last Will, fixed by the pod's topic contract.</summary>
         public const int WillQos = MosquittoClientPort.WillQos;

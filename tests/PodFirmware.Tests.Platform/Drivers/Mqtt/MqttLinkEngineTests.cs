@@ -422,6 +422,26 @@ namespace PodFirmware.Tests.Drivers.Mqtt
         }
 
         [TestMethod]
+        public static void The_client_reads_on_past_half_full_while_acknowledgements_are_needed_to_publish_more()
+        {
+            Rig rig = new Rig(4, 4, 1);
+            rig.Open();
+            rig.Link.RunOnce();
+            rig.PublishText("result", 1);
+            rig.Link.RunOnce();
+            for (int i = 0; i < 3; i++)
+            {
+                rig.Link.OnMessageReceived("m", new byte[] { (byte)i });
+            }
+
+            Assert.IsTrue(rig.Link.WantsInbound, "the one publish in flight waits for its PUBACK, which follows the unread messages");
+
+            rig.Link.OnPublishCompleted(1, rig.Client.PublishPacketId[0], true);
+            rig.Link.RunOnce();
+            Assert.IsFalse(rig.Link.WantsInbound, "acknowledged: three of four is above half again");
+        }
+
+        [TestMethod]
         public static void Taking_the_message_that_makes_room_again_wakes_the_paused_client_once()
         {
             Rig rig = new Rig(4, 4, 8);
