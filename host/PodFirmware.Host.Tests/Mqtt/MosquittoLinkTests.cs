@@ -284,7 +284,8 @@ namespace PodFirmware.Host.Tests.Mqtt
         {
             const string topic = "pods/pod-7/flood";
             const string echo = "pods/pod-7/echo";
-            const int sent = MosquittoLink.InboundCapacity;
+            // past half the queue, so reading pauses; what is left stays within the broker's default queue of 1,000
+            const int sent = MosquittoLink.InboundCapacity / 2 + 200;
             Probe subscriber = StartProbe(topic, qos: 1);
             Probe publisher = StartProbe(echo, qos: 0);
             subscriber.AwaitSubscriptions();
@@ -293,7 +294,7 @@ namespace PodFirmware.Host.Tests.Mqtt
             for (int i = 0; i < sent; i++)
             {
                 byte[] payload = BitConverter.GetBytes(i);
-                Assert.True(publisher.Link.Publish(topic, payload, payload.Length, 1, false, out _));
+                Wait.Until(() => publisher.Link.Publish(topic, payload, payload.Length, 1, false, out _), SoonMs, "the publisher queues message " + i);
             }
 
             // nobody takes anything: the link stops reading instead of dropping or holding its thread
