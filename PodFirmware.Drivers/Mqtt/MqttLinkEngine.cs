@@ -683,11 +683,12 @@ namespace PodFirmware.Drivers.Mqtt
         /// (see remarks) the new message is dropped and counted, so what is queued keeps its order. Thread-safe.
         /// </summary>
         /// <remarks>
-        /// Flow control: while the queue is full, the call waits (up to <see cref="InboundWaitMs"/>) for
-        /// <see cref="TryTakeMessage"/> to make room. The client's thread is held meanwhile, so it reads nothing more:
-        /// the broker keeps the rest (a QoS 1 subscription's in-flight window fills and it queues the others), and no
-        /// message is taken off the broker that the pod has no room for. Only when nobody takes anything for
-        /// <see cref="InboundWaitMs"/>, or the link is stopping, is the message dropped and counted.
+        /// Flow control: a client port that controls its reads stops reading while the queue is more than half full
+        /// (<see cref="WantsInbound"/>), so a message normally finds room. One that finds the queue full (a read
+        /// delivered more than the free half, or the client reads on its own thread regardless, as M2Mqtt does) waits
+        /// up to <see cref="InboundWaitMs"/> for <see cref="TryTakeMessage"/> to make room, holding the client's thread,
+        /// which reads nothing more meanwhile. Only when nobody takes anything for <see cref="InboundWaitMs"/>, or the
+        /// link is stopping, is the message dropped and counted.
         /// </remarks>
         public void OnMessageReceived(string topic, byte[] payload)
         {

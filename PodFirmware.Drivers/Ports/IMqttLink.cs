@@ -42,9 +42,9 @@ namespace PodFirmware.Drivers.Ports
 
         /// <summary>
         /// Moves the oldest received message into <paramref name="into"/>; <c>false</c> when none is waiting.
-        /// The receive queue is bounded: while it is full the link stops reading from the broker (which keeps the rest),
-        /// and drops (counted in <see cref="DroppedInboundCount"/>) only when nothing was taken for a while; so call
-        /// this at least every second.
+        /// The receive queue is bounded: a link that can stops reading from the broker while it is more than half full
+        /// (the broker keeps the rest); a message that finds it full waits, and is dropped (counted in
+        /// <see cref="DroppedInboundCount"/>) only when nothing was taken for a while; so call this at least every second.
         /// </summary>
         bool TryTakeMessage(MqttInboundMessage into);
 

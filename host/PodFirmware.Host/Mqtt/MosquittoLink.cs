@@ -31,14 +31,19 @@ namespace PodFirmware.Host.Mqtt
         /// full (<see cref="MqttLinkEngine.WantsInbound"/>), so the broker keeps what the caller has not made room for;
         /// a message that still finds it full holds the link thread until the caller takes one
         /// (<see cref="MqttLinkEngine.OnMessageReceived"/>), and is dropped and counted only after
-        /// <see cref="MqttLinkEngine.DefaultInboundWaitMs"/> without room.
+        /// <see cref="MqttLinkEngine.DefaultInboundWaitMs"/> without room. Sized for a pod under a command flood: half of it
+        /// is 200 ms at 10,000 messages a second, so reads pause only when the caller stalls, not when a pump is late
+        /// (docs/performance.md, "Flood"). It holds references to the payloads received.
         /// </summary>
         public const int InboundCapacity = 4096;
 
-        /// <summary>Publishes queued for the link thread; <see cref="Publish"/> returns <c>false</c> when full.</summary>
+        /// <summary>
+        /// Publishes queued for the link thread; <see cref="Publish"/> returns <c>false</c> when full. Room for the
+        /// <c>busy</c> answers of two shed pumps (MessagingPump.MaxShedPerPump each).
+        /// </summary>
         public const int OutboundCapacity = 2048;
 
-        /// <summary>QoS 1 publishes in flight, and acknowledgement ids kept for <see cref="TryTakeAck"/> (older ones are discarded when it overflows).</summary>
+        /// <summary>QoS 1 publishes in flight; acknowledgement ids are kept for <see cref="TryTakeAck"/> for these plus the outbound queue.</summary>
         public const int AckCapacity = MosquittoClientPort.SendMaximum;
 
         /// <summary>QoS of the Last Will, fixed by the pod's topic contract.</summary>
