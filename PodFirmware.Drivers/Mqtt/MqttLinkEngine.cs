@@ -434,9 +434,8 @@ namespace PodFirmware.Drivers.Mqtt
         /// Whether the client should read more from the network now: <c>true</c> while the inbound queue is at most
         /// half full. A client port that controls its own socket reads (the host's) reads only while this is
         /// <c>true</c>, and keeps writing and keeping alive meanwhile: what the pod has no room for stays in the
-        /// socket and, through the broker's QoS 1 in-flight window, on the broker, while the pod's own publishes and
-        /// their acknowledgements (which follow at most one window of unread messages) go on. The other half of the
-        /// queue takes what one read delivers. After a <c>false</c>, the <see cref="TryTakeMessage"/> that brings the
+        /// socket and on the broker, while the pod's own publishes go on. The other half of the queue takes what one
+        /// read delivers. After a <c>false</c>, the <see cref="TryTakeMessage"/> that brings the
         /// queue back to half full wakes the link thread. Also <c>true</c> while the QoS 1 publishes in flight are at
         /// their bound: their acknowledgements wait behind the unread messages, and without them nothing more could be
         /// published, so the caller could not answer what it takes (a full queue then holds the client's thread, see
