@@ -87,6 +87,7 @@ namespace PodFirmware.Core.Messaging
         private string[] _awaitingIds = new string[0];
         private CommandType[] _awaitingTypes = new CommandType[0];
         private int _awaitingNext;
+        private int _awaitingCount;
 
         private int _reportedDamaged;
         private bool _hasPending;
@@ -548,7 +549,10 @@ namespace PodFirmware.Core.Messaging
 
         private void HandleCommand(long nowMs)
         {
-            if (_publisher.Outbox.IsFull)
+            // The outbox keeps a slot for the result of every command the tick still owes one, so a burst of refusals
+            // cannot make the store evict (or refuse) a result promised earlier.
+            Outbox outbox = _publisher.Outbox;
+            if (outbox.Capacity - outbox.Count <= _awaitingCount)
             {
                 AnswerBusyUnstored();
                 return;
@@ -593,8 +597,8 @@ namespace PodFirmware.Core.Messaging
             PublishResult(nowMs);
         }
 
-        // The outbox has no room for a result: storing one would evict a stored record (perhaps one not yet sent), and
-        // waiting for room would hold the link, whose acknowledgements are what makes room. So the command is neither
+        // The outbox has no room for a result beyond those the tick still owes: storing one would evict a stored record
+        // (perhaps one not yet sent), and waiting for room would hold the link, whose acknowledgements are what makes room. So the command is neither
         // verified nor applied and is answered busy at once, published without being stored; counted either way.
         private void AnswerBusyUnstored()
         {
@@ -628,6 +632,11 @@ namespace PodFirmware.Core.Messaging
 
         private void Await(string id, CommandType type)
         {
+            if (_awaitingIds[_awaitingNext] == null)
+            {
+                _awaitingCount++;
+            }
+
             _awaitingIds[_awaitingNext] = id;
             _awaitingTypes[_awaitingNext] = type;
             _awaitingNext = (_awaitingNext + 1) % _awaitingIds.Length;
@@ -640,6 +649,7 @@ namespace PodFirmware.Core.Messaging
                 if (_awaitingIds[i] != null && _awaitingIds[i] == id)
                 {
                     _awaitingIds[i] = null;
+                    _awaitingCount--;
                     return _awaitingTypes[i];
                 }
             }

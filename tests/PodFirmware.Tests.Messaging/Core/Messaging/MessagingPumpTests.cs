@@ -235,6 +235,37 @@ namespace PodFirmware.Tests.Core.Messaging
         }
 
         [TestMethod]
+        public static void The_outbox_keeps_a_slot_for_the_result_the_tick_owes_so_a_later_command_gets_busy_instead()
+        {
+            var rig = new Rig(4, true);
+            for (int i = 0; i < 15; i++)
+            {
+                // refused at once; each result is stored and stays until the broker acknowledges it (it never does here)
+                rig.Send(new byte[] { (byte)'x' });
+            }
+
+            rig.Send(SignedCommands.Sign(Stop("stop-1")));
+            Assert.AreEqual(1, rig.Queue.Count, "one slot free: taken, and the slot is now owed to its result");
+
+            rig.Send(SignedCommands.Sign(SignedCommands.Json("lock", "lock-1", SignedCommands.Nonce2, SignedCommands.Now, "")));
+            Assert.AreEqual(1, rig.Queue.Count, "one slot free, and it is owed: not verified, not queued");
+            Assert.AreEqual(1, rig.Pump.BusyUnstoredCount);
+
+            var taken = new Command();
+            Assert.IsTrue(rig.Queue.TryTake(taken));
+            var e = new PodEvent();
+            e.Kind = EventKind.CommandResult;
+            e.Text = taken.Id;
+            e.Arg = (int)CommandResultCode.NoSession;
+            rig.Events.TryWrite(e);
+            rig.Pump.Pump(1100);
+
+            Assert.AreEqual(0, rig.Pump.Publisher.Outbox.OverflowCount, "the owed result found its slot");
+            System.Collections.ArrayList results = rig.Link.On(ResultTopic);
+            Assert.AreEqual("{\"id\":\"stop-1\",\"ok\":false,\"code\":\"no_session\",\"reason\":\"No charging session is running.\"}", ((FakeMqttLink.Sent)results[results.Count - 1]).Text);
+        }
+
+        [TestMethod]
         public static void A_backlog_beyond_what_may_wait_is_answered_busy_at_once_unverified_and_unapplied()
         {
             var rig = new Rig(4, true);
