@@ -471,7 +471,12 @@ namespace PodFirmware.Core.Messaging
                 if (_authenticator != null && _inbound.Topic == _topics.Command)
                 {
                     ShedCount++;
-                    AnswerBusyUnstored();
+                    if (!AnswerBusyUnstored())
+                    {
+                        // The link cannot take answers now: what is left waits in its queue (and on the broker)
+                        // rather than being taken only to lose its answer too.
+                        return;
+                    }
                 }
                 else
                 {
@@ -600,7 +605,8 @@ namespace PodFirmware.Core.Messaging
         // The outbox has no room for a result beyond those the tick still owes: storing one would evict a stored record
         // (perhaps one not yet sent), and waiting for room would hold the link, whose acknowledgements are what makes room. So the command is neither
         // verified nor applied and is answered busy at once, published without being stored; counted either way.
-        private void AnswerBusyUnstored()
+        // Returns false when the answer was lost (counted): the link's queue is full.
+        private bool AnswerBusyUnstored()
         {
             _json.Reset();
             CommandResultJson.Write(_json, _idReader.TryRead(_inbound.Payload, _inbound.Length), CommandResultCode.Busy, 0);
@@ -608,11 +614,11 @@ namespace PodFirmware.Core.Messaging
             if (_json.IsComplete && _link.Publish(_topics.CommandResult, _json.Buffer, _json.Length, 1, false, out id))
             {
                 BusyUnstoredCount++;
+                return true;
             }
-            else
-            {
-                LostResultCount++;
-            }
+
+            LostResultCount++;
+            return false;
         }
 
         /// <summary>Commands answered <c>busy</c> without being verified because the outbox was full (that result is not stored), since construction.</summary>

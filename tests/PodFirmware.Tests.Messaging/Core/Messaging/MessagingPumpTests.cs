@@ -304,6 +304,24 @@ namespace PodFirmware.Tests.Core.Messaging
         }
 
         [TestMethod]
+        public static void Shedding_stops_when_the_link_refuses_an_answer_and_the_rest_stays_queued()
+        {
+            var rig = new Rig(4, true);
+            int waiting = MessagingPump.MaxInboundPerPump + MessagingPump.ShedAboveWaiting + 10;
+            for (int i = 0; i < waiting; i++)
+            {
+                rig.Link.Deliver(CommandTopic, SignedCommands.Bytes("not json " + i.ToString()));
+            }
+
+            rig.Link.AcceptPublishes = 0;
+            rig.Pump.Pump(1000);
+
+            Assert.AreEqual(1, rig.Pump.ShedCount, "one taken, its answer refused");
+            Assert.AreEqual(1, rig.Pump.LostResultCount);
+            Assert.AreEqual(waiting - MessagingPump.MaxInboundPerPump - 1, rig.Link.InboundCount, "the rest left in the link");
+        }
+
+        [TestMethod]
         public static void A_damaged_stored_record_is_a_status_warning_and_one_store_damaged_event()
         {
             var flash = new MemoryBlobStore();

@@ -34,6 +34,9 @@ namespace PodFirmware.Tests.Core.Messaging
         /// <summary>What IsConnected reports.</summary>
         public bool Connected = true;
 
+        /// <summary>Publishes still accepted; one more is refused as by a full outbound queue (unlimited by default).</summary>
+        public int AcceptPublishes = int.MaxValue;
+
         /// <inheritdoc/>
         public bool IsConnected
         {
@@ -66,10 +69,12 @@ namespace PodFirmware.Tests.Core.Messaging
         public bool Publish(string topic, byte[] payload, int length, int qos, bool retain, out int messageId)
         {
             messageId = 0;
-            if (!Connected)
+            if (!Connected || AcceptPublishes <= 0)
             {
                 return false;
             }
+
+            AcceptPublishes--;
 
             messageId = ++_nextId;
             var sent = new Sent();
