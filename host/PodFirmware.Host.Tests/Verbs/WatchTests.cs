@@ -81,6 +81,7 @@ namespace PodFirmware.Host.Tests.Verbs
                 }
 
                 StepUntil(() => output.Text().Contains("pod-017") && output.Text().Contains("pod-018") && output.Text().Contains("pod-019") && output.Text().Contains("online"), "the watcher shows the three pods of site-a");
+                StepUntil(() => output.Text().Contains("beat ok"), "the watcher hears the pods' heartbeat frames");
                 pods[1].Pod.Apply(ScenarioParser.Parse("0 temp_c 170")[0]);
                 StepUntil(() => output.Text().Contains("alarm ConnectorTemperatureCeiling"), "the watcher shows pod-018's alarm");
 

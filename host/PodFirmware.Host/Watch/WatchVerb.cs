@@ -12,8 +12,8 @@ using Spectre.Console;
 namespace PodFirmware.Host.Watch
 {
     /// <summary>
-    /// <c>./pod watch --broker HOST:PORT --site SITE [--plain] [--tls --ca FILE [--cert FILE --key FILE]] [--user NAME [--password-file FILE]]</c>: every pod of a site from the broker's retained
-    /// statuses and availability, telemetry and the site alarm topic (<see cref="SiteWatch"/>). A table refreshed in
+    /// <c>./pod watch --broker HOST:PORT --site SITE [--plain] [--silent-after S] [--tls --ca FILE [--cert FILE --key FILE]] [--user NAME [--password-file FILE]]</c>: every pod of a site from the broker's retained
+    /// statuses and availability, telemetry, heartbeat frames and the site alarm topic (<see cref="SiteWatch"/>). A table refreshed in
     /// place, most severe first; <c>--plain</c> prints one line per change instead, for logs and pipes.
     /// </summary>
     public static class WatchVerb
@@ -26,6 +26,12 @@ namespace PodFirmware.Host.Watch
             var plain = new Option<bool>("--plain") { Description = "One line per change instead of the live table (logs, pipes)." };
             var seconds = new Option<int>("--seconds") { Description = "Stop after this many seconds, 0 to 86400 (0: until Ctrl-C)." };
             Verbs.VerbInputs.Range(seconds, 0, 86400, "seconds; 0 runs until Ctrl-C");
+            var silentAfter = new Option<int>("--silent-after")
+            {
+                Description = "Flag a pod silent after this many seconds without a heartbeat frame, 1 to 3600 (default 15: three frames at heartbeat.podPeriodMs 5 s).",
+                DefaultValueFactory = _ => (int)(SiteWatch.DefaultSilentAfterMs / 1000),
+            };
+            Verbs.VerbInputs.Range(silentAfter, 1, 3600, "seconds");
             var tls = new Option<bool>("--tls") { Description = "TLS 1.2, the broker's certificate verified against --ca." };
             var ca = new Option<string>("--ca") { Description = "PEM file of the CA that signed the broker's certificate (with --tls)." };
             var cert = new Option<string>("--cert") { Description = "PEM client certificate, for a broker that asks for one (with --tls and --key)." };
@@ -37,6 +43,7 @@ namespace PodFirmware.Host.Watch
             command.Options.Add(site);
             command.Options.Add(plain);
             command.Options.Add(seconds);
+            command.Options.Add(silentAfter);
             command.Options.Add(tls);
             command.Options.Add(ca);
             command.Options.Add(cert);
@@ -62,7 +69,7 @@ namespace PodFirmware.Host.Watch
                     User = parse.GetValue(user) ?? "",
                     PasswordFile = parse.GetValue(passwordFile) ?? "",
                 };
-                return Run(parse.GetValue(broker), parse.GetValue(site), parse.GetValue(plain) || Console.IsOutputRedirected, link, Console.Out, Console.Error, stop.Token);
+                return Run(parse.GetValue(broker), parse.GetValue(site), parse.GetValue(plain) || Console.IsOutputRedirected, link, Console.Out, Console.Error, stop.Token, parse.GetValue(silentAfter) * 1000L);
             });
             return command;
         }
@@ -76,9 +83,10 @@ namespace PodFirmware.Host.Watch
         /// <summary>
         /// Watches until <paramref name="stop"/>; returns 0, or 2 for a bad <paramref name="broker"/> or <paramref name="linkOptions"/>
         /// (one line on <paramref name="error"/>). Why the link fails to connect (a refused certificate or password) goes to
-        /// <paramref name="error"/> each time the reason changes.
+        /// <paramref name="error"/> each time the reason changes. A pod is flagged silent after <paramref name="silentAfterMs"/>
+        /// without a heartbeat frame.
         /// </summary>
-        public static int Run(string broker, string site, bool plain, WatchLinkOptions linkOptions, TextWriter output, TextWriter error, CancellationToken stop)
+        public static int Run(string broker, string site, bool plain, WatchLinkOptions linkOptions, TextWriter output, TextWriter error, CancellationToken stop, long silentAfterMs = SiteWatch.DefaultSilentAfterMs)
         {
             string problem = linkOptions.Problem();
             if (problem != null)
@@ -94,7 +102,7 @@ namespace PodFirmware.Host.Watch
                 return 2;
             }
 
-            var watch = new SiteWatch(site);
+            var watch = new SiteWatch(site, silentAfterMs);
             using var link = new MosquittoLink();
             foreach (string topic in watch.Topics)
             {
@@ -115,6 +123,15 @@ namespace PodFirmware.Host.Watch
                     {
                         string line = watch.Receive(inbound.Topic, Encoding.UTF8.GetString(inbound.Payload, 0, inbound.Length), clock.ElapsedMilliseconds);
                         if (plain && line != null)
+                        {
+                            output.WriteLine(line);
+                            output.Flush();
+                        }
+                    }
+
+                    foreach (string line in watch.Tick(clock.ElapsedMilliseconds))
+                    {
+                        if (plain)
                         {
                             output.WriteLine(line);
                             output.Flush();
@@ -149,12 +166,13 @@ namespace PodFirmware.Host.Watch
 
         private static Spectre.Console.Table Table(SiteWatch watch, long nowMs)
         {
-            var table = new Spectre.Console.Table().AddColumns("pod", "space", "link", "connector", "temp C", "A", "fault", "last alarm");
+            var table = new Spectre.Console.Table().AddColumns("pod", "space", "link", "beat", "connector", "temp C", "A", "fault", "last alarm");
             foreach (WatchedPod pod in watch.Pods)
             {
                 string style = pod.Severity <= 1 ? "red" : pod.Severity == 2 ? "yellow" : "default";
                 string alarm = pod.LastAlarm == null ? "-" : pod.LastAlarm + " " + ((nowMs - pod.LastAlarmAtMs) / 1000) + "s";
-                table.AddRow(new[] { pod.Pod, pod.Space.ToString(), pod.Availability, pod.Connector, Show(pod.TemperatureC, "F1"), Show(pod.CurrentA, "F2"), pod.Fault ?? "-", alarm }
+                string beat = pod.LastBeatAtMs < 0 ? "-" : pod.Beat + " " + ((nowMs - pod.LastBeatAtMs) / 1000) + "s";
+                table.AddRow(new[] { pod.Pod, pod.Space.ToString(), pod.Availability, beat, pod.Connector, Show(pod.TemperatureC, "F1"), Show(pod.CurrentA, "F2"), pod.Fault ?? "-", alarm }
                     .Select(t => (Spectre.Console.Rendering.IRenderable)new Markup("[" + style + "]" + Markup.Escape(t) + "[/]")).ToArray());
             }
 
