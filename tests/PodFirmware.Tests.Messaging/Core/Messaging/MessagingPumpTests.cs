@@ -59,6 +59,17 @@ namespace PodFirmware.Tests.Core.Messaging
                 Pump.Pump(1000);
             }
 
+            /// <summary>Stands in for the tick: reports <paramref name="code"/> for command <paramref name="id"/>, then pumps at <paramref name="nowMs"/>.</summary>
+            public void TickResult(string id, CommandResultCode code, long nowMs)
+            {
+                var e = new PodEvent();
+                e.Kind = EventKind.CommandResult;
+                e.Text = id;
+                e.Arg = (int)code;
+                Events.TryWrite(e);
+                Pump.Pump(nowMs);
+            }
+
             public FakeMqttLink.Sent OnlyResult()
             {
                 System.Collections.ArrayList results = Link.On(ResultTopic);
@@ -104,12 +115,7 @@ namespace PodFirmware.Tests.Core.Messaging
             Assert.AreEqual("stop-1", taken.Id);
             Assert.AreEqual((int)CommandType.Stop, (int)taken.Type);
 
-            var e = new PodEvent();
-            e.Kind = EventKind.CommandResult;
-            e.Text = taken.Id;
-            e.Arg = (int)CommandResultCode.NoSession;
-            rig.Events.TryWrite(e);
-            rig.Pump.Pump(1100);
+            rig.TickResult(taken.Id, CommandResultCode.NoSession, 1100);
             Assert.AreEqual("{\"id\":\"stop-1\",\"ok\":false,\"code\":\"no_session\",\"reason\":\"No charging session is running.\"}", rig.OnlyResult().Text);
         }
 
@@ -253,12 +259,7 @@ namespace PodFirmware.Tests.Core.Messaging
 
             var taken = new Command();
             Assert.IsTrue(rig.Queue.TryTake(taken));
-            var e = new PodEvent();
-            e.Kind = EventKind.CommandResult;
-            e.Text = taken.Id;
-            e.Arg = (int)CommandResultCode.NoSession;
-            rig.Events.TryWrite(e);
-            rig.Pump.Pump(1100);
+            rig.TickResult(taken.Id, CommandResultCode.NoSession, 1100);
 
             Assert.AreEqual(0, rig.Pump.Publisher.Outbox.OverflowCount, "the owed result found its slot");
             System.Collections.ArrayList results = rig.Link.On(ResultTopic);
