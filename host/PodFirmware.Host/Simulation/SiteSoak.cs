@@ -20,7 +20,7 @@ namespace PodFirmware.Host.Simulation
     /// The soak of a virtual site, behind <c>./pod bench measure soak [--seconds N] [--pods N] [--seed N]</c> and, in a
     /// short form, <c>SiteSoakTests</c>: a virtual site (default 20 demo pods, each a
     /// <see cref="LivePod"/> on a real-time clock, stepped every 100 ms on one thread) for N seconds (default 60; 1800 for
-    /// the full soak) while, at random: the broker is killed (SIGKILL; about once a minute, and at least once, a third of the way in) and restarted after 1 to 5 s, a pod's controller
+    /// the full soak) while, at random: the broker is killed (SIGKILL; about once a minute, and at least once, a third of the way in; never within 1 s of a command) and restarted after 1 to 5 s, a pod's controller
     /// heartbeat stops and comes back, sessions start and stop, a pod trips (residual current while charging) and is
     /// reset. A back end (a reconnecting <see cref="MosquittoLink"/>) reads every pod's alarms, session records and
     /// command results. At the end, with the broker up: every pod's outbox has emptied (each record acknowledged by the
@@ -29,21 +29,34 @@ namespace PodFirmware.Host.Simulation
     /// </summary>
     public static class SiteSoak
     {
-        // Through the broker, as the back end sends them; only while both links are up (a command published while the
-        // pod is away is not kept for it: its session is clean). The id waits in pending until the broker acknowledges
-        // the publish (TakeAcks): a publish the back end's link loses with a killed broker never reached any pod.
-        private static void Send(LivePod pod, MosquittoLink backEnd, string json, Dictionary<int, string> pending)
+        // How long a pod's connection must have been up before commands are sent to it: its SUBSCRIBE goes out with the
+        // connect, but the back end's publish travels on another connection and can reach the broker first.
+        private const long SubscribeSettleMs = 1000;
+
+        // A kill comes at least this long after the last command: a broker killed while it holds a command or its result
+        // that it has already acknowledged loses it (nothing survives a SIGKILL), which no pod can prevent, and a result
+        // resent after the restart can reach the broker before the back end's new subscription does.
+        private const long KillAfterCommandMs = 1000;
+
+        // Through the broker, as the back end sends them; only while both links are up and the pod's connection has
+        // settled (a command published while the pod is away, or before its subscription is in place, is not kept for
+        // it: its session is clean). The id waits in pending until the broker acknowledges the publish (TakeAcks): a
+        // publish the back end's link loses with a killed broker never reached any pod.
+        private static bool Send(LivePod pod, MosquittoLink backEnd, string json, Dictionary<int, string> pending, Dictionary<LivePod, long> upSinceMs, long nowMs)
         {
-            if (!pod.Link.IsConnected || !backEnd.IsConnected)
+            if (!pod.Link.IsConnected || !backEnd.IsConnected || !upSinceMs.TryGetValue(pod, out long since) || since < 0 || nowMs - since < SubscribeSettleMs)
             {
-                return;
+                return false;
             }
 
             (byte[] envelope, string id) = pod.Pod.SignCommand(json);
-            if (backEnd.Publish(pod.Topics.Command, envelope, envelope.Length, 1, false, out int messageId))
+            if (!backEnd.Publish(pod.Topics.Command, envelope, envelope.Length, 1, false, out int messageId))
             {
-                pending[messageId] = pod.Topics.CommandResult + " " + id;
+                return false;
             }
+
+            pending[messageId] = pod.Topics.CommandResult + " " + id;
+            return true;
         }
 
         // Moves each command the broker acknowledged from pending to the ids every one of which must get a result.
@@ -91,10 +104,12 @@ namespace PodFirmware.Host.Simulation
             var inbound = new MqttInboundMessage();
             var commandIds = new List<string>();
             var pending = new Dictionary<int, string>();
+            var upSinceMs = new Dictionary<LivePod, long>();
+            var sessions = new Dictionary<LivePod, int>();
             int restarts = 0, heartbeatLosses = 0, starts = 0, stops = 0, trips = 0, resets = 0;
             var samples = new List<string>();
             var watch = Stopwatch.StartNew();
-            long nextStepMs = 0, nextSampleMs = 0, brokerBackAtMs = -1;
+            long nextStepMs = 0, nextSampleMs = 0, brokerBackAtMs = -1, lastSendMs = long.MinValue / 2;
             long rssFirst = 0;
             while (watch.ElapsedMilliseconds < seconds * 1000L)
             {
@@ -112,11 +127,22 @@ namespace PodFirmware.Host.Simulation
                     broker.Start();
                     brokerBackAtMs = -1;
                 }
-                else if (brokerBackAtMs < 0 && (random.Next(600) == 0 || (restarts == 0 && now > seconds * 1000L / 3)))
+                else if (brokerBackAtMs < 0 && now - lastSendMs > KillAfterCommandMs && (random.Next(600) == 0 || (restarts == 0 && now > seconds * 1000L / 3)))
                 {
                     broker.Stop();
                     restarts++;
                     brokerBackAtMs = now + 1000 + random.Next(4000);
+                }
+
+                foreach (LivePod p in pods)
+                {
+                    // up since when, in this connection (a new session number is a new connection, even between steps)
+                    int session = p.Link.ConnectAttempts;
+                    if (!p.Link.IsConnected || !sessions.TryGetValue(p, out int known) || known != session)
+                    {
+                        upSinceMs[p] = p.Link.IsConnected ? now : -1;
+                        sessions[p] = p.Link.IsConnected ? session : -1;
+                    }
                 }
 
                 LivePod pod = pods[random.Next(pods.Count)];
@@ -127,11 +153,11 @@ namespace PodFirmware.Host.Simulation
                         heartbeatLosses += pod.Pod.ControllerUp ? 0 : 1;
                         break;
                     case 1:
-                        Send(pod, backEnd, "{\"type\":\"start\",\"account\":\"driver-1\"}", pending);
+                        lastSendMs = Send(pod, backEnd, "{\"type\":\"start\",\"account\":\"driver-1\"}", pending, upSinceMs, now) ? now : lastSendMs;
                         starts++;
                         break;
                     case 2:
-                        Send(pod, backEnd, "{\"type\":\"stop\"}", pending);
+                        lastSendMs = Send(pod, backEnd, "{\"type\":\"stop\"}", pending, upSinceMs, now) ? now : lastSendMs;
                         stops++;
                         break;
                     case 3:
@@ -146,7 +172,7 @@ namespace PodFirmware.Host.Simulation
                         if (pod.Pod.Rcd.Fault == RcdFault.Fault)
                         {
                             pod.Pod.Rcd.Fault = RcdFault.Ok;
-                            Send(pod, backEnd, "{\"type\":\"reset_fault\"}", pending);
+                            lastSendMs = Send(pod, backEnd, "{\"type\":\"reset_fault\"}", pending, upSinceMs, now) ? now : lastSendMs;
                             resets++;
                         }
 
