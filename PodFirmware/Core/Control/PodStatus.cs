@@ -16,7 +16,7 @@ namespace PodFirmware.Core.Control
     /// </summary>
     /// <remarks>
     /// Written by the tick thread only, except <see cref="StorePending"/>, <see cref="StoreOverflow"/>, <see cref="StoreDamaged"/>,
-    /// the intake counters (<see cref="IntakeShed"/>, <see cref="IntakeDropped"/>, <see cref="IntakeLost"/>)
+    /// <see cref="CommandKeyId"/>, the intake counters (<see cref="IntakeShed"/>, <see cref="IntakeDropped"/>, <see cref="IntakeLost"/>)
     /// and the lifetime counters (<see cref="CountedEnergyMilliWh"/> to <see cref="TodayChargingMs"/>), which the messaging thread writes. A reader on another thread may see one tick's fields mixed with
     /// the next; status is advisory (the relay, the latch and the locks are decided in the tick, never from
     /// this snapshot). String fields only ever reference existing strings (ids, accounts, constants).
@@ -172,6 +172,9 @@ namespace PodFirmware.Core.Control
 
         /// <summary>Stored messages found damaged (flash bit rot) and dropped since boot (StoreRecordDamaged warning while above 0). Written by the messaging thread.</summary>
         public int StoreDamaged;
+
+        /// <summary>Id of the key that checks commands now (CommandKeys.CurrentId), or null when commands are off. Written by the messaging thread.</summary>
+        public string CommandKeyId;
 
         /// <summary>Commands answered <c>busy</c> unverified because the pod's intake had a backlog (MessagingPump.ShedCount), since boot. Written by the messaging thread; in telemetry only, so a flood does not churn the retained status.</summary>
         public int IntakeShed;

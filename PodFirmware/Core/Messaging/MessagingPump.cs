@@ -270,6 +270,7 @@ namespace PodFirmware.Core.Messaging
             _status.StorePending = outbox.Count;
             _status.StoreOverflow = outbox.OverflowCount > 0;
             _status.StoreDamaged = outbox.DamagedCount;
+            _status.CommandKeyId = _authenticator != null ? _authenticator.Keys.CurrentId : null;
             _status.IntakeShed = ShedCount;
             _status.IntakeDropped = _link.DroppedInboundCount;
             _status.IntakeLost = LostResultCount;
@@ -581,6 +582,9 @@ namespace PodFirmware.Core.Messaging
                     _json.Reset();
                     CommandResultJson.Write(_json, _command.Id, _authenticator.Keys.Rotate(_command, _authenticator.LastKeyId, nowUtcS), 0);
                     PublishResult(nowMs);
+
+                    // the status names the current key: published again at once, not at its next period
+                    _lastStatusMs = long.MinValue / 2;
                 }
                 else if (_queue.TryEnqueue(_command))
                 {

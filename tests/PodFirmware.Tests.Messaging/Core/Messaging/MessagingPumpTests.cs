@@ -267,6 +267,23 @@ namespace PodFirmware.Tests.Core.Messaging
         }
 
         [TestMethod]
+        public static void The_status_names_the_current_command_key_and_is_published_again_at_once_after_a_rotation()
+        {
+            var rig = new Rig(4, true);
+            rig.Pump.Pump(0);
+            System.Collections.ArrayList statuses = rig.Link.On("pods/P-017/status");
+            Assert.AreEqual(1, statuses.Count);
+            Assert.IsTrue(((FakeMqttLink.Sent)statuses[0]).Text.IndexOf("\"commandKey\":\"k1\"") > 0, ((FakeMqttLink.Sent)statuses[0]).Text);
+
+            rig.Send(SignedCommands.Sign(SignedCommands.RotateJson("rot-1", SignedCommands.Nonce1, SignedCommands.Now, "k2", SignedCommands.FilledKey(7), SignedCommands.Key())));
+            rig.Pump.Pump(1050);
+
+            statuses = rig.Link.On("pods/P-017/status");
+            Assert.AreEqual(2, statuses.Count, "published again well inside the status period");
+            Assert.IsTrue(((FakeMqttLink.Sent)statuses[1]).Text.IndexOf("\"commandKey\":\"k2\"") > 0, ((FakeMqttLink.Sent)statuses[1]).Text);
+        }
+
+        [TestMethod]
         public static void A_backlog_beyond_what_may_wait_is_answered_busy_at_once_unverified_and_unapplied()
         {
             var rig = new Rig(4, true);

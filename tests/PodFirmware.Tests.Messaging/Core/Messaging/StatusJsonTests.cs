@@ -66,10 +66,11 @@ namespace PodFirmware.Tests.Core.Messaging
             s.TodayEnergyMilliWh = 2000499;
             s.TodaySessions = 2;
             s.TodayChargingMs = 600000;
+            s.CommandKeyId = "k2";
             var w = new JsonWriter(2048);
             StatusJson.Write(w, s, Config());
             JsonAssert.Text(
-                "{\"pod\":\"P-017\",\"site\":\"S-1\",\"space\":3,\"fw\":\"" + StatusJson.FirmwareVersion + "\",\"uptimeS\":125,\"t\":1767225725," +
+                "{\"pod\":\"P-017\",\"site\":\"S-1\",\"space\":3,\"fw\":\"" + StatusJson.FirmwareVersion + "\",\"commandKey\":\"k2\",\"uptimeS\":125,\"t\":1767225725," +
                 "\"connector\":\"Charging\",\"relay\":\"closed\",\"fault\":null,\"selfTestFailed\":null,\"warnings\":[\"ControllerLost\"]," +
                 "\"docked\":true,\"plugged\":true,\"vehicle\":\"present\",\"locks\":{\"wheel\":\"locked\",\"cable\":\"locked\"},\"moving\":null," +
                 "\"session\":{\"id\":\"start-1\",\"account\":\"acct-9\",\"energyKwh\":1.235,\"elapsedS\":61,\"progressPercent\":12,\"remainingS\":3540}," +
