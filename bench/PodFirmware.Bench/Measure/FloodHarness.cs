@@ -55,8 +55,8 @@ namespace PodFirmware.Bench.Measure
                 }
 
                 string text = Encoding.UTF8.GetString(payload);
-                string id = LatencyHarness.Field(payload, "id");
-                codes.AddOrUpdate(LatencyHarness.Field(payload, "code"), 1, (_, n) => n + 1);
+                string id = HarnessProbes.Field(payload, "id");
+                codes.AddOrUpdate(HarnessProbes.Field(payload, "code"), 1, (_, n) => n + 1);
                 if (id.Length == 0)
                 {
                     Interlocked.Increment(ref refusedWithoutId);
@@ -117,7 +117,7 @@ namespace PodFirmware.Bench.Measure
             messagingThread.Start();
 
             // Wait for the pod's subscription: probes until one is answered.
-            LatencyHarness.Until(() =>
+            HarnessProbes.Until(() =>
             {
                 if (pod.Link.IsConnected)
                 {
@@ -180,7 +180,7 @@ namespace PodFirmware.Bench.Measure
                 latenessFrom = lateness.Count;
             }
 
-            long rssBefore = Stats.RssKiB();
+            long rssBefore = HarnessProbes.RssKiB();
             var watch = Stopwatch.StartNew();
             for (int i = 0; i < total; i++)
             {
@@ -199,7 +199,7 @@ namespace PodFirmware.Bench.Measure
             int answered = 0;
             try
             {
-                LatencyHarness.Until(() =>
+                HarnessProbes.Until(() =>
                 {
                     Thread.Sleep(100);
                     answered = validIds.Count(id => results.ContainsKey(id));
@@ -230,7 +230,7 @@ namespace PodFirmware.Bench.Measure
             Console.WriteLine("results by code: " + string.Join(", ", codes.OrderBy(c => c.Key).Select(c => (c.Key.Length == 0 ? "(none)" : c.Key) + " " + c.Value)) + "; refusals with no id: " + Interlocked.Read(ref refusedWithoutId));
             Console.WriteLine("tick lateness during the flood and its drain: " + Stats.Line(flooded) + " (" + flooded.Length + " ticks of " + config.TickPeriodMs + " ms)");
             Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "telemetry received while flooding: {0} in {1:0.0} s (period {2} ms while charging)", telemetryDuring, sendS, config.Telemetry.ChargingPeriodMs));
-            Console.WriteLine("relay still closed (charging): " + pod.Pod.Relay.ContactsClosed + "; process RSS " + rssBefore + " KiB before, " + Stats.RssKiB() + " KiB after; pod link inbound waits " + pod.Link.InboundWaitCount + ", dropped " + pod.Link.DroppedInboundCount);
+            Console.WriteLine("relay still closed (charging): " + pod.Pod.Relay.ContactsClosed + "; process RSS " + rssBefore + " KiB before, " + HarnessProbes.RssKiB() + " KiB after; pod link inbound waits " + pod.Link.InboundWaitCount + ", dropped " + pod.Link.DroppedInboundCount);
             Console.WriteLine("pod counters: shed (busy, unverified, backlog above " + MessagingPump.ShedAboveWaiting + ") " + pod.Pump.ShedCount + ", busy unstored (shed or outbox full) " + pod.Pump.BusyUnstoredCount + ", link read pauses " + pod.Link.ReadPauseCount + ", results lost (outbox and link queue full) " + pod.Pump.LostResultCount
                 + ", outbox overflow " + pod.Outbox.OverflowCount + ", unstored publishes " + pod.Publisher.UnstoredPublishCount + ", link connects " + pod.Link.ConnectAttempts + ", last error " + pod.Link.LastError);
             pod.StopCleanly();

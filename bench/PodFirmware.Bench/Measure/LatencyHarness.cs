@@ -4,7 +4,6 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
-using System.Text;
 using System.Threading;
 using PodFirmware.Core.Config;
 using PodFirmware.Core.Faults;
@@ -61,11 +60,11 @@ namespace PodFirmware.Bench.Measure
             RawMqttClient relay = null;
             relay = new RawMqttClient(broker.Port, "relay-server", (t, p, at) => relay.Publish("users/" + Account + "/alarm", p, 1));
             relay.Subscribe("pods/+/alarm", 1);
-            using var backEnd = new RawMqttClient(broker.Port, "back-end", (t, p, at) => results.TryAdd(Field(p, "id"), at));
+            using var backEnd = new RawMqttClient(broker.Port, "back-end", (t, p, at) => results.TryAdd(HarnessProbes.Field(p, "id"), at));
             backEnd.Subscribe(pod.Topics.CommandResult, 1);
 
             pod.Start();
-            Until(() =>
+            HarnessProbes.Until(() =>
             {
                 pod.Step();
                 if (pod.Link.IsConnected)
@@ -91,7 +90,7 @@ namespace PodFirmware.Bench.Measure
                 // The monitor trips only while the relay is commanded closed: each trip ends a charging session.
                 var sinceStart = Stopwatch.StartNew();
                 pod.Pod.SendCommand("{\"type\":\"start\",\"account\":\"" + Account + "\"}");
-                Until(() =>
+                HarnessProbes.Until(() =>
                 {
                     pod.Step();
                     Thread.Sleep(1);
@@ -114,7 +113,7 @@ namespace PodFirmware.Bench.Measure
                     throw new InvalidOperationException("trip " + i + ": the tick did not latch");
                 }
 
-                Until(() => site.Count > i && phone.Count > i, 10000, "alarm " + i + " reaches the site subscriber and the phone");
+                HarnessProbes.Until(() => site.Count > i && phone.Count > i, 10000, "alarm " + i + " reaches the site subscriber and the phone");
                 (string siteId, long siteAt) = site.ToArray()[i];
                 (string phoneId, long phoneAt) = phone.ToArray()[i];
                 if (siteId != phoneId)
@@ -127,7 +126,7 @@ namespace PodFirmware.Bench.Measure
                 pod.Pod.Rcd.Fault = RcdFault.Ok;
                 var sinceReset = Stopwatch.StartNew();
                 pod.Pod.SendCommand("{\"type\":\"reset_fault\"}");
-                Until(() =>
+                HarnessProbes.Until(() =>
                 {
                     pod.Step();
                     Thread.Sleep(1);
@@ -194,7 +193,7 @@ namespace PodFirmware.Bench.Measure
             for (int i = 0; i < stops; i++)
             {
                 pod.Pod.SendCommand("{\"type\":\"start\",\"account\":\"" + Account + "\"}");
-                Until(() =>
+                HarnessProbes.Until(() =>
                 {
                     Slot();
                     return pod.Pod.Relay.ContactsClosed;
@@ -206,7 +205,7 @@ namespace PodFirmware.Bench.Measure
                 long t0 = Stopwatch.GetTimestamp();
                 backEnd.Publish(pod.Topics.Command, envelope, 1);
                 long opened = 0;
-                Until(() =>
+                HarnessProbes.Until(() =>
                 {
                     Slot();
                     if (opened == 0 && !pod.Pod.Relay.ContactsClosed)
@@ -218,7 +217,7 @@ namespace PodFirmware.Bench.Measure
                 }, 20000, "stop " + i + " opens the relay and is answered");
                 toRelay.Add(Stats.Ms(t0, opened));
                 toResult.Add(Stats.Ms(t0, results[id]));
-                Until(() =>
+                HarnessProbes.Until(() =>
                 {
                     Slot();
                     return !pod.Pod.Controller.Status.SessionActive && pod.Outbox.Count == 0;
@@ -239,40 +238,9 @@ namespace PodFirmware.Bench.Measure
 
         private static void OnAlarm(byte[] payload, long at, ConcurrentQueue<(string, long)> into)
         {
-            if (Field(payload, "event") == "alarm")
+            if (HarnessProbes.Field(payload, "event") == "alarm")
             {
-                into.Enqueue((Field(payload, "id"), at));
-            }
-        }
-
-        /// <summary>The string value of a top-level field of a flat JSON object, or "".</summary>
-        internal static string Field(byte[] payload, string name)
-        {
-            string text = Encoding.UTF8.GetString(payload);
-            string key = "\"" + name + "\":\"";
-            int start = text.IndexOf(key, StringComparison.Ordinal);
-            if (start < 0)
-            {
-                return "";
-            }
-
-            start += key.Length;
-            int end = text.IndexOf('"', start);
-            return end < 0 ? "" : text.Substring(start, end - start);
-        }
-
-        /// <summary>Calls <paramref name="condition"/> until it holds; throws after <paramref name="timeoutMs"/>.</summary>
-        internal static void Until(Func<bool> condition, int timeoutMs, string what, Func<string> detail = null)
-        {
-            var watch = Stopwatch.StartNew();
-            while (!condition())
-            {
-                if (watch.ElapsedMilliseconds > timeoutMs)
-                {
-                    throw new TimeoutException(what + ": not within " + timeoutMs + " ms" + (detail == null ? "" : "; " + detail()));
-                }
-
-                Thread.Sleep(0);
+                into.Enqueue((HarnessProbes.Field(payload, "id"), at));
             }
         }
 

@@ -46,7 +46,7 @@ namespace PodFirmware.Bench.Measure
             }
 
             using var broker = new MosquittoBroker(null, null, null, "sys_interval 1\nmax_connections -1\n");
-            long rssStart = Stats.RssKiB();
+            long rssStart = HarnessProbes.RssKiB();
             var clock = new RealTimeClock();
             var pods = new List<LivePod>();
             string site = null;
@@ -64,20 +64,7 @@ namespace PodFirmware.Bench.Measure
                 pods.Add(pod);
             }
 
-            long sysReceived = 0, sysSent = 0;
-            using var sys = new RawMqttClient(broker.Port, "sys-reader", (topic, payload, at) =>
-            {
-                long value = long.TryParse(Encoding.ASCII.GetString(payload), NumberStyles.Integer, CultureInfo.InvariantCulture, out long v) ? v : 0;
-                if (topic == "$SYS/broker/messages/received")
-                {
-                    Interlocked.Exchange(ref sysReceived, value);
-                }
-                else if (topic == "$SYS/broker/messages/sent")
-                {
-                    Interlocked.Exchange(ref sysSent, value);
-                }
-            });
-            sys.Subscribe("$SYS/broker/messages/+", 0);
+            using var sys = new BrokerMessageCounters(broker.Port);
 
             int period = pods[0].Config.TickPeriodMs;
             bool stop = false;
@@ -85,7 +72,7 @@ namespace PodFirmware.Bench.Measure
             var stepper = new Thread(() => StepAll(pods, ref stop, ref steps)) { IsBackground = true, Name = "pods" };
             stepper.Start();
             var started = Stopwatch.StartNew();
-            LatencyHarness.Until(() =>
+            HarnessProbes.Until(() =>
             {
                 Thread.Sleep(200);
                 return pods.All(p => p.Link.IsConnected && p.Pod.Relay.ContactsClosed);
@@ -102,16 +89,16 @@ namespace PodFirmware.Bench.Measure
             var process = Process.GetCurrentProcess();
             process.Refresh();
             TimeSpan cpu0 = process.TotalProcessorTime;
-            long received0 = Interlocked.Read(ref sysReceived), sent0 = Interlocked.Read(ref sysSent), steps0 = Interlocked.Read(ref steps);
+            long received0 = sys.Received, sent0 = sys.Sent, steps0 = Interlocked.Read(ref steps);
             var window = Stopwatch.StartNew();
             Thread.Sleep(seconds * 1000);
             process.Refresh();
             double wall = window.Elapsed.TotalSeconds;
             double cpuS = (process.TotalProcessorTime - cpu0).TotalSeconds;
-            double received = (Interlocked.Read(ref sysReceived) - received0) / wall;
-            double sent = (Interlocked.Read(ref sysSent) - sent0) / wall;
+            double received = (sys.Received - received0) / wall;
+            double sent = (sys.Sent - sent0) / wall;
             double stepRate = (Interlocked.Read(ref steps) - steps0) / wall;
-            long rss = Stats.RssKiB();
+            long rss = HarnessProbes.RssKiB();
 
             // Fan-out of one site alarm: a subscription per pod and the phones.
             var arrivals = new long[podCount + phones];
@@ -140,7 +127,7 @@ namespace PodFirmware.Bench.Measure
                 Interlocked.Exchange(ref got, 0);
                 published = Stopwatch.GetTimestamp();
                 alarmSource.Publish("site/" + site + "/alarm", alarm, 1);
-                LatencyHarness.Until(() => Volatile.Read(ref got) >= podCount + phones, 30000, "alarm " + a + " reaches every receiver", () => got + " of " + (podCount + phones));
+                HarnessProbes.Until(() => Volatile.Read(ref got) >= podCount + phones, 30000, "alarm " + a + " reaches every receiver", () => got + " of " + (podCount + phones));
                 double[] ms = arrivals.Select(t => Stats.Ms(published, t)).ToArray();
                 all.AddRange(ms);
                 last.Add(ms.Max());
@@ -172,7 +159,7 @@ namespace PodFirmware.Bench.Measure
         // charge, then after the window one line with its CPU and memory per pod.
         private static int RunPods(string configPath, int port, int first, int count, int seconds)
         {
-            long rssStart = Stats.RssKiB();
+            long rssStart = HarnessProbes.RssKiB();
             var clock = new RealTimeClock();
             var pods = new List<LivePod>();
             for (int i = first; i < first + count; i++)
@@ -192,7 +179,7 @@ namespace PodFirmware.Bench.Measure
             long steps = 0;
             var stepper = new Thread(() => StepAll(pods, ref stop, ref steps)) { IsBackground = true };
             stepper.Start();
-            LatencyHarness.Until(() =>
+            HarnessProbes.Until(() =>
             {
                 Thread.Sleep(200);
                 return pods.All(p => p.Link.IsConnected && p.Pod.Relay.ContactsClosed);
@@ -208,7 +195,7 @@ namespace PodFirmware.Bench.Measure
             process.Refresh();
             double wall = window.Elapsed.TotalSeconds;
             double cpuS = (process.TotalProcessorTime - cpu0).TotalSeconds;
-            Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "child {0} {1:0.000} {2:0} {3:0.0}", count, cpuS / wall / count * 1000, (Stats.RssKiB() - rssStart) / (double)count, (Interlocked.Read(ref steps) - steps0) / wall));
+            Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "child {0} {1:0.000} {2:0} {3:0.0}", count, cpuS / wall / count * 1000, (HarnessProbes.RssKiB() - rssStart) / (double)count, (Interlocked.Read(ref steps) - steps0) / wall));
             Console.Out.Flush();
             Volatile.Write(ref stop, true);
             stepper.Join();
@@ -289,33 +276,20 @@ namespace PodFirmware.Bench.Measure
                 children.Add(child);
             }
 
-            LatencyHarness.Until(() =>
+            HarnessProbes.Until(() =>
             {
                 Thread.Sleep(200);
                 return Volatile.Read(ref ready) == processes;
             }, 600000, "every child's pods charge");
             Thread.Sleep(3000);
-            long sysReceived = 0, sysSent = 0;
-            using var sys = new RawMqttClient(broker.Port, "sys-reader", (topic, payload, at) =>
-            {
-                long value = long.TryParse(Encoding.ASCII.GetString(payload), NumberStyles.Integer, CultureInfo.InvariantCulture, out long v) ? v : 0;
-                if (topic == "$SYS/broker/messages/received")
-                {
-                    Interlocked.Exchange(ref sysReceived, value);
-                }
-                else if (topic == "$SYS/broker/messages/sent")
-                {
-                    Interlocked.Exchange(ref sysSent, value);
-                }
-            });
-            sys.Subscribe("$SYS/broker/messages/+", 0);
+            using var sys = new BrokerMessageCounters(broker.Port);
             Thread.Sleep(2000);
-            long received0 = Interlocked.Read(ref sysReceived), sent0 = Interlocked.Read(ref sysSent);
+            long received0 = sys.Received, sent0 = sys.Sent;
             var window = Stopwatch.StartNew();
             Thread.Sleep(Math.Max(5, seconds / 2) * 1000);
             double wall = window.Elapsed.TotalSeconds;
-            double received = (Interlocked.Read(ref sysReceived) - received0) / wall;
-            double sent = (Interlocked.Read(ref sysSent) - sent0) / wall;
+            double received = (sys.Received - received0) / wall;
+            double sent = (sys.Sent - sent0) / wall;
             (List<double> all, List<double> last) = FanOut(broker.Port, site, podCount, phones, alarms);
             foreach (Process child in children)
             {
@@ -356,7 +330,7 @@ namespace PodFirmware.Bench.Measure
                 Interlocked.Exchange(ref got, 0);
                 long published = Stopwatch.GetTimestamp();
                 alarmSource.Publish("site/" + site + "/alarm", alarm, 1);
-                LatencyHarness.Until(() => Volatile.Read(ref got) >= podCount + phones, 30000, "alarm " + a + " reaches every receiver", () => got + " of " + (podCount + phones));
+                HarnessProbes.Until(() => Volatile.Read(ref got) >= podCount + phones, 30000, "alarm " + a + " reaches every receiver", () => got + " of " + (podCount + phones));
                 double[] ms = arrivals.Select(t => Stats.Ms(published, t)).ToArray();
                 all.AddRange(ms);
                 last.Add(ms.Max());

@@ -32,26 +32,6 @@ namespace PodFirmware.Bench.Measure
                 values.Count, Percentile(values, 50), Percentile(values, 99), values.Count == 0 ? double.NaN : values.Max());
         }
 
-        /// <summary>The process's resident set, in KiB, from /proc/self/status (0 where there is none).</summary>
-        public static long RssKiB()
-        {
-            try
-            {
-                foreach (string line in System.IO.File.ReadLines("/proc/self/status"))
-                {
-                    if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
-                    {
-                        return long.Parse(line.Substring(6).Trim().Split(' ')[0], CultureInfo.InvariantCulture);
-                    }
-                }
-            }
-            catch (System.IO.IOException)
-            {
-            }
-
-            return 0;
-        }
-
         /// <summary>Reads an option <c>--name N</c> from <paramref name="args"/>, or <paramref name="fallback"/>.</summary>
         public static int Option(string[] args, string name, int fallback)
         {

@@ -5,7 +5,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Text;
 using System.Threading;
 using PodFirmware.Core.Config;
 using PodFirmware.Drivers.Ports;
@@ -111,12 +110,29 @@ namespace PodFirmware.Host.Simulation
             var watch = Stopwatch.StartNew();
             long nextStepMs = 0, nextSampleMs = 0, brokerBackAtMs = -1, lastSendMs = long.MinValue / 2;
             long rssFirst = 0;
+
+            // One step of every pod, then the back end's side: the acknowledged commands and every message read, by id.
+            void StepAndRead()
+            {
+                foreach (LivePod p in pods)
+                {
+                    p.Step();
+                }
+
+                TakeAcks(backEnd, pending, commandIds);
+                while (backEnd.TryTakeMessage(inbound))
+                {
+                    string id = HarnessProbes.Field(inbound.Payload.AsSpan(0, inbound.Length).ToArray(), "id");
+                    received.AddOrUpdate(inbound.Topic + " " + id, 1, (_, n) => n + 1);
+                }
+            }
+
             while (watch.ElapsedMilliseconds < seconds * 1000L)
             {
                 long now = watch.ElapsedMilliseconds;
                 if (now >= nextSampleMs)
                 {
-                    long rss = RssKiB();
+                    long rss = HarnessProbes.RssKiB();
                     rssFirst = rssFirst == 0 ? rss : rssFirst;
                     samples.Add(string.Format(CultureInfo.InvariantCulture, "{0,5} s  RSS {1,7} KiB  threads {2,3}", now / 1000, rss, Process.GetCurrentProcess().Threads.Count));
                     nextSampleMs += 10000;
@@ -179,18 +195,7 @@ namespace PodFirmware.Host.Simulation
                         break;
                 }
 
-                foreach (LivePod p in pods)
-                {
-                    p.Step();
-                }
-
-                TakeAcks(backEnd, pending, commandIds);
-                while (backEnd.TryTakeMessage(inbound))
-                {
-                    string id = Field(inbound.Payload.AsSpan(0, inbound.Length).ToArray(), "id");
-                    received.AddOrUpdate(inbound.Topic + " " + id, 1, (_, n) => n + 1);
-                }
-
+                StepAndRead();
                 nextStepMs += 100;
                 long wait = nextStepMs - watch.ElapsedMilliseconds;
                 if (wait > 0)
@@ -213,20 +218,9 @@ namespace PodFirmware.Host.Simulation
             bool settled = true;
             try
             {
-                Until(() =>
+                HarnessProbes.Until(() =>
                 {
-                    foreach (LivePod p in pods)
-                    {
-                        p.Step();
-                    }
-
-                    TakeAcks(backEnd, pending, commandIds);
-                    while (backEnd.TryTakeMessage(inbound))
-                    {
-                        string id = Field(inbound.Payload.AsSpan(0, inbound.Length).ToArray(), "id");
-                        received.AddOrUpdate(inbound.Topic + " " + id, 1, (_, n) => n + 1);
-                    }
-
+                    StepAndRead();
                     Thread.Sleep(100);
                     return pods.All(p => p.Outbox.Count == 0) && commandIds.All(key => received.ContainsKey(key));
                 }, 60000, "outboxes empty and every command answered");
@@ -237,7 +231,7 @@ namespace PodFirmware.Host.Simulation
                 output.WriteLine(e.Message);
             }
 
-            long rssLast = RssKiB();
+            long rssLast = HarnessProbes.RssKiB();
             int unanswered = commandIds.Count(key => !received.ContainsKey(key));
             output.WriteLine("machine: " + Environment.ProcessorCount + " cores, " + System.Runtime.InteropServices.RuntimeInformation.OSDescription + ", .NET " + Environment.Version + ", load average " + File.ReadAllText("/proc/loadavg").Split(' ')[0]);
             output.WriteLine(podCount + " pods, " + seconds + " s: broker killed and restarted " + restarts + " times, heartbeat lost " + heartbeatLosses + " times, " + starts + " starts, " + stops + " stops, " + trips + " trips, " + resets + " resets");
@@ -257,45 +251,6 @@ namespace PodFirmware.Host.Simulation
             }
 
             return settled && unanswered == 0 ? 0 : 1;
-        }
-        private static string Field(byte[] payload, string name)
-        {
-            string text = Encoding.UTF8.GetString(payload);
-            string key = "\"" + name + "\":\"";
-            int start = text.IndexOf(key, StringComparison.Ordinal);
-            if (start < 0)
-            {
-                return "";
-            }
-
-            start += key.Length;
-            int end = text.IndexOf('"', start);
-            return end < 0 ? "" : text.Substring(start, end - start);
-        }
-
-        private static void Until(Func<bool> condition, int timeoutMs, string what)
-        {
-            var watch = Stopwatch.StartNew();
-            while (!condition())
-            {
-                if (watch.ElapsedMilliseconds > timeoutMs)
-                {
-                    throw new TimeoutException(what + ": not within " + timeoutMs + " ms");
-                }
-            }
-        }
-
-        private static long RssKiB()
-        {
-            foreach (string line in File.ReadLines("/proc/self/status"))
-            {
-                if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
-                {
-                    return long.Parse(line.Substring(6).Trim().Split(' ')[0], CultureInfo.InvariantCulture);
-                }
-            }
-
-            return 0;
         }
     }
 }

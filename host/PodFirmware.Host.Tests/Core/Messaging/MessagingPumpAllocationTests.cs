@@ -1,4 +1,5 @@
 using System;
+using PodFirmware.Core.Config;
 using PodFirmware.Core.Messaging;
 using PodFirmware.Core.Scenarios;
 using PodFirmware.Core.Store;
@@ -65,27 +66,14 @@ namespace PodFirmware.Host.Tests.Core.Messaging
             var run = ScenarioRun.Create(config, ScenarioParser.Parse("0 current_a 16\n0 plug in\n0 cmd {\"type\":\"start\",\"account\":\"driver-1\"}\n"));
             run.RunUntil(0, _ => { });
             VirtualPod pod = run.Pod;
-            var clock = (VirtualClock)pod.Clock;
             var link = new CountingLink();
-            var publisher = new ReliablePublisher(link, new Outbox(new MemoryBlobStore(), 16, 1024), 16, 30000);
-            var pump = new MessagingPump(config, link, pod.Controller, publisher);
-            pump.EnableCommands(config.Commands.CreateAuthenticator(config.PodId), pod.Controller.Commands, pod.Controller.Utc);
+            MessagingPump pump = PumpWithCommands(config, link, pod);
             pump.EnableHeartbeat(pod.Controller.Heartbeat);
 
-            void Steps(int n)
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    pod.Tick();
-                    pump.Pump(clock.MonotonicMs);
-                    clock.AdvanceMs(config.TickPeriodMs);
-                }
-            }
-
-            Steps(400);
+            Steps(pod, pump, config, 400);
             int publishesBefore = link.Publishes;
             long before = AllocationWindow.Begin();
-            Steps(10_000);
+            Steps(pod, pump, config, 10_000);
             long allocated = AllocationWindow.End(before);
 
             Assert.True(pod.Relay.IsEnergised, "the pod must have been charging");
@@ -104,31 +92,38 @@ namespace PodFirmware.Host.Tests.Core.Messaging
             var run = ScenarioRun.Create(config, ScenarioParser.Parse("0 plug in\n"));
             run.RunUntil(0, _ => { });
             VirtualPod pod = run.Pod;
-            var clock = (VirtualClock)pod.Clock;
             var link = new CountingLink();
-            var publisher = new ReliablePublisher(link, new Outbox(new MemoryBlobStore(), 16, 1024), 16, 30000);
-            var pump = new MessagingPump(config, link, pod.Controller, publisher);
-            pump.EnableCommands(config.Commands.CreateAuthenticator(config.PodId), pod.Controller.Commands, pod.Controller.Utc);
+            MessagingPump pump = PumpWithCommands(config, link, pod);
             pump.EnableCards(new CardDesk(config, pod.CardReader, pod.Controller));
 
-            void Steps(int n)
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    pod.Tick();
-                    pump.Pump(clock.MonotonicMs);
-                    clock.AdvanceMs(config.TickPeriodMs);
-                }
-            }
-
-            Steps(100);
+            Steps(pod, pump, config, 100);
             int pollsBefore = pod.CardReader.Polls;
             long before = AllocationWindow.Begin();
-            Steps(10_000);
+            Steps(pod, pump, config, 10_000);
             long allocated = AllocationWindow.End(before);
 
             Assert.Equal(10_000, pod.CardReader.Polls - pollsBefore);
             Assert.Equal(0L, allocated);
+        }
+
+        private static MessagingPump PumpWithCommands(PodConfig config, IMqttLink link, VirtualPod pod)
+        {
+            var publisher = new ReliablePublisher(link, new Outbox(new MemoryBlobStore(), 16, 1024), 16, 30000);
+            var pump = new MessagingPump(config, link, pod.Controller, publisher);
+            pump.EnableCommands(config.Commands.CreateAuthenticator(config.PodId), pod.Controller.Commands, pod.Controller.Utc);
+            return pump;
+        }
+
+        // n ticks of the pod, each followed by a pump, in virtual time.
+        private static void Steps(VirtualPod pod, MessagingPump pump, PodConfig config, int n)
+        {
+            var clock = (VirtualClock)pod.Clock;
+            for (int i = 0; i < n; i++)
+            {
+                pod.Tick();
+                pump.Pump(clock.MonotonicMs);
+                clock.AdvanceMs(config.TickPeriodMs);
+            }
         }
     }
 }
