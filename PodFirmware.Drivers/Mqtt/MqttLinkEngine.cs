@@ -924,19 +924,24 @@ namespace PodFirmware.Drivers.Mqtt
                 return false;
             }
 
+            // the code and the reason for a refusal are recorded together, so a reader never sees one without the other
+            string refusal = code != 0 ? String.Concat("broker refused the connection: ", RefusalText(code)) : null;
             Monitor.Enter(_sync);
             try
             {
                 _state.RecordConnack(code);
+                if (refusal != null)
+                {
+                    _state.Fail(refusal);
+                }
             }
             finally
             {
                 Monitor.Exit(_sync);
             }
 
-            if (code != 0)
+            if (refusal != null)
             {
-                SetError(String.Concat("broker refused the connection: ", RefusalText(code)));
                 CloseClient();
                 _schedule.Reschedule(_clock.MonotonicMs, false);
                 return false;
