@@ -183,8 +183,9 @@ namespace PodFirmware.Host.Mqtt
 
         /// <summary>
         /// Kills the broker (SIGKILL: connected clients see their connection drop without a
-        /// DISCONNECT) and waits until the process is gone. The port stays reserved for
-        /// <see cref="Start"/> only by convention. Does nothing when it is not running.
+        /// DISCONNECT) and waits until the process is gone. Nothing holds the port meanwhile, but it lies below
+        /// the kernel's ephemeral range (<see cref="PickFreeLoopbackPort"/>), so no outgoing connection takes it
+        /// before <see cref="Start"/>. Does nothing when it is not running.
         /// </summary>
         public void Stop()
         {
@@ -264,14 +265,95 @@ namespace PodFirmware.Host.Mqtt
                 "'" + name + "' was found neither on PATH nor at " + fallback + "; install the Debian packages mosquitto and mosquitto-clients.");
         }
 
-        /// <summary>A loopback TCP port that was free a moment ago (bind port 0, read it, release it).</summary>
+        /// <summary>Lowest port <see cref="PickFreeLoopbackPort"/> hands out.</summary>
+        public const int LowestPickedPort = 10000;
+
+        private const string EphemeralRangePath = "/proc/sys/net/ipv4/ip_local_port_range";
+
+        // Where the next pick starts: a random point per process, so two processes rarely probe the same ports,
+        // then rising, so one process never hands out a port twice while a stopped broker still counts on it.
+        private static int s_nextCandidate = -1;
+
+        /// <summary>
+        /// A loopback TCP port that was free a moment ago, below the kernel's ephemeral range (Linux's
+        /// <c>ip_local_port_range</c>, 32768 to 60999 by default) and not below <see cref="LowestPickedPort"/>.
+        /// The kernel gives the ports of that range to outgoing connections: a broker port from it could be taken
+        /// while the broker is down between <see cref="Stop"/> and <see cref="Start"/>, by another connection or by a
+        /// client reconnecting to it (a TCP connect to a closed local port in that range can connect to itself),
+        /// and the restart would then fail. Successive calls in one process never return the same port until
+        /// the range is used up.
+        /// </summary>
+        /// <remarks>A kernel whose ephemeral range starts below port 10100 leaves no such room: then the kernel picks the port.</remarks>
+        /// <exception cref="InvalidOperationException">No port of the range could be bound.</exception>
         public static int PickFreeLoopbackPort()
         {
-            var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
+            int highest = EphemeralLow(EphemeralRangePath) - 1;
+            int count = highest - LowestPickedPort + 1;
+            if (count < 100)
+            {
+                // an ephemeral range starting this low leaves no room below it: let the kernel pick
+                var any = new TcpListener(IPAddress.Loopback, 0);
+                any.Start();
+                try
+                {
+                    return ((IPEndPoint)any.LocalEndpoint).Port;
+                }
+                finally
+                {
+                    any.Stop();
+                }
+            }
+
+            if (Volatile.Read(ref s_nextCandidate) < 0)
+            {
+                Interlocked.CompareExchange(ref s_nextCandidate, Random.Shared.Next(count), -1);
+            }
+
+            for (int attempt = 0; attempt < count; attempt++)
+            {
+                int port = LowestPickedPort + (int)((uint)Interlocked.Increment(ref s_nextCandidate) % (uint)count);
+                if (IsFreeOnLoopback(port))
+                {
+                    return port;
+                }
+            }
+
+            throw new InvalidOperationException("No loopback port between " + LowestPickedPort + " and " + highest + " is free.");
+        }
+
+        /// <summary>
+        /// The first port of the kernel's ephemeral range as <paramref name="rangeFile"/> gives it ("low high");
+        /// 32768, Linux's default, when the file is missing or unreadable.
+        /// </summary>
+        public static int EphemeralLow(string rangeFile)
+        {
+            const int linuxDefault = 32768;
             try
             {
-                return ((IPEndPoint)listener.LocalEndpoint).Port;
+                string[] parts = File.ReadAllText(rangeFile).Split(new[] { ' ', '\t', '\n' }, StringSplitOptions.RemoveEmptyEntries);
+                return parts.Length == 2 && int.TryParse(parts[0], out int low) && low > 0 && low <= 65535 ? low : linuxDefault;
+            }
+            catch (IOException)
+            {
+                return linuxDefault;
+            }
+            catch (UnauthorizedAccessException)
+            {
+                return linuxDefault;
+            }
+        }
+
+        private static bool IsFreeOnLoopback(int port)
+        {
+            var listener = new TcpListener(IPAddress.Loopback, port);
+            try
+            {
+                listener.Start();
+                return true;
+            }
+            catch (SocketException)
+            {
+                return false;
             }
             finally
             {
