@@ -293,7 +293,11 @@ namespace PodFirmware.Bench.Measure
             (List<double> all, List<double> last) = FanOut(broker.Port, site, podCount, phones, alarms);
             foreach (Process child in children)
             {
-                child.WaitForExit(120000);
+                // without the second wait the asynchronous reader may not have delivered the child's last lines yet
+                if (child.WaitForExit(120000))
+                {
+                    child.WaitForExit();
+                }
             }
 
             Console.WriteLine("machine: " + Environment.ProcessorCount + " cores, " + System.Runtime.InteropServices.RuntimeInformation.OSDescription + ", .NET " + Environment.Version + ", load average " + File.ReadAllText("/proc/loadavg").Split(' ')[0]);

@@ -52,6 +52,24 @@ namespace PodFirmware.Host.Tests.Support
             }
         }
 
+        /// <summary>
+        /// Waits up to <paramref name="timeoutMs"/> ms for the process to exit and then for its last output lines:
+        /// <see cref="System.Diagnostics.Process.WaitForExit(int)"/> alone returns before the asynchronous readers
+        /// have delivered them, so <see cref="Output"/> could still lack what the process printed just before it exited.
+        /// </summary>
+        /// <returns>Whether the process exited in time; only then is <see cref="Output"/> complete.</returns>
+        public bool WaitForExit(int timeoutMs)
+        {
+            if (!Process.WaitForExit(timeoutMs))
+            {
+                return false;
+            }
+
+            // the process is gone: this overload returns once both redirected streams reached their end
+            Process.WaitForExit();
+            return true;
+        }
+
         /// <summary>Types <paramref name="line"/> on the process's stdin.</summary>
         public void Type(string line)
         {

@@ -60,7 +60,7 @@ namespace PodFirmware.Host.Tests.Verbs
             Assert.Contains("console: reset-fault: refused", second);
 
             _pod.Process.Kill(true);
-            Assert.True(_pod.Process.WaitForExit(WaitMs));
+            Assert.True(_pod.WaitForExit(WaitMs));
             File.Delete(path);
         }
 

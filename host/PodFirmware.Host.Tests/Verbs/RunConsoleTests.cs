@@ -122,7 +122,7 @@ namespace PodFirmware.Host.Tests.Verbs
 
             // The end of stdin ends the run cleanly.
             _pod.Process.StandardInput.Close();
-            Assert.True(_pod.Process.WaitForExit(WaitMs), "pod-host exits when stdin ends");
+            Assert.True(_pod.WaitForExit(WaitMs), "pod-host exits when stdin ends");
             Assert.Equal(0, _pod.Process.ExitCode);
             Assert.Contains("stopped: pod offline, broker down", Output());
         }
