@@ -106,43 +106,27 @@ namespace PodFirmware.Host.Tests.Verbs
         }
 
         [Fact]
-        public void Pod_run_with_three_pods_shows_all_three_and_the_one_alarm_in_the_plain_watch()
+        public void Pod_run_with_three_pods_shows_all_three_and_the_first_pods_alarm_on_its_line_in_the_plain_watch()
         {
             string scenario = Path.Combine(Path.GetTempPath(), "pod-fleet-" + Guid.NewGuid().ToString("N") + ".txt");
-            // Each pod plays it 7 s after the previous one: pod-017 trips at 4 s, the others long after the test.
+            // Each pod plays it 7 s after the previous one: pod-017 trips at 4 s, pod-018 at 11 s, pod-019 at 18 s.
             File.WriteAllText(scenario, "0 temp_c 25\n0 voltage_v 230\n4000 temp_c 170\n");
-            var info = new System.Diagnostics.ProcessStartInfo(MosquittoBroker.FindExecutable("dotnet", "/usr/bin/dotnet"))
-            {
-                UseShellExecute = false,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            foreach (string arg in new[] { Path.Combine(AppContext.BaseDirectory, "pod-host.dll"), "run", "--pods", "3", "--scenario", scenario, "--seconds", "60" })
-            {
-                info.ArgumentList.Add(arg);
-            }
-
-            info.Environment["POD_REPO"] = RepoPaths.Root;
-            var podOutput = new SyncWriter();
-            using var run = new System.Diagnostics.Process { StartInfo = info };
-            run.OutputDataReceived += (_, e) => podOutput.WriteLine(e.Data);
-            run.ErrorDataReceived += (_, e) => podOutput.WriteLine(e.Data);
             var output = new SyncWriter();
             using var stop = new CancellationTokenSource();
+            using var run = new PodHostProcess("run", "--pods", "3", "--scenario", scenario, "--seconds", "60");
             Thread watch = null;
             try
             {
-                run.Start();
-                run.BeginOutputReadLine();
-                run.BeginErrorReadLine();
                 System.Text.RegularExpressions.Match port = null;
-                Wait.Until(() => (port = System.Text.RegularExpressions.Regex.Match(podOutput.Text(), @"--broker (127\.0\.0\.1:\d+) --site site-a")).Success, 30000, "pod run announces three pods and the watch line", podOutput.Text);
+                Wait.Until(() => (port = System.Text.RegularExpressions.Regex.Match(run.Output(), @"--broker (127\.0\.0\.1:\d+) --site site-a")).Success, 30000, "pod run announces three pods and the watch line", run.Output);
                 watch = new Thread(() => WatchVerb.Run(port.Groups[1].Value, "site-a", true, output, TextWriter.Null, stop.Token)) { IsBackground = true };
                 watch.Start();
                 Wait.Until(() => output.Text().Contains("alarm ConnectorTemperatureCeiling"), 30000, "the watcher shows an alarm", output.Text);
                 Wait.Until(() => output.Text().Contains("pod-017") && output.Text().Contains("pod-018") && output.Text().Contains("pod-019"), 30000, "the watcher shows all three pods", output.Text);
                 string text = output.Text();
-                Assert.All(Array.FindAll(text.Split('\n'), l => l.Contains("alarm ConnectorTemperatureCeiling", StringComparison.Ordinal)), l => Assert.StartsWith("pod-017", l));
+                // pod-018 trips 7 s after pod-017 and may have by now on a slow machine: the alarm must be shown on pod-017's line
+                string[] alarmLines = Array.FindAll(text.Split('\n'), l => l.Contains("alarm ConnectorTemperatureCeiling", StringComparison.Ordinal));
+                Assert.Contains(alarmLines, l => l.StartsWith("pod-017 ", StringComparison.Ordinal));
                 Assert.Contains("space 18", text);
                 Assert.Contains("space 19", text);
             }
@@ -150,11 +134,6 @@ namespace PodFirmware.Host.Tests.Verbs
             {
                 stop.Cancel();
                 watch?.Join(LivePodRig.SoonMs);
-                if (!run.HasExited)
-                {
-                    run.Kill(true);
-                }
-
                 File.Delete(scenario);
             }
         }
