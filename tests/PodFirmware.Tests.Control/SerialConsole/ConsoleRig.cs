@@ -120,6 +120,7 @@ namespace PodFirmware.Tests.SerialConsole
         public readonly VirtualClock Clock = new VirtualClock();
         public readonly SimulatedRelay Relay;
         public readonly SimulatedNtcChannel Temperature;
+        public readonly PodConfig Config;
         public readonly SimulatedDigitalInput Plug;
         public readonly SimulatedLock Wheel;
         public readonly PodController Pod;
@@ -146,6 +147,7 @@ namespace PodFirmware.Tests.SerialConsole
             Store.Text = ValidFile;
             PodConfig config = (PodConfig)new MiniParser().Parse(ValidFile, typeof(PodConfig));
             config.BenchMode = benchMode;
+            Config = config;
             var twins = new TwinPorts(config, Clock);
             Relay = twins.Relay;
             Wheel = twins.Wheel;
