@@ -45,6 +45,32 @@ namespace PodFirmware.Tests.SerialConsole
         }
 
         [TestMethod]
+        public static void Faults_name_a_latched_fault_still_present_once_and_after_it_cleared_as_latched_only()
+        {
+            var rig = new ConsoleRig();
+            rig.Trip();
+
+            string hot = rig.Run("faults");
+            rig.Temperature.TemperatureC = 25.0;
+            rig.Ticks(10);
+            string cool = rig.Run("faults");
+
+            Assert.Contains("latched ConnectorOverTemperature: ", hot);
+            Assert.DoesNotContains("active ", hot);
+            Assert.Contains("latched ConnectorOverTemperature: ", cool);
+            Assert.DoesNotContains("no fault latched or active", cool);
+        }
+
+        [TestMethod]
+        public static void Status_names_the_latched_fault()
+        {
+            var rig = new ConsoleRig();
+            rig.Trip();
+
+            Assert.Contains("relay open  fault ConnectorOverTemperature\n", rig.Run("status"));
+        }
+
+        [TestMethod]
         public static void Faults_end_with_the_last_five_log_lines()
         {
             var rig = new ConsoleRig();
