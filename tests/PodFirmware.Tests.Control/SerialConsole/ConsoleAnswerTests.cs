@@ -14,10 +14,13 @@ namespace PodFirmware.Tests.SerialConsole
     [TestClass]
     public class ConsoleAnswerTests
     {
+        // Split(char[]) is the overload nanoFramework has; Split('\n') binds to one with StringSplitOptions it lacks.
+        private static readonly char[] LineEnd = { '\n' };
+
         [TestMethod]
         public static void Help_is_fourteen_whole_lines_from_help_to_bench_ev()
         {
-            string[] lines = new ConsoleRig().Run("help").Split('\n');
+            string[] lines = new ConsoleRig().Run("help").Split(LineEnd);
 
             Assert.AreEqual(15, lines.Length, "14 lines and the empty rest after the last line end");
             Assert.AreEqual("help                      this list", lines[0]);
@@ -170,7 +173,7 @@ namespace PodFirmware.Tests.SerialConsole
 
             string text = rig.Run("log " + count);
 
-            Assert.AreEqual(lines + 1, text.Split('\n').Length, text);
+            Assert.AreEqual(lines + 1, text.Split(LineEnd).Length, text);
             Assert.Contains(" line 9\n", text);
         }
 
@@ -255,9 +258,9 @@ namespace PodFirmware.Tests.SerialConsole
             }
 
             console.Execute("log 9");
-            Assert.AreEqual(10, rig.Port.Take().Split('\n').Length, "9 lines");
+            Assert.AreEqual(10, rig.Port.Take().Split(LineEnd).Length, "9 lines");
             console.Execute("log 12");
-            Assert.AreEqual(13, rig.Port.Take().Split('\n').Length, "12 lines");
+            Assert.AreEqual(13, rig.Port.Take().Split(LineEnd).Length, "12 lines");
             console.Execute("log 1)");
             Assert.AreEqual("usage: log [N]   (N = 1 to the ring size)\n", rig.Port.Take());
             console.Execute("log 17");
