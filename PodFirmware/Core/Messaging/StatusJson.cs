@@ -48,15 +48,7 @@ namespace PodFirmware.Core.Messaging
             w.String("site", config.SiteId);
             w.Int("space", config.ParkingSpace);
             w.String("fw", FirmwareVersion);
-            if (status.CommandKeyId == null)
-            {
-                w.Null("commandKey");
-            }
-            else
-            {
-                w.String("commandKey", status.CommandKeyId);
-            }
-
+            w.String("commandKey", status.CommandKeyId);
             w.Int("uptimeS", status.UptimeMs / 1000);
             WriteUtcS(w, status.UtcS);
             w.String("connector", ConnectorStatusNames.Of(status.Connector));

@@ -41,9 +41,9 @@ namespace PodFirmware.Host.Simulation
         // settled (a command published while the pod is away, or before its subscription is in place, is not kept for
         // it: its session is clean). The id waits in pending until the broker acknowledges the publish (TakeAcks): a
         // publish the back end's link loses with a killed broker never reached any pod.
-        private static bool Send(LivePod pod, MosquittoLink backEnd, string json, Dictionary<int, string> pending, Dictionary<LivePod, long> upSinceMs, long nowMs)
+        private static bool Send(LivePod pod, MosquittoLink backEnd, string json, Dictionary<int, string> pending, Dictionary<LivePod, (int Connection, long UpSinceMs)> links, long nowMs)
         {
-            if (!pod.Link.IsConnected || !backEnd.IsConnected || !upSinceMs.TryGetValue(pod, out long since) || since < 0 || nowMs - since < SubscribeSettleMs)
+            if (!pod.Link.IsConnected || !backEnd.IsConnected || !links.TryGetValue(pod, out var link) || link.UpSinceMs < 0 || nowMs - link.UpSinceMs < SubscribeSettleMs)
             {
                 return false;
             }
@@ -103,8 +103,7 @@ namespace PodFirmware.Host.Simulation
             var inbound = new MqttInboundMessage();
             var commandIds = new List<string>();
             var pending = new Dictionary<int, string>();
-            var upSinceMs = new Dictionary<LivePod, long>();
-            var sessions = new Dictionary<LivePod, int>();
+            var links = new Dictionary<LivePod, (int Connection, long UpSinceMs)>();
             int restarts = 0, heartbeatLosses = 0, starts = 0, stops = 0, trips = 0, resets = 0;
             var samples = new List<string>();
             var watch = Stopwatch.StartNew();
@@ -152,12 +151,11 @@ namespace PodFirmware.Host.Simulation
 
                 foreach (LivePod p in pods)
                 {
-                    // up since when, in this connection (a new session number is a new connection, even between steps)
-                    int session = p.Link.ConnectAttempts;
-                    if (!p.Link.IsConnected || !sessions.TryGetValue(p, out int known) || known != session)
+                    // up since when, in this connection (a new connect attempt number is a new connection, even between steps)
+                    int connection = p.Link.ConnectAttempts;
+                    if (!p.Link.IsConnected || !links.TryGetValue(p, out var known) || known.Connection != connection)
                     {
-                        upSinceMs[p] = p.Link.IsConnected ? now : -1;
-                        sessions[p] = p.Link.IsConnected ? session : -1;
+                        links[p] = p.Link.IsConnected ? (connection, now) : (-1, -1);
                     }
                 }
 
@@ -169,11 +167,11 @@ namespace PodFirmware.Host.Simulation
                         heartbeatLosses += pod.Pod.ControllerUp ? 0 : 1;
                         break;
                     case 1:
-                        lastSendMs = Send(pod, backEnd, "{\"type\":\"start\",\"account\":\"driver-1\"}", pending, upSinceMs, now) ? now : lastSendMs;
+                        lastSendMs = Send(pod, backEnd, "{\"type\":\"start\",\"account\":\"driver-1\"}", pending, links, now) ? now : lastSendMs;
                         starts++;
                         break;
                     case 2:
-                        lastSendMs = Send(pod, backEnd, "{\"type\":\"stop\"}", pending, upSinceMs, now) ? now : lastSendMs;
+                        lastSendMs = Send(pod, backEnd, "{\"type\":\"stop\"}", pending, links, now) ? now : lastSendMs;
                         stops++;
                         break;
                     case 3:
@@ -188,7 +186,7 @@ namespace PodFirmware.Host.Simulation
                         if (pod.Pod.Rcd.Fault == RcdFault.Fault)
                         {
                             pod.Pod.Rcd.Fault = RcdFault.Ok;
-                            lastSendMs = Send(pod, backEnd, "{\"type\":\"reset_fault\"}", pending, upSinceMs, now) ? now : lastSendMs;
+                            lastSendMs = Send(pod, backEnd, "{\"type\":\"reset_fault\"}", pending, links, now) ? now : lastSendMs;
                             resets++;
                         }
 
